@@ -1,0 +1,70 @@
+package app.herald.tenancy.application;
+
+import app.herald.tenancy.domain.Tenant;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Semaphore;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Migrates every tenant schema at start-up, a few at a time, logging progress. The node serves tenants whose schema is
+ * done while the sweep goes on; /health/ready stays DOWN until every schema is migrated.
+ */
+@ApplicationScoped
+public class StartupMigration {
+
+    private static final Logger LOG = Logger.getLogger(StartupMigration.class.getName());
+
+    @Inject
+    TenantRegistry registry;
+    @Inject
+    TenantProvisioning provisioning;
+    @Inject
+    TenantSchemaStatus status;
+    @Inject
+    @ConfigProperty(name = "herald.migration.parallelism")
+    int parallelism;
+    @Resource
+    ManagedExecutorService executor;
+
+    public CompletableFuture<Void> migrateAll() {
+        List<Tenant> tenants = registry.all();
+        status.sweepStarted(tenants.size());
+        LOG.info(() -> "Migrating " + tenants.size() + " tenant schema(s), " + parallelism + " at a time");
+        long start = System.nanoTime();
+        Semaphore slots = new Semaphore(Math.max(1, parallelism));
+        CompletableFuture<?>[] runs = tenants.stream().map(tenant -> CompletableFuture.runAsync(() -> {
+            slots.acquireUninterruptibly();
+            try {
+                migrateOne(tenant, tenants.size());
+            } finally {
+                slots.release();
+            }
+        }, executor)).toArray(CompletableFuture[]::new);
+        return CompletableFuture.allOf(runs).whenComplete((ok, error) -> LOG.info(() -> String.format(
+                "Tenant schemas migrated: %d of %d in %d ms, %d failed", status.sweepDone() - status.failures().size(),
+                tenants.size(), (System.nanoTime() - start) / 1_000_000, status.failures().size())));
+    }
+
+    private void migrateOne(Tenant tenant, int total) {
+        try {
+            String version = provisioning.migrate(tenant);
+            status.sweptOne();
+            int done = status.sweepDone();
+            if (done == total || done % 25 == 0 || total <= 10) {
+                LOG.info(() -> "Tenant schema " + tenant.getSchema() + " at version " + version + " (" + done + "/"
+                        + total + ")");
+            }
+        } catch (RuntimeException e) {
+            status.failed(tenant.getId(), e.getMessage());
+            status.sweptOne();
+            LOG.log(Level.SEVERE, "Tenant schema " + tenant.getSchema() + " could not be migrated", e);
+        }
+    }
+}

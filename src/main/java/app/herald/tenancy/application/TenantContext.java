@@ -1,0 +1,35 @@
+package app.herald.tenancy.application;
+
+import app.herald.tenancy.domain.TenantRef;
+import jakarta.enterprise.context.RequestScoped;
+import java.util.Optional;
+
+/**
+ * The tenant the current request works in. Only {@link TenantGate} binds it, after checking the actor's access; the
+ * tenant EntityManager producer reads it. A request stays in one tenant: binding a second one is refused, so data of
+ * two tenants can never meet in one persistence context.
+ */
+@RequestScoped
+public class TenantContext {
+
+    private TenantRef current;
+
+    void bind(TenantRef tenant) {
+        if (current != null && current.id() != tenant.id()) {
+            throw new IllegalStateException("This request already works in tenant " + current.id()
+                    + "; it cannot switch to tenant " + tenant.id());
+        }
+        current = tenant;
+    }
+
+    public TenantRef current() {
+        if (current == null) {
+            throw new IllegalStateException("No tenant is bound to this request: enter one through TenantGate first");
+        }
+        return current;
+    }
+
+    public Optional<TenantRef> bound() {
+        return Optional.ofNullable(current);
+    }
+}

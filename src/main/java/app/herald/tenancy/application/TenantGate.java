@@ -1,0 +1,45 @@
+package app.herald.tenancy.application;
+
+import app.herald.identity.domain.Actor;
+import app.herald.kernel.AccessDenied;
+import app.herald.kernel.RuleViolation;
+import app.herald.platform.application.Agencies;
+import app.herald.tenancy.domain.Tenant;
+import app.herald.tenancy.domain.TenantRef;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+/**
+ * The only way into a tenant. Whatever id a request carries (URL, form field, bookmark), the tenant is looked up on
+ * the server and the actor's membership decides; then the request is bound to it.
+ */
+@ApplicationScoped
+public class TenantGate {
+
+    @Inject
+    TenantRegistry registry;
+    @Inject
+    TenantContext context;
+    @Inject
+    TenantSchemaStatus status;
+    @Inject
+    Agencies agencies;
+
+    public TenantRef enter(Actor actor, long tenantId) {
+        Tenant tenant = registry.find(tenantId)
+                .filter(t -> actor.mayOpen(t.getId(), t.getAgencyId()))
+                .orElseThrow(() -> new AccessDenied("No client workspace " + tenantId + " for " + actor.email()));
+        if (!tenant.isActive()) {
+            throw new RuleViolation(tenant.getName() + " is deactivated. An owner or manager can reactivate it.");
+        }
+        if (!agencies.isActive(tenant.getAgencyId())) {
+            throw new AccessDenied("Agency of tenant " + tenantId + " is suspended");
+        }
+        if (!status.isMigrated(tenant.getId())) {
+            throw new RuleViolation(tenant.getName() + " is being updated. Please try again in a minute.");
+        }
+        TenantRef ref = tenant.ref();
+        context.bind(ref);
+        return ref;
+    }
+}

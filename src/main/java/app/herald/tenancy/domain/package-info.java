@@ -1,0 +1,4 @@
+/**
+ * Tenants, their schema names and their audit log.
+ */
+package app.herald.tenancy.domain;
