@@ -1,0 +1,44 @@
+package app.herald.identity.application;
+
+import app.herald.identity.domain.Actor;
+import app.herald.identity.domain.Membership;
+import app.herald.identity.domain.User;
+import jakarta.ejb.Stateless;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.util.Locale;
+import java.util.Optional;
+
+/** Finds users and builds the {@link Actor} that access decisions are made about. */
+@Stateless
+public class Actors {
+
+    @PersistenceContext(unitName = "herald")
+    EntityManager em;
+
+    public Optional<User> userByEmail(String email) {
+        if (email == null) {
+            return Optional.empty();
+        }
+        return em.createNamedQuery("User.byEmail", User.class)
+                .setParameter("email", email.strip().toLowerCase(Locale.ROOT)).getResultStream().findFirst();
+    }
+
+    public Optional<Membership> membershipOf(long userId) {
+        return em.createNamedQuery("Membership.ofUser", Membership.class).setParameter("userId", userId)
+                .getResultStream().findFirst();
+    }
+
+    /** The actor for a signed-in e-mail; empty when the user no longer exists or has neither role nor admin right. */
+    public Optional<Actor> byEmail(String email) {
+        return userByEmail(email).flatMap(this::actorOf);
+    }
+
+    public Optional<Actor> actorOf(User user) {
+        Optional<Membership> membership = membershipOf(user.getId());
+        if (membership.isPresent()) {
+            return Optional.of(Actor.of(user, membership.get()));
+        }
+        return user.isPlatformAdmin() ? Optional.of(Actor.platformAdmin(user.getId(), user.getEmail())) : Optional.empty();
+    }
+}

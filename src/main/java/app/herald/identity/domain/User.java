@@ -1,0 +1,146 @@
+package app.herald.identity.domain;
+
+import app.herald.kernel.RuleViolation;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.NamedQuery;
+import jakarta.persistence.Table;
+import java.io.Serializable;
+import java.time.Instant;
+import java.util.Locale;
+import java.util.regex.Pattern;
+
+/**
+ * A person who can sign in. Invited users have no password until they accept; disabled users keep their history but
+ * cannot sign in.
+ */
+@Entity
+@Table(name = "app_user")
+@NamedQuery(name = "User.byEmail", query = "SELECT u FROM User u WHERE u.email = :email")
+public class User implements Serializable {
+
+    private static final long serialVersionUID = 1L;
+
+    public enum State { INVITED, ACTIVE, DISABLED }
+
+    private static final Pattern EMAIL = Pattern.compile("^[^@\\s<>\"]{1,64}@[^@\\s<>\"]{1,189}\\.[a-z0-9-]{2,}$");
+    public static final int MIN_PASSWORD_LENGTH = 12;
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+
+    @Column(nullable = false, updatable = false)
+    private String email;
+
+    @Column(name = "display_name", nullable = false)
+    private String displayName;
+
+    @Column(name = "password_hash")
+    private String passwordHash;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    private State state;
+
+    @Column(name = "platform_admin", nullable = false)
+    private boolean platformAdmin;
+
+    @Column(name = "created_at", nullable = false)
+    private long createdAt;
+
+    protected User() {
+    }
+
+    private User(String email, String displayName, State state, Instant now) {
+        this.email = normalizeEmail(email);
+        this.displayName = displayName == null || displayName.isBlank() ? this.email : displayName.strip();
+        this.state = state;
+        this.createdAt = now.toEpochMilli();
+    }
+
+    public static User invite(String email, Instant now) {
+        return new User(email, null, State.INVITED, now);
+    }
+
+    public static User platformAdmin(String email, String displayName, String passwordHash, Instant now) {
+        User admin = new User(email, displayName, State.ACTIVE, now);
+        admin.platformAdmin = true;
+        admin.passwordHash = passwordHash;
+        return admin;
+    }
+
+    public static String normalizeEmail(String email) {
+        String normalized = email == null ? "" : email.strip().toLowerCase(Locale.ROOT);
+        if (normalized.length() > 254 || !EMAIL.matcher(normalized).matches()) {
+            throw new RuleViolation("\"" + (email == null ? "" : email.strip()) + "\" is not a valid e-mail address.");
+        }
+        return normalized;
+    }
+
+    /** Checked before hashing, so that the rule's message reaches the person, not a stack trace. */
+    public static void checkPasswordStrength(String password, String email) {
+        if (password == null || password.length() < MIN_PASSWORD_LENGTH) {
+            throw new RuleViolation("Choose a password of at least " + MIN_PASSWORD_LENGTH + " characters.");
+        }
+        if (password.length() > 200) {
+            throw new RuleViolation("A password has at most 200 characters.");
+        }
+        if (email != null && password.toLowerCase(Locale.ROOT).contains(email.toLowerCase(Locale.ROOT))) {
+            throw new RuleViolation("Your password must not contain your e-mail address.");
+        }
+    }
+
+    /** Accepting an invitation: the person names themselves and sets their first password. */
+    public void activate(String name, String newPasswordHash) {
+        if (state == State.DISABLED) {
+            throw new RuleViolation("This account has been disabled.");
+        }
+        if (name != null && !name.isBlank()) {
+            this.displayName = name.strip().length() > 120 ? name.strip().substring(0, 120) : name.strip();
+        }
+        this.passwordHash = newPasswordHash;
+        this.state = State.ACTIVE;
+    }
+
+    public void changePassword(String newPasswordHash) {
+        this.passwordHash = newPasswordHash;
+    }
+
+    public void disable() {
+        this.state = State.DISABLED;
+    }
+
+    public boolean canSignIn() {
+        return state == State.ACTIVE && passwordHash != null;
+    }
+
+    public Long getId() {
+        return id;
+    }
+
+    public String getEmail() {
+        return email;
+    }
+
+    public String getDisplayName() {
+        return displayName;
+    }
+
+    public String getPasswordHash() {
+        return passwordHash;
+    }
+
+    public State getState() {
+        return state;
+    }
+
+    public boolean isPlatformAdmin() {
+        return platformAdmin;
+    }
+}

@@ -1,0 +1,94 @@
+package app.herald.identity.web;
+
+import app.herald.identity.application.LoginThrottle;
+import app.herald.identity.application.SignInOutcome;
+import app.herald.platform.web.Feedback;
+import app.herald.platform.web.Pages;
+import jakarta.faces.context.ExternalContext;
+import jakarta.faces.context.FacesContext;
+import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import jakarta.security.enterprise.AuthenticationStatus;
+import jakarta.security.enterprise.SecurityContext;
+import jakarta.security.enterprise.authentication.mechanism.http.AuthenticationParameters;
+import jakarta.security.enterprise.credential.Password;
+import jakarta.security.enterprise.credential.UsernamePasswordCredential;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.Serializable;
+import java.time.Instant;
+import java.util.Optional;
+
+/** The sign-in screen: throttled per account and per address, with a new session id for every sign-in. */
+@Named
+@ViewScoped
+public class SignIn implements Serializable {
+
+    private static final long serialVersionUID = 1L;
+
+    @Inject
+    SecurityContext security;
+    @Inject
+    LoginThrottle throttle;
+    @Inject
+    SignInOutcome outcome;
+
+    private String email;
+    private String password;
+
+    public void signIn() {
+        FacesContext faces = FacesContext.getCurrentInstance();
+        ExternalContext external = faces.getExternalContext();
+        HttpServletRequest request = (HttpServletRequest) external.getRequest();
+        HttpServletResponse response = (HttpServletResponse) external.getResponse();
+        String address = request.getRemoteAddr();
+        Instant now = Instant.now();
+        Optional<String> refusal = throttle.refusal(email, address, now);
+        if (refusal.isPresent()) {
+            Feedback.error(refusal.get());
+            return;
+        }
+        if (request.getSession(false) != null) {
+            // A session id that someone else may have planted never becomes a signed-in session.
+            request.changeSessionId();
+        }
+        AuthenticationStatus status = security.authenticate(request, response, AuthenticationParameters.withParams()
+                .credential(new UsernamePasswordCredential(email, new Password(password == null ? "" : password)))
+                .newAuthentication(true));
+        switch (status) {
+            case SEND_CONTINUE -> {
+                throttle.forgive(email);
+                faces.responseComplete();
+            }
+            case SUCCESS -> {
+                throttle.forgive(email);
+                Pages.redirect("/index.xhtml");
+            }
+            default -> {
+                if (outcome.refusal() != null) {
+                    Feedback.error(outcome.refusal());
+                } else {
+                    throttle.recordFailure(email, address, now);
+                    Feedback.error("The e-mail address or the password is not correct.");
+                }
+            }
+        }
+    }
+
+    public String getEmail() {
+        return email;
+    }
+
+    public void setEmail(String email) {
+        this.email = email;
+    }
+
+    public String getPassword() {
+        return password;
+    }
+
+    public void setPassword(String password) {
+        this.password = password;
+    }
+}

@@ -1,0 +1,82 @@
+package app.herald.platform.application;
+
+import app.herald.identity.application.Invitations;
+import app.herald.identity.domain.Actor;
+import app.herald.kernel.AccessDenied;
+import app.herald.kernel.RuleViolation;
+import app.herald.platform.domain.Agency;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/** The platform operator's view of agencies: list, create with a first owner, suspend and reactivate. */
+@Stateless
+public class Agencies {
+
+    @PersistenceContext(unitName = "herald")
+    EntityManager em;
+    @Inject
+    Invitations invitations;
+
+    public boolean isActive(long agencyId) {
+        return find(agencyId).map(Agency::isActive).orElse(false);
+    }
+
+    public String nameOf(long agencyId) {
+        return find(agencyId).map(Agency::getName).orElse("an agency");
+    }
+
+    public Optional<Agency> find(long agencyId) {
+        return Optional.ofNullable(em.find(Agency.class, agencyId));
+    }
+
+    public List<Agency> all(Actor actor) {
+        requireAdmin(actor);
+        return em.createNamedQuery("Agency.all", Agency.class).getResultList();
+    }
+
+    public boolean noneYet() {
+        return em.createNamedQuery("Agency.count", Long.class).getSingleResult() == 0;
+    }
+
+    /** Creates an agency and e-mails its first owner an invitation. */
+    public Agency create(Actor actor, String name, String ownerEmail) {
+        requireAdmin(actor);
+        Agency agency = register(name);
+        invitations.inviteOwner(agency.getId(), ownerEmail);
+        return agency;
+    }
+
+    /** Registers an agency without people; demo data and {@link #create} add them. */
+    public Agency register(String name) {
+        Agency agency = new Agency(name, Instant.now());
+        boolean taken = !em.createNamedQuery("Agency.byName", Agency.class).setParameter("name", agency.getName())
+                .getResultList().isEmpty();
+        if (taken) {
+            throw new RuleViolation("An agency named \"" + agency.getName() + "\" already exists.");
+        }
+        em.persist(agency);
+        em.flush();
+        return agency;
+    }
+
+    public void suspend(Actor actor, long agencyId) {
+        requireAdmin(actor);
+        find(agencyId).orElseThrow(() -> new RuleViolation("No such agency.")).suspend();
+    }
+
+    public void reactivate(Actor actor, long agencyId) {
+        requireAdmin(actor);
+        find(agencyId).orElseThrow(() -> new RuleViolation("No such agency.")).reactivate();
+    }
+
+    private static void requireAdmin(Actor actor) {
+        if (!actor.platformAdmin()) {
+            throw new AccessDenied(actor.email() + " is not a platform admin");
+        }
+    }
+}

@@ -1,0 +1,4 @@
+/**
+ * Use cases of the platform operator and of start-up: agencies, demo data, bootstrapping the schemas.
+ */
+package app.herald.platform.application;

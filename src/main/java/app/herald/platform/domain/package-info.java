@@ -1,0 +1,4 @@
+/**
+ * Agencies and their lifecycle.
+ */
+package app.herald.platform.domain;

@@ -1,0 +1,83 @@
+package app.herald.platform.infrastructure;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.mail.Authenticator;
+import jakarta.mail.Message;
+import jakarta.mail.MessagingException;
+import jakarta.mail.PasswordAuthentication;
+import jakarta.mail.Session;
+import jakarta.mail.Transport;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeMessage;
+import java.nio.charset.StandardCharsets;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.logging.Logger;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/** Sends plain-text e-mail through the SMTP server that configuration names (mail.*). */
+@ApplicationScoped
+public class Mailer {
+
+    private static final Logger LOG = Logger.getLogger(Mailer.class.getName());
+
+    @Inject
+    @ConfigProperty(name = "mail.host")
+    String host;
+    @Inject
+    @ConfigProperty(name = "mail.port")
+    int port;
+    @Inject
+    @ConfigProperty(name = "mail.from")
+    String from;
+    @Inject
+    @ConfigProperty(name = "mail.user")
+    Optional<String> user;
+    @Inject
+    @ConfigProperty(name = "mail.password")
+    Optional<String> password;
+    @Inject
+    @ConfigProperty(name = "mail.starttls")
+    boolean startTls;
+
+    private Session session;
+
+    @PostConstruct
+    void connect() {
+        Properties props = new Properties();
+        props.put("mail.smtp.host", host);
+        props.put("mail.smtp.port", String.valueOf(port));
+        props.put("mail.smtp.connectiontimeout", "10000");
+        props.put("mail.smtp.timeout", "10000");
+        props.put("mail.smtp.writetimeout", "10000");
+        props.put("mail.smtp.starttls.enable", String.valueOf(startTls));
+        props.put("mail.smtp.starttls.required", String.valueOf(startTls));
+        boolean auth = user.filter(u -> !u.isBlank()).isPresent();
+        props.put("mail.smtp.auth", String.valueOf(auth));
+        session = auth ? Session.getInstance(props, new Authenticator() {
+            @Override
+            protected PasswordAuthentication getPasswordAuthentication() {
+                return new PasswordAuthentication(user.orElseThrow(), password.orElse(""));
+            }
+        }) : Session.getInstance(props);
+    }
+
+    /** Sends now; a failure is reported to the caller as {@link MailNotSent}, with a message a person understands. */
+    public void send(String to, String subject, String body) {
+        try {
+            MimeMessage message = new MimeMessage(session);
+            message.setFrom(new InternetAddress(from));
+            message.setRecipient(Message.RecipientType.TO, new InternetAddress(to));
+            message.setSubject(subject, StandardCharsets.UTF_8.name());
+            message.setText(body, StandardCharsets.UTF_8.name());
+            Transport.send(message);
+            LOG.info(() -> "Mail \"" + subject + "\" sent to " + to);
+        } catch (MessagingException e) {
+            LOG.warning(() -> "Mail \"" + subject + "\" to " + to + " failed: " + e.getMessage());
+            throw new MailNotSent("The e-mail to " + to + " could not be sent (" + host + ":" + port
+                    + " did not accept it). Nothing was changed; please try again later.", e);
+        }
+    }
+}

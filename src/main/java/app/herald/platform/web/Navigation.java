@@ -1,0 +1,82 @@
+package app.herald.platform.web;
+
+import app.herald.identity.application.Actors;
+import app.herald.identity.domain.Actor;
+import app.herald.identity.domain.User;
+import app.herald.identity.web.CurrentActor;
+import app.herald.platform.application.Agencies;
+import app.herald.tenancy.application.TenantDirectory;
+import app.herald.tenancy.domain.Tenant;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.faces.context.FacesContext;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import java.util.List;
+import org.primefaces.model.menu.DefaultMenuItem;
+import org.primefaces.model.menu.DefaultMenuModel;
+import org.primefaces.model.menu.DefaultSubMenu;
+import org.primefaces.model.menu.MenuModel;
+
+/** The layout's menu: only the screens the signed-in person's role allows. */
+@Named
+@RequestScoped
+public class Navigation {
+
+    @Inject
+    CurrentActor current;
+    @Inject
+    Actors actors;
+    @Inject
+    Agencies agencies;
+    @Inject
+    TenantDirectory directory;
+
+    private MenuModel menu;
+
+    public MenuModel getMenu() {
+        if (menu == null) {
+            menu = new DefaultMenuModel();
+            current.find().ifPresent(this::fill);
+        }
+        return menu;
+    }
+
+    private void fill(Actor actor) {
+        if (actor.platformAdmin()) {
+            menu.getElements().add(item("Agencies", "/admin/agencies.xhtml", "pi pi-building"));
+        }
+        List<Tenant> clients = directory.visibleTo(actor);
+        if (actor.isStaff()) {
+            menu.getElements().add(item("Clients", "/agency/clients.xhtml", "pi pi-briefcase"));
+            if (actor.runs(actor.agencyId().orElseThrow())) {
+                menu.getElements().add(item("People", "/agency/people.xhtml", "pi pi-users"));
+            }
+            DefaultSubMenu workspaces = DefaultSubMenu.builder().label("Workspaces").icon("pi pi-th-large").build();
+            clients.stream().filter(Tenant::isActive)
+                    .forEach(t -> workspaces.getElements().add(item(t.getName(), workspace(t), null)));
+            if (!workspaces.getElements().isEmpty()) {
+                menu.getElements().add(workspaces);
+            }
+        } else if (actor.isClientUser()) {
+            clients.forEach(t -> menu.getElements().add(item(t.getName(), workspace(t), "pi pi-home")));
+        }
+    }
+
+    public String getSignedInAs() {
+        return current.find().map(actor -> {
+            String name = actors.userByEmail(actor.email()).map(User::getDisplayName).orElse(actor.email());
+            String role = actor.role().map(r -> r.label() + ", " + agencies.nameOf(actor.agencyId().orElseThrow()))
+                    .orElse("Platform admin");
+            return name + " · " + role;
+        }).orElse("");
+    }
+
+    private static String workspace(Tenant tenant) {
+        return "/client/home.xhtml?client=" + tenant.getId();
+    }
+
+    private static DefaultMenuItem item(String label, String url, String icon) {
+        String context = FacesContext.getCurrentInstance().getExternalContext().getRequestContextPath();
+        return DefaultMenuItem.builder().value(label).url(context + url).icon(icon).build();
+    }
+}
