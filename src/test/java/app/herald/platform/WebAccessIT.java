@@ -1,0 +1,158 @@
+package app.herald.platform;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import app.herald.testsupport.Demo;
+import app.herald.testsupport.HeraldDeployment;
+import app.herald.testsupport.WebClient;
+import java.net.URI;
+import java.net.URL;
+import java.net.http.HttpResponse;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * What every address answers to whom, over real HTTP with real sign-ins: the URL fence, forged ids in addresses,
+ * session fixation, throttling as a person sees it, and the health endpoints.
+ */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class WebAccessIT {
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        return HeraldDeployment.war();
+    }
+
+    @ArquillianResource
+    URL base;
+
+    private WebClient signedIn(String email) {
+        WebClient client = new WebClient(base);
+        HttpResponse<String> landing = client.signIn(email, Demo.PASSWORD);
+        assertEquals(200, landing.statusCode(), email + " lands on a page: " + landing.uri());
+        return client;
+    }
+
+    /** The id of a demo client, read from the owner's client list (ids differ between databases and runs). */
+    private long clientId(String name) {
+        String html = signedIn(Demo.NORTHWIND_OWNER.equals(ownerOf(name)) ? Demo.NORTHWIND_OWNER : Demo.SOUTHWIND_OWNER)
+                .get("agency/clients.xhtml").body();
+        Matcher m = Pattern.compile("client=(\\d+)\"[^>]*>" + Pattern.quote(name) + "<").matcher(html);
+        assertTrue(m.find(), name + " is listed:\n" + html);
+        return Long.parseLong(m.group(1));
+    }
+
+    private static String ownerOf(String client) {
+        return client.equals(Demo.INITECH) ? Demo.SOUTHWIND_OWNER : Demo.NORTHWIND_OWNER;
+    }
+
+    @Test
+    void everyoneLandsOnTheFirstScreenOfTheirRole() {
+        assertTrue(new WebClient(base).signIn(Demo.ADMIN, Demo.PASSWORD).uri().getPath().endsWith("/admin/agencies.xhtml"));
+        assertTrue(new WebClient(base).signIn(Demo.NORTHWIND_OWNER, Demo.PASSWORD).uri().getPath()
+                .endsWith("/agency/clients.xhtml"));
+        HttpResponse<String> approver = new WebClient(base).signIn(Demo.ACME_APPROVER, Demo.PASSWORD);
+        assertTrue(approver.uri().toString().endsWith("/client/home.xhtml?client=" + clientId(Demo.ACME)), approver.uri().toString());
+        assertTrue(approver.body().contains(Demo.ACME));
+        assertTrue(approver.body().contains("Europe/Berlin"), "times are shown in the client's zone");
+        assertFalse(approver.body().contains(Demo.GLOBEX), "the approver's menu shows no other client");
+    }
+
+    @Test
+    void aNewSessionIdIsIssuedAtSignIn() {
+        WebClient client = new WebClient(base);
+        client.get("login.xhtml");
+        String before = client.sessionId().orElseThrow();
+        client.signIn(Demo.NORTHWIND_ANALYST, Demo.PASSWORD);
+        String after = client.sessionId().orElseThrow();
+        assertNotEquals(before, after);
+    }
+
+    @Test
+    void aClientUserCannotOpenAnotherClientOrAnyAgencyScreen() {
+        long globex = clientId(Demo.GLOBEX);
+        WebClient acme = signedIn(Demo.ACME_APPROVER);
+        HttpResponse<String> forged = acme.get("client/home.xhtml?client=" + globex);
+        assertEquals(404, forged.statusCode());
+        assertFalse(forged.body().contains(Demo.GLOBEX), "not even the name leaks");
+        assertEquals(404, acme.get("client/home.xhtml?client=999999").statusCode());
+        assertEquals(404, acme.get("client/home.xhtml?client=abc").statusCode(), "a malformed id");
+        assertEquals(404, acme.get("client/home.xhtml").statusCode());
+        assertEquals(404, acme.get("logo?client=" + globex).statusCode());
+        assertEquals(403, acme.get("agency/clients.xhtml").statusCode());
+        assertEquals(403, acme.get("agency/people.xhtml").statusCode());
+        assertEquals(403, acme.get("agency/client.xhtml?client=" + clientId(Demo.ACME)).statusCode());
+        assertEquals(403, acme.get("admin/agencies.xhtml").statusCode());
+    }
+
+    @Test
+    void staffReachOnlyTheirAgencysClientsAndOnlyTheOnesTheyAreLimitedTo() {
+        long acme = clientId(Demo.ACME);
+        long globex = clientId(Demo.GLOBEX);
+        long initech = clientId(Demo.INITECH);
+        WebClient editor = signedIn(Demo.NORTHWIND_EDITOR);
+        assertEquals(200, editor.get("client/home.xhtml?client=" + acme).statusCode());
+        assertEquals(404, editor.get("client/home.xhtml?client=" + globex).statusCode(), "limited to Acme");
+        assertFalse(editor.get("agency/clients.xhtml").body().contains(Demo.GLOBEX));
+        assertEquals(404, editor.get("agency/client.xhtml?client=" + acme).statusCode(), "editors do not run clients");
+        assertEquals(403, editor.get("agency/people.xhtml").statusCode());
+
+        WebClient northwind = signedIn(Demo.NORTHWIND_OWNER);
+        assertEquals(404, northwind.get("client/home.xhtml?client=" + initech).statusCode());
+        assertEquals(404, northwind.get("agency/client.xhtml?client=" + initech).statusCode());
+        assertFalse(northwind.get("agency/people.xhtml").body().contains("southwind"));
+        assertEquals(403, northwind.get("admin/agencies.xhtml").statusCode());
+
+        WebClient southwind = signedIn(Demo.SOUTHWIND_OWNER);
+        assertEquals(404, southwind.get("client/home.xhtml?client=" + acme).statusCode());
+        assertEquals(200, southwind.get("client/home.xhtml?client=" + initech).statusCode());
+
+        WebClient admin = signedIn(Demo.ADMIN);
+        assertEquals(403, admin.get("client/home.xhtml?client=" + acme).statusCode());
+        assertEquals(403, admin.get("agency/clients.xhtml").statusCode());
+    }
+
+    @Test
+    void anonymousVisitorsAreSentToSignIn() {
+        WebClient anonymous = new WebClient(base);
+        for (String page : new String[] {"", "agency/clients.xhtml", "client/home.xhtml?client=1", "admin/agencies.xhtml"}) {
+            HttpResponse<String> response = anonymous.get(page);
+            assertEquals(302, response.statusCode(), page);
+            assertTrue(response.headers().firstValue("Location").orElseThrow().contains("login.xhtml"), page);
+        }
+    }
+
+    @Test
+    void repeatedWrongPasswordsLockTheAccountWithAClearMessage() {
+        WebClient guesser = new WebClient(base);
+        for (int i = 0; i < 5; i++) {
+            String page = guesser.signIn(Demo.GLOBEX_APPROVER, "guess-" + i).body();
+            assertTrue(page.contains("The e-mail address or the password is not correct."), page);
+        }
+        String locked = guesser.signIn(Demo.GLOBEX_APPROVER, Demo.PASSWORD).body();
+        assertTrue(locked.contains("Too many failed sign-ins for this account"), locked);
+        assertEquals(200, new WebClient(base).signIn(Demo.ACME_APPROVER, Demo.PASSWORD).statusCode(),
+                "other accounts still sign in");
+    }
+
+    @Test
+    void healthEndpointsReportReadinessAndLiveness() throws Exception {
+        URI root = base.toURI().resolve("/");
+        WebClient client = new WebClient(root.toURL());
+        HttpResponse<String> ready = client.get("health/ready");
+        assertEquals(200, ready.statusCode(), ready.body());
+        assertTrue(ready.body().contains("\"tenantSchemas\""), ready.body());
+        assertEquals(200, client.get("health/live").statusCode());
+    }
+}

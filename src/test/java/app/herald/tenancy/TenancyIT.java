@@ -1,0 +1,267 @@
+package app.herald.tenancy;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import app.herald.identity.application.Actors;
+import app.herald.identity.domain.Actor;
+import app.herald.kernel.AccessDenied;
+import app.herald.kernel.RuleViolation;
+import app.herald.tenancy.application.TenantAdministration;
+import app.herald.tenancy.application.TenantAuditLog;
+import app.herald.tenancy.application.TenantProvisioning;
+import app.herald.tenancy.application.TenantRegistry;
+import app.herald.tenancy.domain.AuditEntry;
+import app.herald.tenancy.domain.SchemaName;
+import app.herald.tenancy.domain.Tenant;
+import app.herald.tenancy.infrastructure.SchemaMigrations;
+import app.herald.testsupport.Demo;
+import app.herald.testsupport.HeraldDeployment;
+import app.herald.testsupport.InTenant;
+import jakarta.annotation.Resource;
+import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import javax.sql.DataSource;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Tenancy on the real server and database: provisioning, migration, the schema-name fence, and isolation between
+ * tenants by every path a service offers, including under concurrency.
+ */
+@ExtendWith(ArquillianExtension.class)
+class TenancyIT {
+
+    @Deployment
+    static WebArchive deployment() {
+        return HeraldDeployment.war(TenancyIT.class);
+    }
+
+    @Inject
+    TenantProvisioning provisioning;
+    @Inject
+    TenantRegistry registry;
+    @Inject
+    TenantAdministration administration;
+    @Inject
+    SchemaMigrations migrations;
+    @Inject
+    TenantAuditLog audit;
+    @Inject
+    InTenant inTenant;
+    @Inject
+    Actors actors;
+    @Resource(lookup = "java:app/jdbc/herald")
+    DataSource dataSource;
+
+    private Actor actor(String email) {
+        return actors.byEmail(email).orElseThrow();
+    }
+
+    private Tenant demo(String name) {
+        return registry.all().stream().filter(t -> t.getName().equals(name)).findFirst().orElseThrow();
+    }
+
+    private Tenant freshClient(String prefix) {
+        Actor owner = actor(Demo.NORTHWIND_OWNER);
+        return provisioning.create(owner, owner.agencyId().orElseThrow(), prefix + " " + UUID.randomUUID(),
+                "Europe/Paris");
+    }
+
+    private int historyRows(SchemaName schema) throws Exception {
+        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM " + schema.value() + ".tenant_schema_history")) {
+            rs.next();
+            return rs.getInt(1);
+        }
+    }
+
+    private static boolean causedBy(Throwable error, Class<? extends Throwable> type) {
+        for (Throwable t = error; t != null; t = t.getCause()) {
+            if (type.isInstance(t)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    @Test
+    void provisioningCreatesAndMigratesASchemaAndARerunChangesNothing() throws Exception {
+        Tenant first = freshClient("Provisioned");
+        assertTrue(migrations.schemaExists(first.getSchema()), "schema " + first.getSchema() + " exists");
+        assertEquals("1", first.getSchemaVersion());
+        int applied = historyRows(first.getSchema());
+
+        assertEquals("1", provisioning.migrate(first));
+        assertEquals(applied, historyRows(first.getSchema()), "a second migration applies nothing");
+
+        Tenant second = freshClient("Second");
+        assertNotEquals(first.getSchema(), second.getSchema());
+        assertTrue(migrations.schemaExists(second.getSchema()));
+        Actor owner = actor(Demo.NORTHWIND_OWNER);
+        AuditEntry written = inTenant.call(owner, first.getId(),
+                () -> audit.record("test", "WROTE", "first-only", null));
+        List<AuditEntry> inSecond = inTenant.call(owner, second.getId(), () -> audit.recent(50));
+        assertTrue(inSecond.stream().noneMatch(e -> e.getSubject().equals("first-only")),
+                "the second tenant's schema does not see the first one's rows");
+        assertTrue(inTenant.call(owner, first.getId(), () -> audit.find(written.getId())).isPresent());
+    }
+
+    @Test
+    void schemaNamesOutsideThePatternAreRefusedBeforeAnySqlRuns() throws Exception {
+        for (String bad : List.of("herald_t_x; DROP DATABASE herald", "herald", "mysql", "herald_t_", "herald_t_A",
+                "herald_t_x`", "herald_t_" + "a".repeat(41), "../herald_t_x", "herald_t_x\n")) {
+            assertThrows(SchemaName.InvalidSchemaName.class, () -> new SchemaName(bad), bad);
+        }
+        Tenant victim = freshClient("Tampered");
+        String forged = "herald_t_x`; DROP DATABASE `herald";
+        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
+            s.executeUpdate("UPDATE tenant SET schema_name = '" + forged.replace("'", "''") + "' WHERE id = " + victim.getId());
+        }
+        try {
+            Tenant tampered = registry.find(victim.getId()).orElseThrow();
+            Exception refused = assertThrows(Exception.class, () -> provisioning.migrate(tampered));
+            assertTrue(causedBy(refused, SchemaName.InvalidSchemaName.class), refused.toString());
+            assertThrows(SchemaName.InvalidSchemaName.class, tampered::getSchema);
+            assertTrue(migrations.schemaExists(victim.getSchema()), "nothing was dropped");
+        } finally {
+            try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
+                s.executeUpdate("UPDATE tenant SET schema_name = '" + victim.getSchema().value() + "' WHERE id = "
+                        + victim.getId());
+            }
+        }
+    }
+
+    @Test
+    void aPersonReachesOnlyTheTenantsTheirMembershipAllows() {
+        long acme = demo(Demo.ACME).getId();
+        long globex = demo(Demo.GLOBEX).getId();
+        long initech = demo(Demo.INITECH).getId();
+        assertEquals(Demo.ACME, inTenant.call(actor(Demo.ACME_APPROVER), acme, () -> Demo.ACME));
+
+        assertThrows(AccessDenied.class, () -> inTenant.call(actor(Demo.ACME_APPROVER), globex, () -> "leak"),
+                "a client user of Acme with Globex's id");
+        assertThrows(AccessDenied.class, () -> inTenant.call(actor(Demo.NORTHWIND_EDITOR), globex, () -> "leak"),
+                "an editor limited to Acme");
+        assertThrows(AccessDenied.class, () -> inTenant.call(actor(Demo.NORTHWIND_OWNER), initech, () -> "leak"),
+                "Northwind's owner in Southwind's client");
+        assertThrows(AccessDenied.class, () -> inTenant.call(actor(Demo.SOUTHWIND_OWNER), acme, () -> "leak"),
+                "Southwind's owner in Northwind's client");
+        assertThrows(AccessDenied.class, () -> inTenant.call(actor(Demo.ADMIN), acme, () -> "leak"),
+                "the platform admin does not read client data");
+        assertThrows(AccessDenied.class, () -> inTenant.call(actor(Demo.ACME_APPROVER), 987_654_321L, () -> "leak"),
+                "an id that does not exist answers like a forbidden one");
+    }
+
+    @Test
+    void anotherAgencysClientCannotBeChangedThroughForgedIds() {
+        Tenant initech = demo(Demo.INITECH);
+        Actor northwindOwner = actor(Demo.NORTHWIND_OWNER);
+        assertThrows(AccessDenied.class, () -> administration.rename(northwindOwner, initech.getId(), "Pwned"));
+        assertThrows(AccessDenied.class, () -> administration.deactivate(northwindOwner, initech.getId()));
+        assertThrows(AccessDenied.class, () -> administration.delete(northwindOwner, initech.getId(), Demo.INITECH));
+        assertThrows(AccessDenied.class, () -> administration.moveToZone(actor(Demo.NORTHWIND_EDITOR),
+                demo(Demo.ACME).getId(), "Asia/Tokyo"), "an editor does not run the agency");
+        assertThrows(AccessDenied.class, () -> provisioning.create(northwindOwner, initech.getAgencyId(), "Mine", "UTC/X"));
+        Tenant after = registry.find(initech.getId()).orElseThrow();
+        assertEquals(Demo.INITECH, after.getName());
+        assertTrue(after.isActive());
+        assertTrue(migrations.schemaExists(after.getSchema()));
+    }
+
+    @Test
+    void twoTenantsServedInParallelNeverReadEachOthersRows() throws Exception {
+        Actor owner = actor(Demo.NORTHWIND_OWNER);
+        Tenant red = freshClient("Red");
+        Tenant blue = freshClient("Blue");
+        int iterations = 150;
+        ExecutorService threads = Executors.newFixedThreadPool(4);
+        List<Future<Integer>> runs = new ArrayList<>();
+        for (Tenant tenant : List.of(red, blue, red, blue)) {
+            runs.add(threads.submit(() -> {
+                int crossReads = 0;
+                for (int i = 0; i < iterations; i++) {
+                    String mark = "tenant-" + tenant.getId();
+                    List<AuditEntry> seen = inTenant.callOnThisThread(owner, tenant.getId(), () -> {
+                        audit.record("load", "PING", mark, null);
+                        return audit.recent(10);
+                    });
+                    crossReads += (int) seen.stream().filter(e -> !e.getSubject().equals(mark)).count();
+                }
+                return crossReads;
+            }));
+        }
+        for (Future<Integer> run : runs) {
+            assertEquals(0, run.get(), "rows of another tenant were read");
+        }
+        threads.shutdown();
+        long redRows = inTenant.call(owner, red.getId(), () -> audit.recent(10_000)).size();
+        assertEquals(2 * iterations, redRows, "every write landed in its own tenant's schema");
+    }
+
+    @Test
+    void anEntityIdFromAnotherTenantFindsNothingOfThatTenant() {
+        Actor owner = actor(Demo.NORTHWIND_OWNER);
+        Tenant one = freshClient("One");
+        Tenant two = freshClient("Two");
+        AuditEntry secret = inTenant.call(owner, two.getId(), () -> audit.record("x", "SECRET", "two's secret", "hush"));
+        inTenant.call(owner, one.getId(), () -> audit.find(secret.getId()))
+                .ifPresent(e -> assertNotEquals("two's secret", e.getSubject()));
+        assertTrue(inTenant.call(owner, one.getId(), () -> audit.recent(100)).stream()
+                .noneMatch(e -> e.getSubject().equals("two's secret")));
+    }
+
+    @Test
+    void deactivationKeepsDataAndDeletionNeedsTheExactName() {
+        Actor owner = actor(Demo.NORTHWIND_OWNER);
+        Tenant tenant = freshClient("Short-lived");
+        administration.deactivate(owner, tenant.getId());
+        assertThrows(RuleViolation.class, () -> inTenant.call(owner, tenant.getId(), () -> "in"),
+                "a deactivated client cannot be opened");
+        assertTrue(migrations.schemaExists(tenant.getSchema()), "deactivation keeps the schema");
+
+        administration.reactivate(owner, tenant.getId());
+        assertEquals(1, inTenant.call(owner, tenant.getId(), () -> audit.recent(10)).stream()
+                .filter(e -> e.getAction().equals("CLIENT_DEACTIVATED")).count(), "the audit log kept the history");
+
+        assertThrows(AccessDenied.class, () -> administration.delete(actor(Demo.NORTHWIND_ANALYST), tenant.getId(),
+                tenant.getName()), "only an owner deletes");
+        assertThrows(RuleViolation.class, () -> administration.delete(owner, tenant.getId(), "wrong name"));
+        assertTrue(migrations.schemaExists(tenant.getSchema()));
+
+        administration.delete(owner, tenant.getId(), tenant.getName());
+        assertFalse(migrations.schemaExists(tenant.getSchema()), "the schema was dropped");
+        assertTrue(registry.find(tenant.getId()).isEmpty());
+    }
+
+    @Test
+    void badNamesAndZonesAreRefusedWithAMessageAndCreateNothing() {
+        Actor owner = actor(Demo.NORTHWIND_OWNER);
+        long agency = owner.agencyId().orElseThrow();
+        int before = registry.ofAgency(agency).size();
+        RuleViolation zone = assertThrows(RuleViolation.class,
+                () -> provisioning.create(owner, agency, "Zoned", "Mars/Olympus"));
+        assertTrue(zone.getMessage().contains("not a known time zone"), zone.getMessage());
+        assertThrows(RuleViolation.class, () -> provisioning.create(owner, agency, "Offset", "+02:00"));
+        assertThrows(RuleViolation.class, () -> provisioning.create(owner, agency, "  ", "Europe/Paris"));
+        assertThrows(RuleViolation.class, () -> provisioning.create(owner, agency, Demo.ACME, "Europe/Paris"),
+                "a second client with the same name");
+        assertEquals(before, registry.ofAgency(agency).size());
+        assertEquals(ZoneId.of("Europe/Berlin"), demo(Demo.ACME).getZone());
+    }
+}
