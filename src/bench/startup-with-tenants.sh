@@ -22,12 +22,14 @@ start() {
   env HERALD_DEMO=true DB_CLASS_NAME=com.mysql.cj.jdbc.MysqlDataSource DB_USER=herald_it DB_PASSWORD=herald_it \
     "DB_URL=jdbc:mysql://127.0.0.1:3306/$db?createDatabaseIfNotExist=true&useSSL=false&allowPublicKeyRetrieval=true" \
     java -jar "$jar" --nocluster --port 8099 --deploy target/herald.war --contextroot / >"$log" 2>&1 &
-  local pid=$!
+  local pid=$! began
+  began=$(date +%s%3N)
   for _ in $(seq 1 600); do
     if curl -fs http://127.0.0.1:8099/health/ready >/dev/null 2>&1; then break; fi
     sleep 0.5
   done
-  printf '%-32s %s | %s\n' "$label" "$(grep -o 'ready in [0-9,]* (ms)' "$log")" \
+  printf '%-32s /health/ready UP after %5d ms | Payara %s | %s\n' "$label" "$(( $(date +%s%3N) - began ))" \
+    "$(grep -o 'ready in [0-9,]* (ms)' "$log")" \
     "$(grep -o 'Tenant schemas migrated: .*' "$log" | sed 's/\x1b\[[0-9;]*m//g' | cut -c1-80)"
   kill "$pid"; wait "$pid" 2>/dev/null || true
   rm -f "$log"

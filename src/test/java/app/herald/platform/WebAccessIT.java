@@ -11,6 +11,8 @@ import app.herald.testsupport.WebClient;
 import java.net.URI;
 import java.net.URL;
 import java.net.http.HttpResponse;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -80,6 +82,16 @@ class WebAccessIT {
     }
 
     @Test
+    void pagesForbidFramingAndSniffing() {
+        HttpResponse<String> login = new WebClient(base).get("login.xhtml");
+        assertEquals("DENY", login.headers().firstValue("X-Frame-Options").orElse(""));
+        assertEquals("nosniff", login.headers().firstValue("X-Content-Type-Options").orElse(""));
+        String cookie = login.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith("JSESSIONID"))
+                .findFirst().orElseThrow();
+        assertTrue(cookie.contains("HttpOnly"), cookie);
+    }
+
+    @Test
     void aClientUserCannotOpenAnotherClientOrAnyAgencyScreen() {
         long globex = clientId(Demo.GLOBEX);
         WebClient acme = signedIn(Demo.ACME_APPROVER);
@@ -121,6 +133,26 @@ class WebAccessIT {
         WebClient admin = signedIn(Demo.ADMIN);
         assertEquals(403, admin.get("client/home.xhtml?client=" + acme).statusCode());
         assertEquals(403, admin.get("agency/clients.xhtml").statusCode());
+    }
+
+    @Test
+    void aForgedClientIdInAFormFieldInvitesNobody() {
+        long initech = clientId(Demo.INITECH);
+        WebClient northwind = signedIn(Demo.NORTHWIND_OWNER);
+        String page = northwind.get("agency/people.xhtml").body();
+        String email = "forged-" + System.nanoTime() + "@example.com";
+        Map<String, String> form = new LinkedHashMap<>();
+        form.put("inviteClient", "inviteClient");
+        form.put("inviteClient:email", email);
+        form.put("inviteClient:client_input", Long.toString(initech));
+        form.put("inviteClient:role_input", "APPROVER");
+        form.put("inviteClient:send", "");
+        form.put("jakarta.faces.ViewState", WebClient.viewState(page));
+        HttpResponse<String> answer = northwind.post("agency/people.xhtml", form);
+        assertEquals(200, answer.statusCode());
+        assertFalse(answer.body().contains("Invitation sent"), answer.body());
+        assertFalse(northwind.get("agency/people.xhtml").body().contains(email), "nobody was invited");
+        assertFalse(signedIn(Demo.SOUTHWIND_OWNER).get("agency/people.xhtml").body().contains(email));
     }
 
     @Test

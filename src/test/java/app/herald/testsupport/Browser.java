@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
@@ -59,12 +60,30 @@ public final class Browser implements AutoCloseable {
         return wait.until(ExpectedConditions.visibilityOfElementLocated(By.id(id)));
     }
 
-    /** Picks an option of a PrimeFaces selectOneMenu by (part of) its label. */
+    /**
+     * Picks an option of a PrimeFaces selectOneMenu by (part of) its label, as a person does: open it, click the item,
+     * and check that the menu now shows it (a click during the opening animation can be lost, so it is tried again).
+     */
     public void choose(String menuId, String labelPart) {
-        click(menuId);
-        By option = By.xpath("//li[contains(@class,'ui-selectonemenu-item') and contains(@data-label, '" + labelPart
-                + "') and ancestor::*[@id='" + menuId + "_panel' or @id='" + menuId + "_items']]");
-        wait.until(ExpectedConditions.elementToBeClickable(option)).click();
+        By panel = By.id(menuId + "_panel");
+        By option = By.xpath("//*[@id='" + menuId + "_panel']//li[contains(@data-label, '" + labelPart + "')]");
+        By label = By.id(menuId + "_label");
+        for (int attempt = 0; attempt < 3; attempt++) {
+            click(menuId);
+            wait.until(ExpectedConditions.visibilityOfElementLocated(panel));
+            WebElement item = wait.until(ExpectedConditions.presenceOfElementLocated(option));
+            // A long list scrolls inside its panel: bring the item into view before clicking it.
+            ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'nearest'})", item);
+            wait.until(ExpectedConditions.elementToBeClickable(item)).click();
+            try {
+                new WebDriverWait(driver, Duration.ofSeconds(3))
+                        .until(ExpectedConditions.textToBePresentInElementLocated(label, labelPart));
+                return;
+            } catch (org.openqa.selenium.TimeoutException notYet) {
+                driver.findElement(By.tagName("body")).sendKeys(org.openqa.selenium.Keys.ESCAPE);
+            }
+        }
+        throw new AssertionError("Could not choose \"" + labelPart + "\" in " + menuId);
     }
 
     public void awaitText(String text) {

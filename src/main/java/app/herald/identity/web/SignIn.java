@@ -6,7 +6,7 @@ import app.herald.platform.web.Feedback;
 import app.herald.platform.web.Pages;
 import jakarta.faces.context.ExternalContext;
 import jakarta.faces.context.FacesContext;
-import jakarta.faces.view.ViewScoped;
+import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import jakarta.security.enterprise.AuthenticationStatus;
@@ -16,16 +16,16 @@ import jakarta.security.enterprise.credential.Password;
 import jakarta.security.enterprise.credential.UsernamePasswordCredential;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import java.io.Serializable;
 import java.time.Instant;
 import java.util.Optional;
 
-/** The sign-in screen: throttled per account and per address, with a new session id for every sign-in. */
+/**
+ * The sign-in screen: throttled per account and per address, with a new session id for every sign-in. Request-scoped:
+ * the form keeps nothing between requests, and the SecurityContext it uses must not go into the replicated session.
+ */
 @Named
-@ViewScoped
-public class SignIn implements Serializable {
-
-    private static final long serialVersionUID = 1L;
+@RequestScoped
+public class SignIn {
 
     @Inject
     SecurityContext security;

@@ -1,0 +1,4 @@
+/**
+ * Content: posts with a variant per network, the networks' text rules, posting slots and the calendar.
+ */
+package app.herald.content;

@@ -1,0 +1,4 @@
+/**
+ * Screens for an agency's clients and a client's workspace home.
+ */
+package app.herald.tenancy.web;
