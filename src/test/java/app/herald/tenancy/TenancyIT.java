@@ -104,10 +104,11 @@ class TenancyIT {
     void provisioningCreatesAndMigratesASchemaAndARerunChangesNothing() throws Exception {
         Tenant first = freshClient("Provisioned");
         assertTrue(migrations.schemaExists(first.getSchema()), "schema " + first.getSchema() + " exists");
-        assertEquals("1", first.getSchemaVersion());
+        String version = first.getSchemaVersion();
+        assertTrue(version != null && version.matches("\\d+"), version);
         int applied = historyRows(first.getSchema());
 
-        assertEquals("1", provisioning.migrate(first));
+        assertEquals(version, provisioning.migrate(first));
         assertEquals(applied, historyRows(first.getSchema()), "a second migration applies nothing");
 
         Tenant second = freshClient("Second");

@@ -29,6 +29,20 @@ public class Actors {
                 .getResultStream().findFirst();
     }
 
+    /** The user ids of an agency's owners and managers who may open the given tenant: its default reviewers. */
+    public java.util.Set<Long> runnersOf(long agencyId, long tenantId) {
+        return em.createNamedQuery("Membership.ofAgency", Membership.class).setParameter("agencyId", agencyId)
+                .getResultList().stream()
+                .filter(m -> m.getRole().managesAgency() && (m.isAllTenants() || m.getLimitedTo().contains(tenantId)))
+                .filter(m -> em.find(User.class, m.getUserId()).canSignIn())
+                .map(Membership::getUserId).collect(java.util.stream.Collectors.toSet());
+    }
+
+    public String nameOf(long userId) {
+        User user = em.find(User.class, userId);
+        return user == null ? "(removed user)" : user.getDisplayName();
+    }
+
     /** The actor for a signed-in e-mail; empty when the user no longer exists or has neither role nor admin right. */
     public Optional<Actor> byEmail(String email) {
         return userByEmail(email).flatMap(this::actorOf);

@@ -1,5 +1,6 @@
 package app.herald.platform.application;
 
+import app.herald.approval.domain.ApprovalMode;
 import app.herald.identity.application.PasswordHashing;
 import app.herald.identity.domain.Membership;
 import app.herald.identity.domain.Role;
@@ -45,11 +46,14 @@ public class DemoData {
     PasswordHashing hashing;
     @Resource
     SessionContext context;
+    @Inject
+    DemoContent content;
 
     /** The demo logins, printed at start-up. */
     public static final List<String> LOGINS = List.of(
             "admin@herald.test (platform admin)",
             "owner@northwind.test (Northwind Social owner)",
+            "manager@northwind.test (Northwind manager)",
             "editor@northwind.test (editor, Acme Coffee only)",
             "analyst@northwind.test (analyst)",
             "approver@acme.test (Acme Coffee client approver)",
@@ -65,6 +69,12 @@ public class DemoData {
         Tenant globex = client(northwind, "Globex Outdoor", "America/New_York");
         Tenant initech = client(southwind, "Initech Labs", "Europe/London");
         context.getBusinessObject(DemoData.class).people(hash, northwind, southwind, acme, globex);
+        content.load(acme.getId(), new DemoContent.Cast("editor@northwind.test", "manager@northwind.test",
+                "approver@acme.test"), "Acme Coffee", ApprovalMode.INTERNAL_THEN_CLIENT);
+        content.load(globex.getId(), new DemoContent.Cast("manager@northwind.test", "owner@northwind.test",
+                "approver@globex.test"), "Globex Outdoor", ApprovalMode.INTERNAL_THEN_CLIENT);
+        content.load(initech.getId(), new DemoContent.Cast("owner@southwind.test", null, null), "Initech Labs",
+                ApprovalMode.NONE);
         LOG.info(() -> "Demo data loaded: 2 agencies, 3 clients (" + initech.getName() + " belongs to Southwind)");
     }
 
@@ -74,6 +84,7 @@ public class DemoData {
         em.persist(User.platformAdmin("admin@herald.test", "Platform Admin", hash, now));
         staff(hash, "owner@northwind.test", "Nora Owner", northwind, Role.OWNER, now);
         staff(hash, "editor@northwind.test", "Eddie Editor", northwind, Role.EDITOR, now).limitTo(Set.of(acme.getId()));
+        staff(hash, "manager@northwind.test", "Max Manager", northwind, Role.MANAGER, now);
         staff(hash, "analyst@northwind.test", "Ana Analyst", northwind, Role.ANALYST, now);
         staff(hash, "owner@southwind.test", "Sam Owner", southwind, Role.OWNER, now);
         clientUser(hash, "approver@acme.test", "Alex from Acme", acme, now);

@@ -1,0 +1,218 @@
+package app.herald.content.application;
+
+import app.herald.approval.application.ApprovalPolicies;
+import app.herald.approval.application.Reviewers;
+import app.herald.approval.domain.ApprovalFlow;
+import app.herald.approval.domain.ApprovalPolicy;
+import app.herald.approval.domain.Decision;
+import app.herald.approval.domain.DecisionRecord;
+import app.herald.approval.domain.PostState;
+import app.herald.approval.domain.Reviewer;
+import app.herald.content.domain.Channel;
+import app.herald.content.domain.Post;
+import app.herald.content.domain.TextCheck;
+import app.herald.content.domain.TextRules;
+import app.herald.content.domain.Variant;
+import app.herald.identity.application.Actors;
+import app.herald.identity.domain.Actor;
+import app.herald.identity.domain.Role;
+import app.herald.kernel.AccessDenied;
+import app.herald.kernel.RuleViolation;
+import app.herald.tenancy.application.TenantAuditLog;
+import app.herald.tenancy.application.TenantContext;
+import app.herald.tenancy.domain.TenantDb;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.BiFunction;
+
+/**
+ * Posts of the current tenant: compose a post with a variant per channel, change it, schedule it, and move it through
+ * review. Every state change goes through {@link ApprovalFlow} and is recorded and audited.
+ */
+@Stateless
+public class Posts {
+
+    @Inject
+    @TenantDb
+    EntityManager em;
+    @Inject
+    TenantContext context;
+    @Inject
+    ApprovalPolicies policies;
+    @Inject
+    Channels channels;
+    @Inject
+    Actors actors;
+    @Inject
+    TenantAuditLog audit;
+
+    public Post draft(Actor actor, String title, String baseText, Set<Long> channelIds) {
+        requireWriter(actor);
+        Instant now = Instant.now();
+        Post post = new Post(title, baseText, actor.userId(), actors.nameOf(actor.userId()), now);
+        em.persist(post);
+        em.flush();
+        for (long channelId : channelIds) {
+            em.persist(new Variant(post.getId(), channels.find(channelId).getId(), baseText, null));
+        }
+        audit.record(actor.email(), "POST_CREATED", "post " + post.getId(), post.getTitle());
+        return post;
+    }
+
+    /**
+     * Saves the composer: title, base text, the channels targeted and each variant's text. A change after review has
+     * begun sends the post back to review.
+     */
+    public Post save(Actor actor, long postId, String title, String baseText, Map<Long, String> variantTexts) {
+        requireWriter(actor);
+        Post post = find(postId);
+        Instant now = Instant.now();
+        boolean changed = !post.getTitle().equals(title == null ? "" : title.strip())
+                || !post.getBaseText().equals(baseText == null ? "" : baseText);
+        post.rewrite(title, baseText, now);
+        List<Variant> current = variants(postId);
+        for (Variant variant : current) {
+            if (!variantTexts.containsKey(variant.getChannelId())) {
+                em.remove(variant);
+                changed = true;
+            }
+        }
+        for (Map.Entry<Long, String> wanted : variantTexts.entrySet()) {
+            Variant existing = current.stream().filter(v -> v.getChannelId() == wanted.getKey()).findFirst().orElse(null);
+            if (existing == null) {
+                em.persist(new Variant(postId, channels.find(wanted.getKey()).getId(), wanted.getValue(), null));
+                changed = true;
+            } else {
+                changed |= existing.rewrite(wanted.getValue(), existing.getFirstComment());
+            }
+        }
+        if (changed) {
+            ApprovalFlow flow = flowOf(post);
+            flow.edited(reviewer(actor), now).ifPresent(d -> record(post, flow, d, actor, now));
+            audit.record(actor.email(), "POST_EDITED", "post " + postId, post.getTitle());
+        }
+        return post;
+    }
+
+    /** Sends the post to review, once every variant fits its network. */
+    public Post submit(Actor actor, long postId) {
+        requireWriter(actor);
+        Post post = find(postId);
+        List<String> problems = new ArrayList<>();
+        List<Variant> variants = variants(postId);
+        if (variants.isEmpty()) {
+            problems.add("Choose at least one channel.");
+        }
+        for (Variant variant : variants) {
+            Channel channel = channels.find(variant.getChannelId());
+            TextCheck check = TextRules.check(channel.getNetwork(), variant.getText(), 0);
+            check.problems().forEach(p -> problems.add(channel.label() + ": " + p));
+        }
+        if (!problems.isEmpty()) {
+            throw new RuleViolation(String.join(" ", problems));
+        }
+        return decide(actor, postId, (flow, who) -> flow.submit(who, Instant.now()));
+    }
+
+    public Post approve(Actor actor, long postId, String comment) {
+        return decide(actor, postId, (flow, who) -> flow.approve(who, Instant.now(), comment));
+    }
+
+    public Post requestChanges(Actor actor, long postId, String comment) {
+        return decide(actor, postId, (flow, who) -> flow.requestChanges(who, Instant.now(), comment));
+    }
+
+    public Post reject(Actor actor, long postId, String comment) {
+        return decide(actor, postId, (flow, who) -> flow.reject(who, Instant.now(), comment));
+    }
+
+    public Post reopen(Actor actor, long postId) {
+        return decide(actor, postId, (flow, who) -> flow.reopen(who, Instant.now()));
+    }
+
+    /** Moving a post keeps its approval; the move is logged. */
+    public Post schedule(Actor actor, long postId, Instant when) {
+        requireWriter(actor);
+        Post post = find(postId);
+        String before = post.getScheduledAt().map(Instant::toString).orElse("unscheduled");
+        post.scheduleAt(when, Instant.now());
+        audit.record(actor.email(), "POST_SCHEDULED", "post " + postId,
+                before + " -> " + (when == null ? "unscheduled" : when) + " (state kept: " + post.getState() + ")");
+        return post;
+    }
+
+    public Post find(long postId) {
+        Post post = em.find(Post.class, postId);
+        if (post == null) {
+            throw new AccessDenied("No post " + postId + " in tenant " + context.current().id());
+        }
+        return post;
+    }
+
+    public List<Post> recent(int max) {
+        return em.createNamedQuery("Post.recent", Post.class).setMaxResults(max).getResultList();
+    }
+
+    /** The posts whose next decision is this person's. */
+    public List<Post> awaiting(Actor actor) {
+        Reviewer who = reviewer(actor);
+        ApprovalPolicy policy = policies.current();
+        return em.createNamedQuery("Post.inStates", Post.class)
+                .setParameter("states", EnumSet.of(PostState.IN_REVIEW, PostState.CLIENT_REVIEW)).getResultList()
+                .stream().filter(p -> flowOf(p, policy).awaits(who)).toList();
+    }
+
+    public boolean awaits(Actor actor, Post post) {
+        return flowOf(post).awaits(reviewer(actor));
+    }
+
+    public List<Variant> variants(long postId) {
+        return em.createNamedQuery("Variant.ofPost", Variant.class).setParameter("postId", postId).getResultList();
+    }
+
+    public List<DecisionRecord> history(long postId) {
+        return em.createNamedQuery("DecisionRecord.ofPost", DecisionRecord.class).setParameter("postId", postId)
+                .getResultList();
+    }
+
+    private Post decide(Actor actor, long postId, BiFunction<ApprovalFlow, Reviewer, Decision> step) {
+        Post post = find(postId);
+        ApprovalFlow flow = flowOf(post);
+        Decision decision = step.apply(flow, reviewer(actor));
+        record(post, flow, decision, actor, decision.at());
+        return post;
+    }
+
+    private void record(Post post, ApprovalFlow flow, Decision decision, Actor actor, Instant now) {
+        post.follow(flow, now);
+        em.persist(new DecisionRecord(post.getId(), actors.nameOf(actor.userId()), decision));
+        audit.record(actor.email(), "POST_" + decision.kind(), "post " + post.getId(),
+                decision.from() + " -> " + decision.to() + (decision.comment() == null ? "" : ": " + decision.comment()));
+    }
+
+    private ApprovalFlow flowOf(Post post) {
+        return flowOf(post, policies.current());
+    }
+
+    private ApprovalFlow flowOf(Post post, ApprovalPolicy policy) {
+        List<Decision> decisions = history(post.getId()).stream().map(DecisionRecord::toDecision).toList();
+        return post.flow(policy, decisions);
+    }
+
+    private Reviewer reviewer(Actor actor) {
+        return Reviewers.of(actor, context.current());
+    }
+
+    private static void requireWriter(Actor actor) {
+        if (!actor.isStaff() || actor.role().orElseThrow() == Role.ANALYST) {
+            throw new AccessDenied(actor.email() + " may not write posts");
+        }
+    }
+}

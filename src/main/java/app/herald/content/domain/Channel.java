@@ -1,0 +1,102 @@
+package app.herald.content.domain;
+
+import app.herald.kernel.RuleViolation;
+import app.herald.tenancy.domain.TenantSchemaProperty;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.NamedQuery;
+import jakarta.persistence.Table;
+import java.io.Serializable;
+import java.time.Instant;
+import org.eclipse.persistence.annotations.Multitenant;
+import org.eclipse.persistence.annotations.MultitenantType;
+import org.eclipse.persistence.annotations.TenantTableDiscriminator;
+import org.eclipse.persistence.annotations.TenantTableDiscriminatorType;
+
+/** A social account of the tenant that posts go to: a Mastodon account, a LinkedIn page, the Sandbox feed. */
+@Entity
+@Table(name = "channel")
+@Multitenant(MultitenantType.TABLE_PER_TENANT)
+@TenantTableDiscriminator(type = TenantTableDiscriminatorType.SCHEMA, contextProperty = TenantSchemaProperty.NAME)
+@NamedQuery(name = "Channel.all", query = "SELECT c FROM Channel c ORDER BY c.network, c.handle")
+@NamedQuery(name = "Channel.byHandle", query = "SELECT c FROM Channel c WHERE c.network = :network AND c.handle = :handle")
+public class Channel implements Serializable {
+
+    private static final long serialVersionUID = 1L;
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    private Network network;
+
+    @Column(nullable = false)
+    private String handle;
+
+    @Column(name = "display_name", nullable = false)
+    private String displayName;
+
+    @Column(name = "avatar_url")
+    private String avatarUrl;
+
+    @Column(nullable = false)
+    private boolean active;
+
+    @Column(name = "created_at", nullable = false)
+    private long createdAt;
+
+    protected Channel() {
+    }
+
+    public Channel(Network network, String handle, String displayName, Instant now) {
+        this.network = network;
+        this.handle = requireHandle(handle);
+        this.displayName = displayName == null || displayName.isBlank() ? this.handle : bounded(displayName.strip(), 120);
+        this.active = true;
+        this.createdAt = now.toEpochMilli();
+    }
+
+    private static String requireHandle(String handle) {
+        String clean = handle == null ? "" : handle.strip();
+        if (clean.isEmpty() || clean.length() > 120 || clean.chars().anyMatch(Character::isWhitespace)) {
+            throw new RuleViolation("A channel's handle is its account name, such as @acme@mastodon.social, "
+                    + "without spaces and at most 120 characters.");
+        }
+        return clean;
+    }
+
+    private static String bounded(String value, int max) {
+        return value.length() <= max ? value : value.substring(0, max);
+    }
+
+    public String label() {
+        return displayName + " (" + network.label() + ")";
+    }
+
+    public Long getId() {
+        return id;
+    }
+
+    public Network getNetwork() {
+        return network;
+    }
+
+    public String getHandle() {
+        return handle;
+    }
+
+    public String getDisplayName() {
+        return displayName;
+    }
+
+    public boolean isActive() {
+        return active;
+    }
+}

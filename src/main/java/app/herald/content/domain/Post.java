@@ -1,0 +1,159 @@
+package app.herald.content.domain;
+
+import app.herald.approval.domain.ApprovalFlow;
+import app.herald.approval.domain.ApprovalPolicy;
+import app.herald.approval.domain.Decision;
+import app.herald.approval.domain.PostState;
+import app.herald.kernel.RuleViolation;
+import app.herald.tenancy.domain.TenantSchemaProperty;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.NamedQuery;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.io.Serializable;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.eclipse.persistence.annotations.Multitenant;
+import org.eclipse.persistence.annotations.MultitenantType;
+import org.eclipse.persistence.annotations.TenantTableDiscriminator;
+import org.eclipse.persistence.annotations.TenantTableDiscriminatorType;
+
+/**
+ * One piece of content for a tenant: a title, a base text that each channel's {@link Variant} starts from, an
+ * optional time to go out, and its place in the approval workflow.
+ */
+@Entity
+@Table(name = "post")
+@Multitenant(MultitenantType.TABLE_PER_TENANT)
+@TenantTableDiscriminator(type = TenantTableDiscriminatorType.SCHEMA, contextProperty = TenantSchemaProperty.NAME)
+@NamedQuery(name = "Post.recent", query = "SELECT p FROM Post p ORDER BY p.updatedAt DESC, p.id DESC")
+@NamedQuery(name = "Post.inStates", query = "SELECT p FROM Post p WHERE p.state IN :states ORDER BY p.scheduledAt, p.id")
+@NamedQuery(name = "Post.scheduledBetween",
+        query = "SELECT p FROM Post p WHERE p.scheduledAt >= :from AND p.scheduledAt < :until ORDER BY p.scheduledAt")
+public class Post implements Serializable {
+
+    private static final long serialVersionUID = 1L;
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+
+    @Column(nullable = false)
+    private String title;
+
+    @Column(name = "base_text", nullable = false)
+    private String baseText;
+
+    @Column(name = "author_id", nullable = false, updatable = false)
+    private long authorId;
+
+    @Column(name = "author_name", nullable = false)
+    private String authorName;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    private PostState state;
+
+    @Column(name = "review_step", nullable = false)
+    private int reviewStep;
+
+    @Column(name = "scheduled_at")
+    private Long scheduledAt;
+
+    @Column(name = "created_at", nullable = false)
+    private long createdAt;
+
+    @Column(name = "updated_at", nullable = false)
+    private long updatedAt;
+
+    @Version
+    private int version;
+
+    protected Post() {
+    }
+
+    public Post(String title, String baseText, long authorId, String authorName, Instant now) {
+        this.title = requireTitle(title);
+        this.baseText = baseText == null ? "" : baseText;
+        this.authorId = authorId;
+        this.authorName = authorName;
+        this.state = PostState.DRAFT;
+        this.createdAt = now.toEpochMilli();
+        this.updatedAt = createdAt;
+    }
+
+    private static String requireTitle(String title) {
+        String clean = title == null ? "" : title.strip();
+        if (clean.isEmpty() || clean.length() > 200) {
+            throw new RuleViolation("Give the post a working title of 1 to 200 characters (it is never published).");
+        }
+        return clean;
+    }
+
+    /** The workflow as it stands, rebuilt from this post's state and its recorded decisions. */
+    public ApprovalFlow flow(ApprovalPolicy policy, List<Decision> decisions) {
+        return new ApprovalFlow(policy, authorId, state, reviewStep, decisions);
+    }
+
+    /** Takes the state the workflow arrived at. */
+    public void follow(ApprovalFlow flow, Instant now) {
+        this.state = flow.state();
+        this.reviewStep = flow.step();
+        this.updatedAt = now.toEpochMilli();
+    }
+
+    public void rewrite(String newTitle, String newBaseText, Instant now) {
+        this.title = requireTitle(newTitle);
+        this.baseText = newBaseText == null ? "" : newBaseText;
+        this.updatedAt = now.toEpochMilli();
+    }
+
+    /** Moving a post keeps its approval: only its words need review, not its time. */
+    public void scheduleAt(Instant when, Instant now) {
+        this.scheduledAt = when == null ? null : when.toEpochMilli();
+        this.updatedAt = now.toEpochMilli();
+    }
+
+    public Long getId() {
+        return id;
+    }
+
+    public String getTitle() {
+        return title;
+    }
+
+    public String getBaseText() {
+        return baseText;
+    }
+
+    public long getAuthorId() {
+        return authorId;
+    }
+
+    public String getAuthorName() {
+        return authorName;
+    }
+
+    public PostState getState() {
+        return state;
+    }
+
+    public int getReviewStep() {
+        return reviewStep;
+    }
+
+    public Optional<Instant> getScheduledAt() {
+        return Optional.ofNullable(scheduledAt).map(Instant::ofEpochMilli);
+    }
+
+    public Instant getUpdatedAt() {
+        return Instant.ofEpochMilli(updatedAt);
+    }
+}

@@ -1,0 +1,191 @@
+package app.herald.content.web;
+
+import app.herald.content.application.Channels;
+import app.herald.content.application.Posts;
+import app.herald.content.domain.Channel;
+import app.herald.content.domain.Post;
+import app.herald.content.domain.TextCheck;
+import app.herald.content.domain.TextRules;
+import app.herald.content.domain.Variant;
+import app.herald.identity.domain.Actor;
+import app.herald.platform.web.Feedback;
+import app.herald.platform.web.Pages;
+import app.herald.tenancy.web.ClientAccess;
+import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import java.io.Serializable;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The composer (/client/compose.xhtml?client=ID[&post=ID]): one post, a variant per chosen channel copied from the
+ * base text and then edited, each with a live count done by the same {@link TextRules} the server enforces on submit.
+ */
+@Named
+@ViewScoped
+public class ComposePost implements Serializable {
+
+    private static final long serialVersionUID = 1L;
+
+    @Inject
+    ClientAccess access;
+    @Inject
+    Channels channels;
+    @Inject
+    Posts posts;
+
+    private String postParam;
+    private Long postId;
+    private List<Channel> available;
+    private String title;
+    private String baseText = "";
+    private List<Long> chosen = new ArrayList<>();
+    private final Map<Long, String> texts = new LinkedHashMap<>();
+    private LocalDateTime when;
+    private String state = "New";
+
+    public void open() {
+        if (!access.open()) {
+            return;
+        }
+        available = channels.all();
+        if (postParam == null || postParam.isBlank()) {
+            return;
+        }
+        Post post = Pages.id(postParam).map(id -> {
+            try {
+                return posts.find(id);
+            } catch (app.herald.kernel.AccessDenied e) {
+                return null;
+            }
+        }).orElse(null);
+        if (post == null) {
+            Pages.notFound();
+            return;
+        }
+        postId = post.getId();
+        title = post.getTitle();
+        baseText = post.getBaseText();
+        state = post.getState().label();
+        when = post.getScheduledAt().map(at -> LocalDateTime.ofInstant(at, access.getClient().zone())).orElse(null);
+        for (Variant variant : posts.variants(postId)) {
+            chosen.add(variant.getChannelId());
+            texts.put(variant.getChannelId(), variant.getText());
+        }
+    }
+
+    /** Newly chosen channels start from the base text; dropped ones lose their variant. */
+    public void channelsChanged() {
+        texts.keySet().retainAll(chosen);
+        for (Long id : chosen) {
+            texts.putIfAbsent(id, baseText);
+        }
+    }
+
+    public void copyBaseToAll() {
+        chosen.forEach(id -> texts.put(id, baseText));
+    }
+
+    public TextCheck check(Channel channel) {
+        return TextRules.check(channel.getNetwork(), texts.getOrDefault(channel.getId(), ""), 0);
+    }
+
+    public List<Channel> getChosenChannels() {
+        return available.stream().filter(c -> chosen.contains(c.getId())).toList();
+    }
+
+    public void save() {
+        if (persist()) {
+            Feedback.info("Saved.");
+        }
+    }
+
+    public void submit() {
+        if (persist() && Feedback.attempt(() -> posts.submit(access.enter(), postId), "Sent for review.")) {
+            Pages.redirect("/client/posts.xhtml?client=" + access.getClient().id());
+        }
+    }
+
+    private boolean persist() {
+        channelsChanged();
+        return Feedback.attempt(() -> {
+            Actor actor = access.enter();
+            if (postId == null) {
+                postId = posts.draft(actor, title, baseText, Set.copyOf(chosen)).getId();
+            }
+            Post post = posts.save(actor, postId, title, baseText, Map.copyOf(texts));
+            Instant at = when == null ? null : ZonedDateTime.ofLocal(when, access.getClient().zone(), null).toInstant();
+            if (!java.util.Objects.equals(at, post.getScheduledAt().orElse(null))) {
+                posts.schedule(actor, postId, at);
+            }
+            state = post.getState().label();
+        }, null);
+    }
+
+    public ClientAccess getAccess() {
+        return access;
+    }
+
+    public String getPostParam() {
+        return postParam;
+    }
+
+    public void setPostParam(String postParam) {
+        this.postParam = postParam;
+    }
+
+    public Long getPostId() {
+        return postId;
+    }
+
+    public List<Channel> getAvailable() {
+        return available;
+    }
+
+    public String getTitle() {
+        return title;
+    }
+
+    public void setTitle(String title) {
+        this.title = title;
+    }
+
+    public String getBaseText() {
+        return baseText;
+    }
+
+    public void setBaseText(String baseText) {
+        this.baseText = baseText == null ? "" : baseText;
+    }
+
+    public List<Long> getChosen() {
+        return chosen;
+    }
+
+    public void setChosen(List<Long> chosen) {
+        this.chosen = chosen == null ? new ArrayList<>() : new ArrayList<>(chosen);
+    }
+
+    public Map<Long, String> getTexts() {
+        return texts;
+    }
+
+    public LocalDateTime getWhen() {
+        return when;
+    }
+
+    public void setWhen(LocalDateTime when) {
+        this.when = when;
+    }
+
+    public String getState() {
+        return state;
+    }
+}

@@ -1,0 +1,143 @@
+package app.herald.platform.application;
+
+import app.herald.approval.application.ApprovalPolicies;
+import app.herald.approval.domain.ApprovalMode;
+import app.herald.content.application.Channels;
+import app.herald.content.application.Posts;
+import app.herald.content.domain.Network;
+import app.herald.identity.application.Actors;
+import app.herald.identity.domain.Actor;
+import app.herald.tenancy.application.TenantGate;
+import app.herald.tenancy.domain.TenantRef;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.control.RequestContextController;
+import jakarta.enterprise.inject.Instance;
+import jakarta.inject.Inject;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZonedDateTime;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+
+/**
+ * A month of demo posts for a demo client, in every state of the workflow, made through the same services and
+ * workflow as a person's posts (so the history and audit log are real too).
+ */
+@ApplicationScoped
+public class DemoContent {
+
+    /** Who writes, who reviews for the agency and who approves for the client, by e-mail. */
+    public record Cast(String author, String reviewer, String client) {
+    }
+
+    private static final List<String[]> IDEAS = List.of(
+            new String[] {"Monday motivation", "Start the week right with {brand}. What's on your list today?"},
+            new String[] {"Behind the scenes", "A look behind the scenes at {brand}: meet the team that makes it happen."},
+            new String[] {"Customer story", "\"We couldn't do without it.\" Read how our customers use {brand} every day."},
+            new String[] {"New arrival", "Something new just landed at {brand}. Be the first to try it: https://example.com/new"},
+            new String[] {"Weekend offer", "This weekend only: 15% off everything at {brand}. #weekend #offer"},
+            new String[] {"Tip of the week", "Tip of the week from the {brand} experts: small changes, big results."},
+            new String[] {"Event invitation", "Join {brand} on Thursday for an evening of talks and tastings. RSVP below!"},
+            new String[] {"Poll", "Help us choose! Which {brand} favourite should come back this winter?"},
+            new String[] {"Milestone", "10,000 thank-yous: {brand} just passed a milestone, and it's all thanks to you."},
+            new String[] {"Holiday hours", "Holiday opening hours for {brand} are now online. Plan your visit!"});
+
+    @Inject
+    Instance<RequestContextController> requestContexts;
+    @Resource
+    ManagedExecutorService executor;
+    @Inject
+    TenantGate gate;
+    @Inject
+    Actors actors;
+    @Inject
+    Channels channels;
+    @Inject
+    Posts posts;
+    @Inject
+    ApprovalPolicies policies;
+
+    /**
+     * Loads one client's demo month in a request of its own, on a managed thread: a request works in one tenant, and
+     * start-up may already run inside a request context.
+     */
+    public void load(long tenantId, Cast cast, String brand, ApprovalMode mode) {
+        try {
+            executor.submit(() -> loadInNewRequest(tenantId, cast, brand, mode)).get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("Demo content for " + brand + " could not be loaded", e.getCause());
+        }
+    }
+
+    private void loadInNewRequest(long tenantId, Cast cast, String brand, ApprovalMode mode) {
+        RequestContextController request = requestContexts.get();
+        if (!request.activate()) {
+            throw new IllegalStateException("A request context is already active on this thread");
+        }
+        try {
+            Actor author = actor(cast.author());
+            TenantRef tenant = gate.enter(author, tenantId);
+            if (mode != ApprovalMode.INTERNAL_THEN_CLIENT) {
+                policies.changeMode(author, mode);
+            }
+            String slug = brand.toLowerCase().replaceAll("[^a-z]", "");
+            long sandbox = channels.add(author, Network.SANDBOX, "@" + slug, brand + " (demo feed)").getId();
+            long mastodon = channels.add(author, Network.MASTODON, "@" + slug + "@mastodon.social", brand).getId();
+            long bluesky = channels.add(author, Network.BLUESKY, slug + ".bsky.social", brand).getId();
+            LocalDate today = LocalDate.now(tenant.zone());
+            int[] days = {-8, -3, 2, 4, 6, 8, 11, 13, 16, 19};
+            LocalTime[] times = {LocalTime.of(9, 0), LocalTime.of(12, 30), LocalTime.of(17, 0)};
+            for (int i = 0; i < IDEAS.size(); i++) {
+                String text = IDEAS.get(i)[1].replace("{brand}", brand);
+                long id = posts.draft(author, IDEAS.get(i)[0], text, Set.of(sandbox, mastodon, bluesky)).getId();
+                posts.save(author, id, IDEAS.get(i)[0], text, Map.of(sandbox, text, mastodon, text,
+                        bluesky, text.length() > 280 ? text.substring(0, 280) : text));
+                ZonedDateTime when = ZonedDateTime.ofLocal(today.plusDays(days[i]).atTime(times[i % times.length]),
+                        tenant.zone(), null);
+                posts.schedule(author, id, when.toInstant());
+                advance(id, i, cast, mode);
+            }
+        } finally {
+            request.deactivate();
+            requestContexts.destroy(request);
+        }
+    }
+
+    /** Posts 0-2 approved, 3-4 with the client, 5-6 in internal review, 7 changes requested, 8 draft, 9 rejected. */
+    private void advance(long id, int index, Cast cast, ApprovalMode mode) {
+        if (index == 8) {
+            return;
+        }
+        Actor author = actor(cast.author());
+        posts.submit(author, id);
+        if (mode == ApprovalMode.NONE || index == 5 || index == 6) {
+            return;
+        }
+        Actor reviewer = actor(cast.reviewer());
+        if (index == 7) {
+            posts.requestChanges(reviewer, id, "Could we add a photo and a clearer call to action?");
+            return;
+        }
+        posts.approve(reviewer, id, "Looks good to me.");
+        if (index == 3 || index == 4) {
+            return;
+        }
+        Actor client = actor(cast.client());
+        if (index == 9) {
+            posts.reject(client, id, "We are not ready to announce this yet.");
+        } else {
+            posts.approve(client, id, "Approved, thank you!");
+        }
+    }
+
+    private Actor actor(String email) {
+        return actors.byEmail(email).orElseThrow(() -> new IllegalStateException("No demo user " + email));
+    }
+}

@@ -1,0 +1,173 @@
+package app.herald.content;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import app.herald.approval.domain.Decision;
+import app.herald.approval.domain.DecisionRecord;
+import app.herald.approval.domain.PostState;
+import app.herald.content.application.Channels;
+import app.herald.content.application.Posts;
+import app.herald.content.domain.Network;
+import app.herald.content.domain.Post;
+import app.herald.identity.application.Actors;
+import app.herald.identity.application.Invitations;
+import app.herald.identity.application.OneTimeLinks;
+import app.herald.identity.domain.Actor;
+import app.herald.identity.domain.OneTimeToken.Purpose;
+import app.herald.identity.domain.Role;
+import app.herald.identity.domain.User;
+import app.herald.kernel.AccessDenied;
+import app.herald.kernel.RuleViolation;
+import app.herald.tenancy.application.TenantRegistry;
+import app.herald.testsupport.Demo;
+import app.herald.testsupport.HeraldDeployment;
+import app.herald.testsupport.InTenant;
+import jakarta.annotation.Resource;
+import jakarta.inject.Inject;
+import jakarta.transaction.UserTransaction;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** Composing and reviewing posts on the real server: several reviewers, the client's approval, and the fences. */
+@ExtendWith(ArquillianExtension.class)
+class ContentIT {
+
+    @Deployment
+    static WebArchive deployment() {
+        return HeraldDeployment.war(ContentIT.class);
+    }
+
+    @Inject
+    Posts posts;
+    @Inject
+    Channels channels;
+    @Inject
+    InTenant inTenant;
+    @Inject
+    Actors actors;
+    @Inject
+    Invitations invitations;
+    @Inject
+    OneTimeLinks links;
+    @Inject
+    TenantRegistry registry;
+    @Resource
+    UserTransaction tx;
+
+    private Actor actor(String email) {
+        return actors.byEmail(email).orElseThrow();
+    }
+
+    private long tenant(String name) {
+        return registry.all().stream().filter(t -> t.getName().equals(name)).findFirst().orElseThrow().getId();
+    }
+
+    /** A second reviewer for Northwind: a manager, invited and accepted. */
+    private Actor newManager() throws Exception {
+        String email = "manager-" + UUID.randomUUID().toString().substring(0, 8) + "@northwind.test";
+        invitations.inviteMember(actor(Demo.NORTHWIND_OWNER), email, Role.MANAGER, Set.of());
+        User user = actors.userByEmail(email).orElseThrow();
+        tx.begin();
+        String link = links.issue(user, Purpose.INVITATION, Duration.ofHours(1), Invitations.ACCEPT_PAGE);
+        tx.commit();
+        invitations.accept(link.substring(link.indexOf("token=") + 6), "Mia Manager", "manager passphrase 1");
+        return actor(email);
+    }
+
+    private long sandboxChannel(Actor editor, long tenant) {
+        String handle = "@demo-" + UUID.randomUUID().toString().substring(0, 8);
+        return inTenant.call(editor, tenant, () -> channels.add(editor, Network.SANDBOX, handle, "Demo feed").getId());
+    }
+
+    @Test
+    void aPostPassesSeveralReviewersThenTheClient() throws Exception {
+        long acme = tenant(Demo.ACME);
+        Actor editor = actor(Demo.NORTHWIND_EDITOR);
+        Actor owner = actor(Demo.NORTHWIND_OWNER);
+        Actor manager = newManager();
+        Actor analyst = actor(Demo.NORTHWIND_ANALYST);
+        Actor client = actor(Demo.ACME_APPROVER);
+        long channel = sandboxChannel(editor, acme);
+
+        long postId = inTenant.call(editor, acme, () -> {
+            Post post = posts.draft(editor, "Autumn blend", "Our autumn blend is here.", Set.of(channel));
+            posts.save(editor, post.getId(), "Autumn blend", "Our autumn blend is here.",
+                    Map.of(channel, "Our autumn blend is here, roasted in Berlin."));
+            return posts.submit(editor, post.getId()).getId();
+        });
+        assertEquals(PostState.IN_REVIEW, state(editor, acme, postId));
+        assertTrue(inTenant.call(owner, acme, () -> posts.awaiting(owner)).stream().anyMatch(p -> p.getId() == postId));
+        assertTrue(inTenant.call(manager, acme, () -> posts.awaiting(manager)).stream().anyMatch(p -> p.getId() == postId));
+        assertTrue(inTenant.call(client, acme, () -> posts.awaiting(client)).isEmpty(), "the client waits for the agency");
+
+        assertThrows(RuleViolation.class, () -> inTenant.call(analyst, acme, () -> posts.approve(analyst, postId, null)));
+        assertThrows(RuleViolation.class, () -> inTenant.call(client, acme, () -> posts.approve(client, postId, null)));
+        inTenant.call(manager, acme, () -> posts.approve(manager, postId, "Good copy"));
+        assertEquals(PostState.CLIENT_REVIEW, state(editor, acme, postId), "any one agency reviewer suffices");
+        assertFalse(inTenant.call(owner, acme, () -> posts.awaiting(owner)).stream().anyMatch(p -> p.getId() == postId));
+
+        inTenant.call(client, acme, () -> posts.approve(client, postId, "Lovely"));
+        assertEquals(PostState.APPROVED, state(editor, acme, postId));
+        List<DecisionRecord> history = inTenant.call(editor, acme, () -> posts.history(postId));
+        assertEquals(List.of(Decision.Kind.SUBMITTED, Decision.Kind.APPROVED, Decision.Kind.APPROVED),
+                history.stream().map(DecisionRecord::getKind).toList());
+        assertEquals("Mia Manager", history.get(1).getUserName());
+
+        Instant later = Instant.now().plus(Duration.ofDays(3));
+        inTenant.call(editor, acme, () -> posts.schedule(editor, postId, later));
+        assertEquals(PostState.APPROVED, state(editor, acme, postId), "moving an approved post keeps its approval");
+
+        inTenant.call(editor, acme, () -> posts.save(editor, postId, "Autumn blend", "Our autumn blend is here.",
+                Map.of(channel, "Our autumn blend is here, now with 20% off.")));
+        assertEquals(PostState.IN_REVIEW, state(editor, acme, postId), "editing an approved post sends it back");
+    }
+
+    @Test
+    void aVariantOverItsNetworksLimitCannotBeSubmitted() {
+        long acme = tenant(Demo.ACME);
+        Actor editor = actor(Demo.NORTHWIND_EDITOR);
+        long channel = sandboxChannel(editor, acme);
+        RuleViolation refused = assertThrows(RuleViolation.class, () -> inTenant.call(editor, acme, () -> {
+            Post post = posts.draft(editor, "Too long", "x".repeat(5001), Set.of(channel));
+            return posts.submit(editor, post.getId());
+        }));
+        assertTrue(refused.getMessage().contains("Shorten it by 1"), refused.getMessage());
+        assertThrows(RuleViolation.class, () -> inTenant.call(editor, acme, () -> {
+            Post post = posts.draft(editor, "No channel", "Hello", Set.of());
+            return posts.submit(editor, post.getId());
+        }));
+    }
+
+    @Test
+    void postsAndChannelsStayInsideTheirTenant() {
+        long acme = tenant(Demo.ACME);
+        long globex = tenant(Demo.GLOBEX);
+        Actor owner = actor(Demo.NORTHWIND_OWNER);
+        long acmeChannel = sandboxChannel(owner, acme);
+        long acmePost = inTenant.call(owner, acme, () -> posts.draft(owner, "Acme secret", "Launch plan", Set.of(acmeChannel)).getId());
+        Actor globexApprover = actor(Demo.GLOBEX_APPROVER);
+        assertThrows(AccessDenied.class, () -> inTenant.call(globexApprover, acme, () -> posts.find(acmePost)));
+        inTenant.call(owner, globex, () -> posts.recent(500)).forEach(p -> assertFalse(p.getTitle().equals("Acme secret")));
+        assertThrows(RuntimeException.class, () -> inTenant.call(owner, globex,
+                () -> posts.draft(owner, "Borrowed channel", "x", Set.of(acmeChannel + 100_000))),
+                "a channel id that is not the tenant's");
+        assertThrows(AccessDenied.class, () -> inTenant.call(actor(Demo.NORTHWIND_ANALYST), acme,
+                () -> posts.draft(actor(Demo.NORTHWIND_ANALYST), "Analyst post", "x", Set.of())), "analysts do not write");
+    }
+
+    private PostState state(Actor actor, long tenant, long postId) {
+        return inTenant.call(actor, tenant, () -> posts.find(postId).getState());
+    }
+}
