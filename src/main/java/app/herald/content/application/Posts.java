@@ -160,6 +160,12 @@ public class Posts {
         return em.createNamedQuery("Post.recent", Post.class).setMaxResults(max).getResultList();
     }
 
+    /** Posts planned from (inclusive) until (exclusive), for the calendar. */
+    public List<Post> scheduledBetween(Instant from, Instant until) {
+        return em.createNamedQuery("Post.scheduledBetween", Post.class).setParameter("from", from.toEpochMilli())
+                .setParameter("until", until.toEpochMilli()).getResultList();
+    }
+
     /** The posts whose next decision is this person's. */
     public List<Post> awaiting(Actor actor) {
         Reviewer who = reviewer(actor);

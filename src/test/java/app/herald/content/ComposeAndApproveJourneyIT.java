@@ -1,0 +1,122 @@
+package app.herald.content;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import app.herald.testsupport.Browser;
+import app.herald.testsupport.Demo;
+import app.herald.testsupport.HeraldDeployment;
+import java.net.URL;
+import java.util.UUID;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInfo;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * In a real browser: an editor composes a post with two variants and watches their counters, sends it for review;
+ * a manager approves it for the agency, then the client's approver approves it.
+ */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class ComposeAndApproveJourneyIT {
+
+    private static final String MANAGER = "manager@northwind.test";
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        return HeraldDeployment.war();
+    }
+
+    @ArquillianResource
+    URL base;
+
+    private void signIn(Browser browser, String email) {
+        browser.open(base + "login.xhtml");
+        browser.type("login:email", email);
+        browser.type("login:password", Demo.PASSWORD);
+        browser.click("login:signIn");
+    }
+
+    private void signOut(Browser browser) {
+        browser.click("signOutForm:signOut");
+        browser.awaitUrlContains("login.xhtml");
+    }
+
+    private void openAcmePosts(Browser browser) {
+        browser.driver().findElement(By.xpath("//table//a[text()='" + Demo.ACME + "']")).click();
+        browser.awaitText("Times are shown in Europe/Berlin");
+        browser.click("postsTab");
+        browser.awaitText("All posts");
+    }
+
+    private void approveInQueue(Browser browser, String title) {
+        By approve = By.xpath("//tr[.//a[text()='" + title + "'] or .//span[text()='" + title + "']]"
+                + "//button[.//span[text()='Approve']]");
+        new WebDriverWait(browser.driver(), java.time.Duration.ofSeconds(20))
+                .until(ExpectedConditions.elementToBeClickable(approve)).click();
+        browser.awaitText("\"" + title + "\" approved.");
+    }
+
+    private WebElement variantOf(Browser browser, String network) {
+        return browser.driver().findElement(By.xpath("//div[contains(@class,'herald-variant')][strong[contains(text(),'("
+                + network + ")')]]"));
+    }
+
+    @Test
+    void anEditorComposesAndTheAgencyThenTheClientApprove(TestInfo test) {
+        String title = "Winter menu " + UUID.randomUUID().toString().substring(0, 6);
+        try (Browser browser = new Browser()) {
+            try {
+                signIn(browser, Demo.NORTHWIND_EDITOR);
+                browser.awaitUrlContains("/agency/clients.xhtml");
+                openAcmePosts(browser);
+                browser.click("composeTab");
+                browser.type("compose:title", title);
+                browser.type("compose:base", "Our winter menu starts today.");
+                browser.driver().findElement(By.xpath("//label[contains(text(),'(Mastodon)')]")).click();
+                browser.awaitText("/ 500 characters");
+                browser.driver().findElement(By.xpath("//label[contains(text(),'(Bluesky)')]")).click();
+                browser.awaitText("/ 300 characters");
+                assertTrue(variantOf(browser, "Mastodon").getText().contains("29 / 500"), "counts the copied base text");
+
+                WebElement bluesky = variantOf(browser, "Bluesky").findElement(By.tagName("textarea"));
+                bluesky.sendKeys(" " + "☕".repeat(280));
+                browser.awaitText("Shorten it by");
+                bluesky.clear();
+                bluesky.sendKeys("Winter menu: now at every Acme Coffee ☕");
+                browser.awaitText("39 / 300");
+
+                browser.click("compose:submit");
+                browser.awaitText("Sent for review.");
+                browser.awaitText(title);
+                signOut(browser);
+
+                signIn(browser, MANAGER);
+                browser.awaitUrlContains("/agency/clients.xhtml");
+                openAcmePosts(browser);
+                browser.awaitText("Waiting for you");
+                approveInQueue(browser, title);
+                signOut(browser);
+
+                signIn(browser, Demo.ACME_APPROVER);
+                browser.awaitUrlContains("/client/home.xhtml");
+                browser.click("postsTab");
+                browser.awaitText("Waiting for you");
+                approveInQueue(browser, title);
+                WebElement row = browser.driver().findElement(By.xpath("//tr[.//span[text()='" + title + "']]"));
+                assertTrue(row.getText().contains("Approved"), row.getText());
+            } catch (AssertionError | RuntimeException e) {
+                browser.keepEvidence(test.getDisplayName());
+                throw e;
+            }
+        }
+    }
+}
