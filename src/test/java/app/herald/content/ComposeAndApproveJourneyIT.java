@@ -58,7 +58,7 @@ class ComposeAndApproveJourneyIT {
     }
 
     private void approveInQueue(Browser browser, String title) {
-        By approve = By.xpath("//tr[.//a[text()='" + title + "'] or .//span[text()='" + title + "']]"
+        By approve = By.xpath("//*[@id='review:waiting']//tr[td[contains(normalize-space(.), '" + title + "')]]"
                 + "//button[.//span[text()='Approve']]");
         new WebDriverWait(browser.driver(), java.time.Duration.ofSeconds(20))
                 .until(ExpectedConditions.elementToBeClickable(approve)).click();
@@ -111,7 +111,8 @@ class ComposeAndApproveJourneyIT {
                 browser.click("postsTab");
                 browser.awaitText("Waiting for you");
                 approveInQueue(browser, title);
-                WebElement row = browser.driver().findElement(By.xpath("//tr[.//span[text()='" + title + "']]"));
+                WebElement row = browser.driver().findElement(
+                        By.xpath("//*[@id='all']//tr[td[contains(normalize-space(.), '" + title + "')]]"));
                 assertTrue(row.getText().contains("Approved"), row.getText());
             } catch (AssertionError | RuntimeException e) {
                 browser.keepEvidence(test.getDisplayName());
