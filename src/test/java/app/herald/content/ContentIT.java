@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import app.herald.approval.application.ReviewLinks;
 import app.herald.approval.domain.Decision;
 import app.herald.approval.domain.DecisionRecord;
 import app.herald.approval.domain.PostState;
@@ -22,18 +23,22 @@ import app.herald.identity.domain.User;
 import app.herald.kernel.AccessDenied;
 import app.herald.kernel.RuleViolation;
 import app.herald.tenancy.application.TenantRegistry;
+import app.herald.tenancy.domain.TenantRef;
 import app.herald.testsupport.Demo;
 import app.herald.testsupport.HeraldDeployment;
 import app.herald.testsupport.InTenant;
 import jakarta.annotation.Resource;
 import jakarta.inject.Inject;
 import jakarta.transaction.UserTransaction;
+import java.sql.Connection;
+import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import javax.sql.DataSource;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
@@ -65,6 +70,10 @@ class ContentIT {
     TenantRegistry registry;
     @Resource
     UserTransaction tx;
+    @Inject
+    ReviewLinks reviewLinks;
+    @Resource(lookup = "java:app/jdbc/herald")
+    DataSource dataSource;
 
     private Actor actor(String email) {
         return actors.byEmail(email).orElseThrow();
@@ -166,6 +175,62 @@ class ContentIT {
                 "a channel id that is not the tenant's");
         assertThrows(AccessDenied.class, () -> inTenant.call(actor(Demo.NORTHWIND_ANALYST), acme,
                 () -> posts.draft(actor(Demo.NORTHWIND_ANALYST), "Analyst post", "x", Set.of())), "analysts do not write");
+    }
+
+    private long postInClientReview(long tenant, String title) {
+        Actor editor = actor(Demo.NORTHWIND_EDITOR);
+        Actor manager = actor("manager@northwind.test");
+        long channel = sandboxChannel(editor, tenant);
+        long id = inTenant.call(editor, tenant, () -> {
+            Post post = posts.draft(editor, title, "Text of " + title, Set.of(channel));
+            return posts.submit(editor, post.getId()).getId();
+        });
+        inTenant.call(manager, tenant, () -> posts.approve(manager, id, null));
+        return id;
+    }
+
+    private static String secretOf(String link) {
+        return link.substring(link.indexOf("token=") + 6);
+    }
+
+    @Test
+    void aReviewLinkDecidesOnItsOnePostOnceAndOnlyUntilItExpires() throws Exception {
+        long acme = tenant(Demo.ACME);
+        TenantRef acmeRef = registry.find(acme).orElseThrow().ref();
+        long approver = actor(Demo.ACME_APPROVER).userId();
+        long first = postInClientReview(acme, "Linked " + UUID.randomUUID());
+        long second = postInClientReview(acme, "Other " + UUID.randomUUID());
+        String secret = secretOf(reviewLinks.issue(acmeRef, first, approver));
+
+        assertEquals(first, inTenant.inRequest(() -> reviewLinks.preview(secret)).postId());
+        String tampered = secret.substring(0, 42) + (secret.charAt(42) == 'A' ? 'B' : 'A');
+        assertThrows(RuleViolation.class, () -> inTenant.inRequest(() -> reviewLinks.preview(tampered)));
+        assertThrows(RuleViolation.class, () -> inTenant.inRequest(() -> reviewLinks.preview("../../etc/passwd")));
+        assertThrows(AccessDenied.class, () -> inTenant.inRequest(
+                () -> reviewLinks.decide(secret, second, ReviewLinks.Verdict.APPROVE, null)), "the link opens one post only");
+        assertEquals(PostState.CLIENT_REVIEW, state(actor(Demo.NORTHWIND_EDITOR), acme, second));
+
+        inTenant.inRequest(() -> reviewLinks.decide(secret, first, ReviewLinks.Verdict.APPROVE, "Yes"));
+        assertEquals(PostState.APPROVED, state(actor(Demo.NORTHWIND_EDITOR), acme, first));
+        RuleViolation reused = assertThrows(RuleViolation.class, () -> inTenant.inRequest(
+                () -> reviewLinks.decide(secret, first, ReviewLinks.Verdict.REJECT, "Changed my mind")));
+        assertTrue(reused.getMessage().contains("already made"), reused.getMessage());
+        assertEquals(PostState.APPROVED, state(actor(Demo.NORTHWIND_EDITOR), acme, first));
+
+        String expiring = secretOf(reviewLinks.issue(acmeRef, second, approver));
+        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
+            s.executeUpdate("UPDATE review_link SET expires_at = 1 WHERE post_id = " + second + " AND tenant_id = " + acme);
+        }
+        RuleViolation expired = assertThrows(RuleViolation.class,
+                () -> inTenant.inRequest(() -> reviewLinks.decide(expiring, second, ReviewLinks.Verdict.APPROVE, null)));
+        assertTrue(expired.getMessage().contains("expired"), expired.getMessage());
+        assertEquals(PostState.CLIENT_REVIEW, state(actor(Demo.NORTHWIND_EDITOR), acme, second));
+
+        long globex = tenant(Demo.GLOBEX);
+        TenantRef globexRef = registry.find(globex).orElseThrow().ref();
+        String foreign = secretOf(reviewLinks.issue(globexRef, second, approver));
+        assertThrows(AccessDenied.class, () -> inTenant.inRequest(() -> reviewLinks.preview(foreign)),
+                "a link naming another tenant does not open it for Acme's approver");
     }
 
     private PostState state(Actor actor, long tenant, long postId) {

@@ -1,6 +1,7 @@
 package app.herald.content.application;
 
 import app.herald.approval.application.ApprovalPolicies;
+import app.herald.approval.application.ClientNotifier;
 import app.herald.approval.application.Reviewers;
 import app.herald.approval.domain.ApprovalFlow;
 import app.herald.approval.domain.ApprovalPolicy;
@@ -52,6 +53,8 @@ public class Posts {
     Actors actors;
     @Inject
     TenantAuditLog audit;
+    @Inject
+    ClientNotifier notifier;
 
     public Post draft(Actor actor, String title, String baseText, Set<Long> channelIds) {
         requireWriter(actor);
@@ -201,6 +204,9 @@ public class Posts {
         em.persist(new DecisionRecord(post.getId(), actors.nameOf(actor.userId()), decision));
         audit.record(actor.email(), "POST_" + decision.kind(), "post " + post.getId(),
                 decision.from() + " -> " + decision.to() + (decision.comment() == null ? "" : ": " + decision.comment()));
+        if (decision.to() == PostState.CLIENT_REVIEW && decision.from() != PostState.CLIENT_REVIEW) {
+            notifier.awaitingClient(post);
+        }
     }
 
     private ApprovalFlow flowOf(Post post) {

@@ -38,6 +38,17 @@ public class Actors {
                 .map(Membership::getUserId).collect(java.util.stream.Collectors.toSet());
     }
 
+    /** The client approvers of a tenant who can sign in, to be asked for their decision. */
+    public java.util.List<User> clientApproversOf(long tenantId) {
+        return em.createNamedQuery("Membership.ofTenant", Membership.class).setParameter("tenantId", tenantId)
+                .getResultList().stream().filter(m -> m.getRole() == app.herald.identity.domain.Role.APPROVER)
+                .map(m -> em.find(User.class, m.getUserId())).filter(User::canSignIn).toList();
+    }
+
+    public Optional<Actor> byId(long userId) {
+        return Optional.ofNullable(em.find(User.class, userId)).filter(User::canSignIn).flatMap(this::actorOf);
+    }
+
     public String nameOf(long userId) {
         User user = em.find(User.class, userId);
         return user == null ? "(removed user)" : user.getDisplayName();

@@ -1,6 +1,7 @@
 package app.herald.identity.domain;
 
 import app.herald.kernel.RuleViolation;
+import app.herald.kernel.Secrets;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -10,14 +11,8 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Base64;
-import java.util.HexFormat;
 
 /**
  * A one-time, expiring link for an invitation or a password reset. The secret is sent by e-mail and only its
@@ -31,8 +26,6 @@ import java.util.HexFormat;
 public class OneTimeToken {
 
     public enum Purpose { INVITATION, PASSWORD_RESET }
-
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -65,9 +58,7 @@ public class OneTimeToken {
     }
 
     public static Issued issue(long userId, Purpose purpose, Duration validity, Instant now) {
-        byte[] bytes = new byte[32];
-        RANDOM.nextBytes(bytes);
-        String secret = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        String secret = Secrets.newSecret();
         OneTimeToken token = new OneTimeToken();
         token.userId = userId;
         token.purpose = purpose;
@@ -78,12 +69,7 @@ public class OneTimeToken {
     }
 
     public static String hash(String secret) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(secret.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every JDK", e);
-        }
+        return Secrets.sha256(secret);
     }
 
     /** Checks that the link may still be used, for the given purpose, without using it. */

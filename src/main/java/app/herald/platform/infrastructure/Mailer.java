@@ -11,7 +11,12 @@ import jakarta.mail.Session;
 import jakarta.mail.Transport;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
+import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.UUID;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.logging.Logger;
@@ -41,6 +46,13 @@ public class Mailer {
     @Inject
     @ConfigProperty(name = "mail.starttls")
     boolean startTls;
+    /** "smtp" sends; "outbox" writes each mail as an .eml file into the data directory, for demos and trials. */
+    @Inject
+    @ConfigProperty(name = "mail.delivery", defaultValue = "smtp")
+    String delivery;
+    @Inject
+    @ConfigProperty(name = "herald.data-dir")
+    String dataDir;
 
     private Session session;
 
@@ -64,6 +76,15 @@ public class Mailer {
         }) : Session.getInstance(props);
     }
 
+    private Path writeToOutbox(MimeMessage message) throws IOException, MessagingException {
+        Path outbox = Files.createDirectories(Path.of(dataDir, "outbox"));
+        Path file = outbox.resolve(System.currentTimeMillis() + "-" + UUID.randomUUID() + ".eml");
+        try (OutputStream out = Files.newOutputStream(file)) {
+            message.writeTo(out);
+        }
+        return file;
+    }
+
     /** Sends now; a failure is reported to the caller as {@link MailNotSent}, with a message a person understands. */
     public void send(String to, String subject, String body) {
         try {
@@ -72,9 +93,14 @@ public class Mailer {
             message.setRecipient(Message.RecipientType.TO, new InternetAddress(to));
             message.setSubject(subject, StandardCharsets.UTF_8.name());
             message.setText(body, StandardCharsets.UTF_8.name());
+            if ("outbox".equals(delivery)) {
+                Path file = writeToOutbox(message);
+                LOG.info(() -> "Mail \"" + subject + "\" to " + to + " written to " + file.toAbsolutePath());
+                return;
+            }
             Transport.send(message);
             LOG.info(() -> "Mail \"" + subject + "\" sent to " + to);
-        } catch (MessagingException e) {
+        } catch (MessagingException | IOException e) {
             LOG.warning(() -> "Mail \"" + subject + "\" to " + to + " failed: " + e.getMessage());
             throw new MailNotSent("The e-mail to " + to + " could not be sent (" + host + ":" + port
                     + " did not accept it). Nothing was changed; please try again later.", e);

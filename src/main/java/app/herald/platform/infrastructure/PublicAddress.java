@@ -1,16 +1,16 @@
 package app.herald.platform.infrastructure;
 
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * The address people use to reach Herald, for links in e-mail. Configured (herald.base-url) behind a proxy;
- * otherwise taken from the request that sends the mail.
+ * The address people use to reach Herald, for links in e-mail. Configured (herald.base-url) behind a proxy and in
+ * production; otherwise taken from the request that sends the mail.
  */
-@RequestScoped
+@Dependent
 public class PublicAddress {
 
     @Inject
@@ -22,8 +22,17 @@ public class PublicAddress {
 
     public String link(String pathAndQuery) {
         String base = configured.filter(s -> !s.isBlank()).map(s -> s.replaceAll("/+$", ""))
-                .orElseGet(this::fromRequest);
+                .orElseGet(this::fromRequestOrDefault);
         return base + pathAndQuery;
+    }
+
+    /** Work outside an HTTP request (start-up, timers) has no request to ask: then the local default is used. */
+    private String fromRequestOrDefault() {
+        try {
+            return fromRequest();
+        } catch (RuntimeException noRequest) {
+            return "http://localhost:8080";
+        }
     }
 
     private String fromRequest() {
