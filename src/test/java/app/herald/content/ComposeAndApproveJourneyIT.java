@@ -5,7 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import app.herald.testsupport.Browser;
 import app.herald.testsupport.Demo;
 import app.herald.testsupport.HeraldDeployment;
+import app.herald.testsupport.MailForTests;
 import java.net.URL;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.UUID;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
@@ -21,8 +24,9 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
- * In a real browser: an editor composes a post with two variants and watches their counters, sends it for review;
- * a manager approves it for the agency, then the client's approver approves it.
+ * In a real browser: an editor composes a post with two variants and watches their counters, and a second post; a
+ * manager approves both for the agency; the client's approver approves one in Herald and the other through the link
+ * e-mailed to them, and then sees both approved on the calendar at their time in the client's zone.
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
@@ -70,9 +74,26 @@ class ComposeAndApproveJourneyIT {
                 + network + ")')]]"));
     }
 
+    /** Composes a post for Acme going out tomorrow at 10:00 Berlin time and sends it for review. */
+    private void composeAndSubmit(Browser browser, String title, String when) {
+        browser.click("composeTab");
+        browser.type("compose:title", title);
+        browser.type("compose:base", "Our winter menu starts today.");
+        browser.driver().findElement(By.xpath("//label[contains(text(),'(Mastodon)')]")).click();
+        browser.awaitText("/ 500 characters");
+        browser.type("compose:when_input", when);
+        browser.click("compose:submit");
+        browser.awaitText("Sent for review.");
+        browser.awaitText(title);
+    }
+
     @Test
     void anEditorComposesAndTheAgencyThenTheClientApprove(TestInfo test) {
-        String title = "Winter menu " + UUID.randomUUID().toString().substring(0, 6);
+        String tag = UUID.randomUUID().toString().substring(0, 6);
+        String title = "Winter menu " + tag;
+        String second = "Gift cards " + tag;
+        LocalDate tomorrow = LocalDate.now(ZoneId.of("Europe/Berlin")).plusDays(1);
+        String when = tomorrow + " 10:00";
         try (Browser browser = new Browser()) {
             try {
                 signIn(browser, Demo.NORTHWIND_EDITOR);
@@ -93,10 +114,12 @@ class ComposeAndApproveJourneyIT {
                 bluesky.clear();
                 bluesky.sendKeys("Winter menu: now at every Acme Coffee ☕");
                 browser.awaitText("39 / 300");
+                browser.type("compose:when_input", when);
 
                 browser.click("compose:submit");
                 browser.awaitText("Sent for review.");
                 browser.awaitText(title);
+                composeAndSubmit(browser, second, when);
                 signOut(browser);
 
                 signIn(browser, MANAGER);
@@ -104,6 +127,7 @@ class ComposeAndApproveJourneyIT {
                 openAcmePosts(browser);
                 browser.awaitText("Waiting for you");
                 approveInQueue(browser, title);
+                approveInQueue(browser, second);
                 signOut(browser);
 
                 signIn(browser, Demo.ACME_APPROVER);
@@ -114,6 +138,24 @@ class ComposeAndApproveJourneyIT {
                 WebElement row = browser.driver().findElement(
                         By.xpath("//*[@id='all']//tr[td[contains(normalize-space(.), '" + title + "')]]"));
                 assertTrue(row.getText().contains("Approved"), row.getText());
+                signOut(browser);
+
+                String mail = MailForTests.awaitMail(Demo.ACME_APPROVER, "Please review: " + second);
+                browser.open(MailForTests.link(mail));
+                browser.awaitText(second);
+                browser.click("decide:approve");
+                browser.awaitText("Approved. Thank you!");
+
+                signIn(browser, Demo.ACME_APPROVER);
+                browser.awaitUrlContains("/client/home.xhtml");
+                browser.click("calendarTab");
+                if (tomorrow.getMonthValue() != LocalDate.now(ZoneId.of("Europe/Berlin")).getMonthValue()) {
+                    browser.driver().findElement(By.cssSelector(".fc-next-button")).click();
+                }
+                browser.awaitText("10:00");
+                for (String approved : new String[] {title, second}) {
+                    browser.awaitText(approved + " · Approved");
+                }
             } catch (AssertionError | RuntimeException e) {
                 browser.keepEvidence(test.getDisplayName());
                 throw e;
