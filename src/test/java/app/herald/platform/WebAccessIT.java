@@ -156,6 +156,38 @@ class WebAccessIT {
     }
 
     @Test
+    void onlyOwnersAndManagersSeeAndExportTheAuditLog() throws Exception {
+        long acme = clientId(Demo.ACME);
+        WebClient approver = signedIn(Demo.ACME_APPROVER);
+        assertEquals(404, approver.get("client/audit.xhtml?client=" + acme).statusCode());
+        String home = approver.get("client/home.xhtml?client=" + acme).body();
+        assertFalse(home.contains("POST_") || home.contains("DEMO_LOADED"), "client users do not read the audit log");
+        assertEquals(404, signedIn(Demo.NORTHWIND_EDITOR).get("client/audit.xhtml?client=" + acme).statusCode());
+
+        WebClient owner = signedIn(Demo.NORTHWIND_OWNER);
+        HttpResponse<String> page = owner.get("client/audit.xhtml?client=" + acme);
+        assertEquals(200, page.statusCode());
+        assertTrue(page.body().contains("POST_SUBMITTED"), "the demo month's history is there");
+        Map<String, String> form = new LinkedHashMap<>();
+        form.put("filter", "filter");
+        form.put("filter:from_input", "2000-01-01");
+        form.put("filter:until_input", java.time.LocalDate.now().plusDays(1).toString());
+        form.put("filter:actor", "manager@northwind.test");
+        form.put("filter:action_input", "");
+        form.put("filter:export", "");
+        form.put("jakarta.faces.ViewState", WebClient.viewState(page.body()));
+        HttpResponse<String> csv = owner.post("client/audit.xhtml?client=" + acme, form);
+        assertEquals(200, csv.statusCode());
+        assertTrue(csv.headers().firstValue("Content-Type").orElse("").startsWith("text/csv"), csv.headers().toString());
+        var records = org.apache.commons.csv.CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get()
+                .parse(new java.io.StringReader(csv.body())).getRecords();
+        assertFalse(records.isEmpty(), csv.body());
+        records.forEach(r -> assertEquals("manager@northwind.test", r.get("who"), "filtered by person"));
+        assertTrue(records.get(0).get("time (local)").matches("\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2} [+-]\\d{2}:\\d{2}"),
+                records.get(0).get("time (local)"));
+    }
+
+    @Test
     void anonymousVisitorsAreSentToSignIn() {
         WebClient anonymous = new WebClient(base);
         for (String page : new String[] {"", "agency/clients.xhtml", "client/home.xhtml?client=1", "admin/agencies.xhtml"}) {

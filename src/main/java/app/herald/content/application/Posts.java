@@ -1,7 +1,7 @@
 package app.herald.content.application;
 
 import app.herald.approval.application.ApprovalPolicies;
-import app.herald.approval.application.ClientNotifier;
+import app.herald.approval.application.ReviewNotifications;
 import app.herald.approval.application.Reviewers;
 import app.herald.approval.domain.ApprovalFlow;
 import app.herald.approval.domain.ApprovalPolicy;
@@ -54,7 +54,7 @@ public class Posts {
     @Inject
     TenantAuditLog audit;
     @Inject
-    ClientNotifier notifier;
+    ReviewNotifications notifications;
 
     public Post draft(Actor actor, String title, String baseText, Set<Long> channelIds) {
         requireWriter(actor);
@@ -204,9 +204,20 @@ public class Posts {
         em.persist(new DecisionRecord(post.getId(), actors.nameOf(actor.userId()), decision));
         audit.record(actor.email(), "POST_" + decision.kind(), "post " + post.getId(),
                 decision.from() + " -> " + decision.to() + (decision.comment() == null ? "" : ": " + decision.comment()));
-        if (decision.to() == PostState.CLIENT_REVIEW && decision.from() != PostState.CLIENT_REVIEW) {
-            notifier.awaitingClient(post);
+        notify(post, flow, decision);
+    }
+
+    private void notify(Post post, ApprovalFlow flow, Decision decision) {
+        boolean nextStep = decision.to() == PostState.IN_REVIEW
+                && (decision.from() != PostState.IN_REVIEW || flow.step() != decision.step()
+                || decision.kind() == Decision.Kind.EDITED_AFTER_REVIEW);
+        if (nextStep) {
+            flow.currentStep().ifPresent(step -> notifications.awaitingAgency(post, step.approvers().stream()
+                    .filter(id -> id != post.getAuthorId()).toList()));
+        } else if (decision.to() == PostState.CLIENT_REVIEW && decision.from() != PostState.CLIENT_REVIEW) {
+            notifications.awaitingClient(post);
         }
+        notifications.decided(post, decision);
     }
 
     private ApprovalFlow flowOf(Post post) {

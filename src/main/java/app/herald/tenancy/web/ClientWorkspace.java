@@ -22,8 +22,9 @@ public class ClientWorkspace implements Serializable {
 
     private List<AuditEntry> activity;
 
+    /** Recent activity is the audit log, which only the agency's owners and managers see. */
     public void open() {
-        if (access.open()) {
+        if (access.open() && access.enter().runs(access.getClient().agencyId())) {
             activity = audit.recent(20);
         }
     }
