@@ -5,14 +5,21 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import app.herald.approval.application.Comments;
 import app.herald.approval.application.ReviewLinks;
+import app.herald.approval.domain.Comment;
 import app.herald.approval.domain.Decision;
 import app.herald.approval.domain.DecisionRecord;
 import app.herald.approval.domain.PostState;
 import app.herald.content.application.Channels;
+import app.herald.content.application.PostImport;
+import app.herald.content.application.PostingQueue;
 import app.herald.content.application.Posts;
+import app.herald.content.domain.ImportReport;
 import app.herald.content.domain.Network;
 import app.herald.content.domain.Post;
+import app.herald.content.domain.PostingSlot;
+import app.herald.content.domain.SlotSchedule;
 import app.herald.identity.application.Actors;
 import app.herald.identity.application.Invitations;
 import app.herald.identity.application.OneTimeLinks;
@@ -72,6 +79,12 @@ class ContentIT {
     UserTransaction tx;
     @Inject
     ReviewLinks reviewLinks;
+    @Inject
+    Comments comments;
+    @Inject
+    PostingQueue queue;
+    @Inject
+    PostImport postImport;
     @Resource(lookup = "java:app/jdbc/herald")
     DataSource dataSource;
 
@@ -231,6 +244,113 @@ class ContentIT {
         String foreign = secretOf(reviewLinks.issue(globexRef, second, approver));
         assertThrows(AccessDenied.class, () -> inTenant.inRequest(() -> reviewLinks.preview(foreign)),
                 "a link naming another tenant does not open it for Acme's approver");
+    }
+
+    @Test
+    void internalNotesAndTheirRepliesStayWithTheAgency() {
+        long acme = tenant(Demo.ACME);
+        Actor editor = actor(Demo.NORTHWIND_EDITOR);
+        Actor client = actor(Demo.ACME_APPROVER);
+        long postId = postInClientReview(acme, "Discussed " + UUID.randomUUID());
+        String secretNote = "Internal: the client dislikes orange " + UUID.randomUUID();
+        Comment note = inTenant.call(editor, acme, () -> comments.add(editor, postId, null, secretNote, true));
+        Comment question = inTenant.call(editor, acme,
+                () -> comments.add(editor, postId, null, "Hi @approver@acme.test, is the colour right?", false));
+        assertEquals(Set.of("approver@acme.test"), question.mentions());
+        inTenant.call(client, acme, () -> comments.add(client, postId, question.getId(), "Yes, lovely", false));
+        Comment staffReply = inTenant.call(editor, acme,
+                () -> comments.add(editor, postId, note.getId(), "Agreed, avoid orange", false));
+        assertTrue(staffReply.isInternal(), "a reply to an internal note stays internal");
+
+        List<String> clientSees = inTenant.call(client, acme, () -> comments.visible(client, postId)).stream()
+                .map(Comment::getBody).toList();
+        assertEquals(List.of("Hi @approver@acme.test, is the colour right?", "Yes, lovely"), clientSees);
+        assertEquals(4, inTenant.call(editor, acme, () -> comments.visible(editor, postId)).size());
+        assertThrows(AccessDenied.class, () -> inTenant.call(client, acme,
+                () -> comments.add(client, postId, null, "sneaky", true)), "clients write no internal notes");
+        assertThrows(AccessDenied.class, () -> inTenant.call(client, acme,
+                () -> comments.add(client, postId, note.getId(), "replying to what I cannot see", false)));
+        assertThrows(RuleViolation.class, () -> inTenant.call(editor, acme, () -> comments.add(editor, postId, null, " ", false)));
+        assertThrows(RuleViolation.class, () -> inTenant.call(editor, acme,
+                () -> comments.add(editor, postId, null, "x".repeat(4001), false)));
+
+        long globex = tenant(Demo.GLOBEX);
+        Actor globexApprover = actor(Demo.GLOBEX_APPROVER);
+        List<Comment> fromGlobex;
+        try {
+            fromGlobex = inTenant.call(globexApprover, globex, () -> comments.visible(globexApprover, postId));
+        } catch (AccessDenied noSuchPostInGlobex) {
+            fromGlobex = List.of();
+        }
+        assertTrue(fromGlobex.stream().noneMatch(c -> c.getBody().contains("colour right")),
+                "Acme's conversation is not read through Globex with the same post id");
+    }
+
+    @Test
+    void addToQueueTakesTheNextFreeSlotsOfThePostsChannel() {
+        long acme = tenant(Demo.ACME);
+        Actor editor = actor(Demo.NORTHWIND_EDITOR);
+        long channel = sandboxChannel(editor, acme);
+        long bare = sandboxChannel(editor, acme);
+        List<PostingSlot> slots = List.of(new PostingSlot(java.time.DayOfWeek.TUESDAY, java.time.LocalTime.of(9, 0)),
+                new PostingSlot(java.time.DayOfWeek.THURSDAY, java.time.LocalTime.of(17, 30)));
+        inTenant.call(editor, acme, () -> slots.stream().map(s -> queue.addSlot(editor, channel, s)).toList());
+        assertThrows(RuleViolation.class, () -> inTenant.call(editor, acme, () -> queue.addSlot(editor, channel, slots.get(0))));
+        assertThrows(AccessDenied.class, () -> inTenant.call(actor(Demo.NORTHWIND_ANALYST), acme,
+                () -> queue.addSlot(actor(Demo.NORTHWIND_ANALYST), channel, slots.get(1))));
+
+        Instant now = Instant.now();
+        List<Instant> expected = new SlotSchedule(slots, java.time.ZoneId.of("Europe/Berlin"))
+                .between(now, now.plus(Duration.ofDays(21)));
+        Instant first = inTenant.call(editor, acme, () -> queue.addToQueue(editor,
+                posts.draft(editor, "Queued one", "Hello", Set.of(channel)).getId()));
+        Instant second = inTenant.call(editor, acme, () -> queue.addToQueue(editor,
+                posts.draft(editor, "Queued two", "Hello", Set.of(channel)).getId()));
+        assertEquals(expected.get(0), first);
+        assertEquals(expected.get(1), second, "the first slot is taken now");
+        RuleViolation none = assertThrows(RuleViolation.class, () -> inTenant.call(editor, acme, () -> queue.addToQueue(
+                editor, posts.draft(editor, "No slots", "Hello", Set.of(bare)).getId())));
+        assertTrue(none.getMessage().contains("No free posting slot"), none.getMessage());
+    }
+
+    @Test
+    void anImportWithBadLinesReportsEachAndImportsNothing() {
+        long acme = tenant(Demo.ACME);
+        Actor editor = actor(Demo.NORTHWIND_EDITOR);
+        String handle = "@import-" + UUID.randomUUID().toString().substring(0, 8);
+        inTenant.call(editor, acme, () -> channels.add(editor, Network.SANDBOX, handle, "Import feed"));
+        java.time.LocalDate day = java.time.LocalDate.now(java.time.ZoneId.of("Europe/Berlin")).plusDays(5);
+        String good = "date,time,text,channels\n" + day + ",09:30,Good one," + handle + "\n"
+                + day + ",18:00,\"Second, with a comma\"," + handle + "\n";
+        String badWithCampaign = "date,time,text,channels,campaign\n"
+                + day + ",09:30,Good one," + handle + ",\n"
+                + day + ",18:00,\"Second, with a comma\"," + handle + ",\n"
+                + "2026-13-01,09:30,Bad date," + handle + ",\n"
+                + day + ",10:00,No such channel,@nobody,\n"
+                + day + ",11:00," + "x".repeat(5001) + "," + handle + ",\n"
+                + "2020-01-01,09:00,Past," + handle + ",\n"
+                + "2027-03-28,02:30,Gap," + handle + ",\n"
+                + day + ",12:00,Campaign," + handle + ",Autumn\n";
+        ImportReport report = inTenant.call(editor, acme, () -> postImport.check(badWithCampaign));
+        assertEquals(2, report.rows().size(), report.toString());
+        assertEquals(Set.of(4, 5, 6, 7, 8, 9), report.problems().stream().map(ImportReport.Problem::line)
+                .collect(java.util.stream.Collectors.toSet()), report.problems().toString());
+        assertTrue(report.problems().stream().anyMatch(p -> p.line() == 8 && p.reason().contains("does not exist")));
+        assertTrue(report.problems().stream().anyMatch(p -> p.line() == 9 && p.reason().contains("no campaign")));
+
+        int before = inTenant.call(editor, acme, () -> posts.recent(10_000)).size();
+        assertThrows(RuleViolation.class, () -> inTenant.call(editor, acme, () -> postImport.importAll(editor, badWithCampaign)));
+        assertEquals(before, inTenant.call(editor, acme, () -> posts.recent(10_000)).size(), "nothing half-imported");
+        assertThrows(RuleViolation.class, () -> inTenant.call(editor, acme,
+                () -> postImport.check("date,time,text,channels\n" + day + ",09:00,\"unclosed," + handle + "\n")));
+        assertThrows(RuleViolation.class, () -> inTenant.call(editor, acme, () -> postImport.check("just,some,words\n1,2,3\n")));
+
+        List<Long> imported = inTenant.call(editor, acme, () -> postImport.importAll(editor, good));
+        assertEquals(2, imported.size());
+        Post first = inTenant.call(editor, acme, () -> posts.find(imported.get(0)));
+        assertEquals(day.atTime(9, 30).atZone(java.time.ZoneId.of("Europe/Berlin")).toInstant(),
+                first.getScheduledAt().orElseThrow(), "times are read in the client's zone");
+        assertEquals(PostState.DRAFT, first.getState());
     }
 
     private PostState state(Actor actor, long tenant, long postId) {

@@ -1,5 +1,6 @@
 package app.herald.approval.application;
 
+import app.herald.approval.domain.Comment;
 import app.herald.approval.domain.Decision;
 import app.herald.content.domain.Post;
 import app.herald.identity.application.Actors;
@@ -75,6 +76,15 @@ public class ReviewNotifications {
                         + actors.nameOf(decision.userId()) + "."
                         + (decision.comment() == null ? "" : "\n\nComment: " + decision.comment()) + "\n\n"
                         + "Open it here:\n" + link + "\n"));
+    }
+
+    public void mentioned(Post post, Comment comment, User person) {
+        TenantRef tenant = context.current();
+        String link = address.link("/client/post.xhtml?client=" + tenant.id() + "&post=" + post.getId());
+        send(person, post, comment.getAuthorName() + " mentioned you on \"" + post.getTitle() + "\"",
+                comment.getAuthorName() + " wrote" + (comment.isInternal() ? " in an internal note" : "") + " on \""
+                        + post.getTitle() + "\" (" + tenant.name() + "):\n\n" + comment.getBody() + "\n\n"
+                        + "Reply here:\n" + link + "\n");
     }
 
     private void send(User to, Post post, String subject, String body) {

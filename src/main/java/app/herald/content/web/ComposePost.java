@@ -1,6 +1,7 @@
 package app.herald.content.web;
 
 import app.herald.content.application.Channels;
+import app.herald.content.application.PostingQueue;
 import app.herald.content.application.Posts;
 import app.herald.content.domain.Channel;
 import app.herald.content.domain.Post;
@@ -40,6 +41,8 @@ public class ComposePost implements Serializable {
     Channels channels;
     @Inject
     Posts posts;
+    @Inject
+    PostingQueue queue;
 
     private String postParam;
     private Long postId;
@@ -110,6 +113,17 @@ public class ComposePost implements Serializable {
     public void submit() {
         if (persist() && Feedback.attempt(() -> posts.submit(access.enter(), postId), "Sent for review.")) {
             Pages.redirect("/client/posts.xhtml?client=" + access.getClient().id());
+        }
+    }
+
+    /** Saves, then puts the post in the next free slot of its channels. */
+    public void addToQueue() {
+        if (persist() && Feedback.attempt(() -> {
+            Instant slot = queue.addToQueue(access.enter(), postId);
+            when = LocalDateTime.ofInstant(slot, access.getClient().zone());
+        }, null)) {
+            Feedback.info("Queued for " + access.local(ZonedDateTime.ofLocal(when, access.getClient().zone(), null)
+                    .toInstant()) + ".");
         }
     }
 

@@ -1,7 +1,11 @@
 package app.herald.content.web;
 
 import app.herald.content.application.Channels;
+import app.herald.content.application.PostingQueue;
 import app.herald.content.domain.Channel;
+import app.herald.content.domain.ChannelSlot;
+import app.herald.content.domain.PostingSlot;
+import app.herald.kernel.RuleViolation;
 import app.herald.content.domain.Network;
 import app.herald.platform.web.Feedback;
 import app.herald.tenancy.web.ClientAccess;
@@ -9,6 +13,9 @@ import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.Serializable;
+import java.time.DayOfWeek;
+import java.time.LocalTime;
+import java.time.format.DateTimeParseException;
 import java.util.List;
 
 /** A client's channels (/client/channels.xhtml?client=ID): the list, and adding one by hand. */
@@ -22,11 +29,16 @@ public class ManageChannels implements Serializable {
     ClientAccess access;
     @Inject
     Channels channels;
+    @Inject
+    PostingQueue queue;
 
     private List<Channel> list;
     private Network network = Network.SANDBOX;
     private String handle;
     private String displayName;
+    private Long slotChannel;
+    private DayOfWeek slotDay = DayOfWeek.MONDAY;
+    private String slotTime = "09:00";
 
     public void open() {
         if (access.open()) {
@@ -41,6 +53,33 @@ public class ManageChannels implements Serializable {
             displayName = null;
         }
         list = channels.all();
+    }
+
+    public List<ChannelSlot> slotsOf(Channel channel) {
+        return queue.slotsOf(channel.getId());
+    }
+
+    public void addSlot() {
+        Feedback.attempt(() -> {
+            LocalTime time = parseTime(slotTime);
+            queue.addSlot(access.enter(), slotChannel, new PostingSlot(slotDay, time));
+        }, "Slot added.");
+    }
+
+    public void removeSlot(ChannelSlot slot) {
+        Feedback.attempt(() -> queue.removeSlot(access.enter(), slot.getId()), "Slot removed.");
+    }
+
+    private static LocalTime parseTime(String text) {
+        try {
+            return LocalTime.parse(text == null ? "" : text.strip());
+        } catch (DateTimeParseException e) {
+            throw new RuleViolation("Give the time as HH:mm, for example 09:30.");
+        }
+    }
+
+    public DayOfWeek[] getDays() {
+        return DayOfWeek.values();
     }
 
     public Network[] getNetworks() {
@@ -77,5 +116,29 @@ public class ManageChannels implements Serializable {
 
     public void setDisplayName(String displayName) {
         this.displayName = displayName;
+    }
+
+    public Long getSlotChannel() {
+        return slotChannel;
+    }
+
+    public void setSlotChannel(Long slotChannel) {
+        this.slotChannel = slotChannel;
+    }
+
+    public DayOfWeek getSlotDay() {
+        return slotDay;
+    }
+
+    public void setSlotDay(DayOfWeek slotDay) {
+        this.slotDay = slotDay;
+    }
+
+    public String getSlotTime() {
+        return slotTime;
+    }
+
+    public void setSlotTime(String slotTime) {
+        this.slotTime = slotTime;
     }
 }

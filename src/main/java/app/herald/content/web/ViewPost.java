@@ -1,0 +1,129 @@
+package app.herald.content.web;
+
+import app.herald.approval.application.Comments;
+import app.herald.approval.domain.Comment;
+import app.herald.approval.domain.DecisionRecord;
+import app.herald.content.application.Channels;
+import app.herald.content.application.Posts;
+import app.herald.content.domain.Post;
+import app.herald.content.domain.Variant;
+import app.herald.kernel.AccessDenied;
+import app.herald.platform.web.Feedback;
+import app.herald.platform.web.Pages;
+import app.herald.tenancy.web.ClientAccess;
+import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import java.io.Serializable;
+import java.util.List;
+
+/**
+ * One post for everyone who may open its client (/client/post.xhtml?client=ID&post=ID): its variants, its review
+ * history and its conversation, where the agency can also leave internal notes.
+ */
+@Named
+@ViewScoped
+public class ViewPost implements Serializable {
+
+    private static final long serialVersionUID = 1L;
+
+    @Inject
+    ClientAccess access;
+    @Inject
+    Posts posts;
+    @Inject
+    Channels channels;
+    @Inject
+    Comments comments;
+
+    private String postParam;
+    private Post post;
+    private List<String[]> variants;
+    private List<DecisionRecord> history;
+    private List<Comment> conversation;
+    private String body;
+    private boolean internal;
+    private Long replyTo;
+
+    public void open() {
+        if (!access.open()) {
+            return;
+        }
+        try {
+            post = posts.find(Pages.id(postParam).orElseThrow(() -> new AccessDenied("No post id")));
+        } catch (AccessDenied e) {
+            Pages.notFound();
+            return;
+        }
+        variants = posts.variants(post.getId()).stream()
+                .map((Variant v) -> new String[] {channels.find(v.getChannelId()).label(), v.getText()}).toList();
+        history = posts.history(post.getId());
+        conversation = comments.visible(access.enter(), post.getId());
+    }
+
+    public void comment() {
+        if (Feedback.attempt(() -> comments.add(access.enter(), post.getId(), replyTo, body, internal),
+                internal ? "Internal note added." : "Comment added.")) {
+            body = null;
+            internal = false;
+            replyTo = null;
+        }
+        conversation = comments.visible(access.enter(), post.getId());
+    }
+
+    public void replyTo(Comment comment) {
+        replyTo = comment.getThreadId();
+    }
+
+    public boolean isStaff() {
+        return access.enter().isStaff();
+    }
+
+    public ClientAccess getAccess() {
+        return access;
+    }
+
+    public String getPostParam() {
+        return postParam;
+    }
+
+    public void setPostParam(String postParam) {
+        this.postParam = postParam;
+    }
+
+    public Post getPost() {
+        return post;
+    }
+
+    public List<String[]> getVariants() {
+        return variants;
+    }
+
+    public List<DecisionRecord> getHistory() {
+        return history;
+    }
+
+    public List<Comment> getConversation() {
+        return conversation;
+    }
+
+    public String getBody() {
+        return body;
+    }
+
+    public void setBody(String body) {
+        this.body = body;
+    }
+
+    public boolean isInternal() {
+        return internal;
+    }
+
+    public void setInternal(boolean internal) {
+        this.internal = internal;
+    }
+
+    public Long getReplyTo() {
+        return replyTo;
+    }
+}
