@@ -5,7 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import app.herald.approval.application.ApprovalPolicies;
 import app.herald.approval.application.Comments;
+import app.herald.approval.domain.ApprovalMode;
 import app.herald.approval.application.ReviewLinks;
 import app.herald.approval.domain.Comment;
 import app.herald.approval.domain.Decision;
@@ -29,6 +31,7 @@ import app.herald.identity.domain.Role;
 import app.herald.identity.domain.User;
 import app.herald.kernel.AccessDenied;
 import app.herald.kernel.RuleViolation;
+import app.herald.tenancy.application.TenantProvisioning;
 import app.herald.tenancy.application.TenantRegistry;
 import app.herald.tenancy.domain.TenantRef;
 import app.herald.testsupport.Demo;
@@ -85,6 +88,10 @@ class ContentIT {
     PostingQueue queue;
     @Inject
     PostImport postImport;
+    @Inject
+    ApprovalPolicies policies;
+    @Inject
+    TenantProvisioning provisioning;
     @Resource(lookup = "java:app/jdbc/herald")
     DataSource dataSource;
 
@@ -351,6 +358,22 @@ class ContentIT {
         assertEquals(day.atTime(9, 30).atZone(java.time.ZoneId.of("Europe/Berlin")).toInstant(),
                 first.getScheduledAt().orElseThrow(), "times are read in the client's zone");
         assertEquals(PostState.DRAFT, first.getState());
+    }
+
+    @Test
+    void aClientWithoutReviewApprovesOnSubmitAndOnlyRunnersChooseThat() {
+        Actor owner = actor(Demo.NORTHWIND_OWNER);
+        long tenant = provisioning.create(owner, owner.agencyId().orElseThrow(), "Reviewless " + UUID.randomUUID(),
+                "Asia/Tokyo").getId();
+        Actor analyst = actor(Demo.NORTHWIND_ANALYST);
+        assertThrows(AccessDenied.class, () -> inTenant.call(analyst, tenant,
+                () -> { policies.changeMode(analyst, ApprovalMode.NONE); return null; }));
+        inTenant.call(owner, tenant, () -> { policies.changeMode(owner, ApprovalMode.NONE); return null; });
+        long channel = sandboxChannel(owner, tenant);
+        Post post = inTenant.call(owner, tenant, () -> posts.submit(owner,
+                posts.draft(owner, "Straight out", "No review needed", Set.of(channel)).getId()));
+        assertEquals(PostState.APPROVED, post.getState());
+        assertEquals(ApprovalMode.NONE, inTenant.call(owner, tenant, () -> policies.mode()));
     }
 
     private PostState state(Actor actor, long tenant, long postId) {

@@ -164,7 +164,9 @@ class WebAccessIT {
         assertFalse(home.contains("POST_") || home.contains("DEMO_LOADED"), "client users do not read the audit log");
         assertEquals(404, signedIn(Demo.NORTHWIND_EDITOR).get("client/audit.xhtml?client=" + acme).statusCode());
 
+        assertEquals(404, approver.get("client/review-settings.xhtml?client=" + acme).statusCode());
         WebClient owner = signedIn(Demo.NORTHWIND_OWNER);
+        assertEquals(200, owner.get("client/review-settings.xhtml?client=" + acme).statusCode());
         HttpResponse<String> page = owner.get("client/audit.xhtml?client=" + acme);
         assertEquals(200, page.statusCode());
         assertTrue(page.body().contains("POST_SUBMITTED"), "the demo month's history is there");

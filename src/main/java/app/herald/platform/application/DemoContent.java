@@ -3,8 +3,10 @@ package app.herald.platform.application;
 import app.herald.approval.application.ApprovalPolicies;
 import app.herald.approval.domain.ApprovalMode;
 import app.herald.content.application.Channels;
+import app.herald.content.application.PostingQueue;
 import app.herald.content.application.Posts;
 import app.herald.content.domain.Network;
+import app.herald.content.domain.PostingSlot;
 import app.herald.identity.application.Actors;
 import app.herald.identity.domain.Actor;
 import app.herald.tenancy.application.TenantGate;
@@ -15,6 +17,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.control.RequestContextController;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
+import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZonedDateTime;
@@ -59,6 +62,8 @@ public class DemoContent {
     @Inject
     Posts posts;
     @Inject
+    PostingQueue queue;
+    @Inject
     ApprovalPolicies policies;
 
     /**
@@ -91,6 +96,12 @@ public class DemoContent {
             long sandbox = channels.add(author, Network.SANDBOX, "@" + slug, brand + " (demo feed)").getId();
             long mastodon = channels.add(author, Network.MASTODON, "@" + slug + "@mastodon.social", brand).getId();
             long bluesky = channels.add(author, Network.BLUESKY, slug + ".bsky.social", brand).getId();
+            for (DayOfWeek day : List.of(DayOfWeek.MONDAY, DayOfWeek.WEDNESDAY, DayOfWeek.FRIDAY)) {
+                for (long channel : List.of(sandbox, mastodon)) {
+                    queue.addSlot(author, channel, new PostingSlot(day, LocalTime.of(9, 30)));
+                    queue.addSlot(author, channel, new PostingSlot(day, LocalTime.of(17, 0)));
+                }
+            }
             LocalDate today = LocalDate.now(tenant.zone());
             int[] days = {-8, -3, 2, 4, 6, 8, 11, 13, 16, 19};
             LocalTime[] times = {LocalTime.of(9, 0), LocalTime.of(12, 30), LocalTime.of(17, 0)};
