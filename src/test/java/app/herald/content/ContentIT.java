@@ -14,11 +14,14 @@ import app.herald.approval.domain.Decision;
 import app.herald.approval.domain.DecisionRecord;
 import app.herald.approval.domain.PostState;
 import app.herald.content.application.Channels;
+import app.herald.content.application.MediaLibrary;
 import app.herald.content.application.PostImport;
 import app.herald.content.application.PostingQueue;
 import app.herald.content.application.Posts;
 import app.herald.content.domain.ImportReport;
+import app.herald.content.domain.MediaFile;
 import app.herald.content.domain.Network;
+import app.herald.content.infrastructure.MediaStore;
 import app.herald.content.domain.Post;
 import app.herald.content.domain.PostingSlot;
 import app.herald.content.domain.SlotSchedule;
@@ -92,6 +95,10 @@ class ContentIT {
     ApprovalPolicies policies;
     @Inject
     TenantProvisioning provisioning;
+    @Inject
+    MediaLibrary media;
+    @Inject
+    MediaStore store;
     @Resource(lookup = "java:app/jdbc/herald")
     DataSource dataSource;
 
@@ -374,6 +381,129 @@ class ContentIT {
                 posts.draft(owner, "Straight out", "No review needed", Set.of(channel)).getId()));
         assertEquals(PostState.APPROVED, post.getState());
         assertEquals(ApprovalMode.NONE, inTenant.call(owner, tenant, () -> policies.mode()));
+    }
+
+    private static byte[] png(int width, int height) throws Exception {
+        java.awt.image.BufferedImage image = new java.awt.image.BufferedImage(width, height,
+                java.awt.image.BufferedImage.TYPE_INT_RGB);
+        image.setRGB(3, 3, 0xC0FFEE);
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        javax.imageio.ImageIO.write(image, "png", out);
+        return out.toByteArray();
+    }
+
+    private static byte[] gif() throws Exception {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        javax.imageio.ImageIO.write(new java.awt.image.BufferedImage(8, 8, java.awt.image.BufferedImage.TYPE_BYTE_INDEXED),
+                "gif", out);
+        return out.toByteArray();
+    }
+
+    /** A PNG whose header claims 50,000 x 50,000 pixels: refused from the header, before any decoding. */
+    private static byte[] pngBomb() {
+        java.nio.ByteBuffer ihdr = java.nio.ByteBuffer.allocate(17).put("IHDR".getBytes()).putInt(50_000).putInt(50_000)
+                .put(new byte[] {8, 2, 0, 0, 0});
+        java.util.zip.CRC32 crc = new java.util.zip.CRC32();
+        crc.update(ihdr.array());
+        return java.nio.ByteBuffer.allocate(8 + 4 + 17 + 4).put(new byte[] {(byte) 0x89, 'P', 'N', 'G', 13, 10, 26, 10})
+                .putInt(13).put(ihdr.array()).putInt((int) crc.getValue()).array();
+    }
+
+    private static long filesUnder(java.nio.file.Path root) throws Exception {
+        if (!java.nio.file.Files.isDirectory(root)) {
+            return 0;
+        }
+        try (var files = java.nio.file.Files.walk(root)) {
+            return files.filter(java.nio.file.Files::isRegularFile).count();
+        }
+    }
+
+    private MediaFile upload(Actor actor, long tenant, String name, java.io.InputStream content) {
+        return inTenant.call(actor, tenant, () -> media.upload(actor, name, content));
+    }
+
+    @Test
+    void uploadsAreCheckedByContentAndARefusedOneLeavesNothingBehind() throws Exception {
+        long acme = tenant(Demo.ACME);
+        Actor editor = actor(Demo.NORTHWIND_EDITOR);
+        java.nio.file.Path root = store.mediaRootOf(registry.find(acme).orElseThrow().getSchema());
+        int rows = inTenant.call(editor, acme, () -> media.all()).size();
+        long files = filesUnder(root);
+
+        byte[] elf = new byte[4096];
+        System.arraycopy(new byte[] {0x7f, 'E', 'L', 'F', 2, 1, 1}, 0, elf, 0, 7);
+        byte[] exe = new byte[4096];
+        exe[0] = 'M';
+        exe[1] = 'Z';
+        byte[] corrupt = new byte[2048];
+        System.arraycopy(png(10, 10), 0, corrupt, 0, 40);
+        java.util.Map<String, byte[]> refused = new java.util.LinkedHashMap<>();
+        refused.put("holiday.jpg", elf);
+        refused.put("photo.png", exe);
+        refused.put("broken.png", corrupt);
+        refused.put("bomb.png", pngBomb());
+        for (var upload : refused.entrySet()) {
+            RuleViolation why = assertThrows(RuleViolation.class, () -> upload(editor, acme, upload.getKey(),
+                    new java.io.ByteArrayInputStream(upload.getValue())), upload.getKey());
+            assertTrue(why.getMessage().contains(upload.getKey()), why.getMessage());
+        }
+        byte[] bigImage = new byte[21 << 20];
+        System.arraycopy(png(10, 10), 0, bigImage, 0, 8);
+        assertTrue(assertThrows(RuleViolation.class, () -> upload(editor, acme, "huge.png",
+                new java.io.ByteArrayInputStream(bigImage))).getMessage().contains("20 MB"));
+        java.io.InputStream endless = new java.io.InputStream() {
+            private long left = (101L << 20);
+
+            @Override
+            public int read() {
+                return left-- > 0 ? 0 : -1;
+            }
+
+            @Override
+            public int read(byte[] b, int off, int len) {
+                if (left <= 0) {
+                    return -1;
+                }
+                int n = (int) Math.min(len, left);
+                java.util.Arrays.fill(b, off, off + n, (byte) 0);
+                left -= n;
+                return n;
+            }
+        };
+        assertTrue(assertThrows(RuleViolation.class, () -> upload(editor, acme, "movie.mp4", endless))
+                .getMessage().contains("100 MB"));
+        assertEquals(rows, inTenant.call(editor, acme, () -> media.all()).size(), "no refused upload is listed");
+        assertEquals(files, filesUnder(root), "no refused upload is stored");
+
+        byte[] picture = png(64, 48);
+        MediaFile stored = upload(editor, acme, "../../etc/team photo.png", new java.io.ByteArrayInputStream(picture));
+        assertEquals("team photo.png", stored.getFileName(), "never a path");
+        assertEquals(64, stored.getWidth());
+        assertTrue(java.nio.file.Files.isRegularFile(root.resolve(stored.getSha256().substring(0, 2))
+                .resolve(stored.getSha256() + ".png")));
+        assertTrue(java.nio.file.Files.isRegularFile(root.resolve(stored.getSha256().substring(0, 2))
+                .resolve(stored.getSha256() + ".thumb.jpg")), "a thumbnail is made");
+        assertEquals(stored.getId(), upload(editor, acme, "again.png", new java.io.ByteArrayInputStream(picture)).getId(),
+                "the same file is kept once");
+        assertThrows(AccessDenied.class, () -> upload(actor(Demo.NORTHWIND_ANALYST), acme, "x.png",
+                new java.io.ByteArrayInputStream(picture)));
+
+        MediaFile animation = upload(editor, acme, "loop.gif", new java.io.ByteArrayInputStream(gif()));
+        String handle = "insta-" + UUID.randomUUID().toString().substring(0, 8);
+        long instagram = inTenant.call(editor, acme, () -> channels.add(editor, Network.INSTAGRAM, handle, "Acme").getId());
+        long postId = inTenant.call(editor, acme, () -> posts.draft(editor, "Gallery", "Autumn #coffee", Set.of(instagram)).getId());
+        RuleViolation noImage = assertThrows(RuleViolation.class, () -> inTenant.call(editor, acme, () -> posts.submit(editor, postId)));
+        assertTrue(noImage.getMessage().contains("at least one image"), noImage.getMessage());
+        inTenant.call(editor, acme, () -> posts.attachMedia(editor, postId, Map.of(instagram, List.of(animation.getId()))));
+        RuleViolation gif = assertThrows(RuleViolation.class, () -> inTenant.call(editor, acme, () -> posts.submit(editor, postId)));
+        assertTrue(gif.getMessage().contains("does not take GIF"), gif.getMessage());
+        byte[] jpeg;
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        javax.imageio.ImageIO.write(new java.awt.image.BufferedImage(40, 40, java.awt.image.BufferedImage.TYPE_INT_RGB), "jpg", out);
+        jpeg = out.toByteArray();
+        MediaFile photo = upload(editor, acme, "cup.jpg", new java.io.ByteArrayInputStream(jpeg));
+        inTenant.call(editor, acme, () -> posts.attachMedia(editor, postId, Map.of(instagram, List.of(photo.getId()))));
+        assertEquals(PostState.IN_REVIEW, inTenant.call(editor, acme, () -> posts.submit(editor, postId)).getState());
     }
 
     private PostState state(Actor actor, long tenant, long postId) {

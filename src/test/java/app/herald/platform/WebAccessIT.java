@@ -190,6 +190,37 @@ class WebAccessIT {
     }
 
     @Test
+    void everyScreenOpensForThePeopleItIsFor() {
+        long acme = clientId(Demo.ACME);
+        WebClient owner = signedIn(Demo.NORTHWIND_OWNER);
+        Matcher post = Pattern.compile("post=(\\d+)").matcher(owner.get("client/posts.xhtml?client=" + acme).body());
+        assertTrue(post.find(), "the demo month lists posts");
+        String[] ownerPages = {"agency/clients.xhtml", "agency/people.xhtml", "agency/client.xhtml?client=" + acme,
+            "client/home.xhtml?client=" + acme, "client/calendar.xhtml?client=" + acme,
+            "client/posts.xhtml?client=" + acme, "client/post.xhtml?client=" + acme + "&post=" + post.group(1),
+            "client/compose.xhtml?client=" + acme, "client/compose.xhtml?client=" + acme + "&post=" + post.group(1),
+            "client/import.xhtml?client=" + acme, "client/channels.xhtml?client=" + acme,
+            "client/media.xhtml?client=" + acme, "client/audit.xhtml?client=" + acme,
+            "client/review-settings.xhtml?client=" + acme};
+        for (String page : ownerPages) {
+            HttpResponse<String> response = owner.get(page);
+            assertEquals(200, response.statusCode(), page);
+            assertFalse(response.body().contains("Something went wrong"), page);
+        }
+        WebClient approver = signedIn(Demo.ACME_APPROVER);
+        for (String page : new String[] {"client/home.xhtml?client=" + acme, "client/calendar.xhtml?client=" + acme,
+            "client/posts.xhtml?client=" + acme, "client/media.xhtml?client=" + acme,
+            "client/post.xhtml?client=" + acme + "&post=" + post.group(1)}) {
+            HttpResponse<String> response = approver.get(page);
+            assertEquals(200, response.statusCode(), page);
+            assertFalse(response.body().contains("Something went wrong"), page);
+        }
+        assertEquals(404, approver.get("client/import.xhtml?client=" + acme).statusCode(), "clients do not import");
+        assertEquals(404, approver.get("client/compose.xhtml?client=" + acme).statusCode(), "clients do not compose");
+        assertEquals(200, signedIn(Demo.ADMIN).get("admin/agencies.xhtml").statusCode());
+    }
+
+    @Test
     void anonymousVisitorsAreSentToSignIn() {
         WebClient anonymous = new WebClient(base);
         for (String page : new String[] {"", "agency/clients.xhtml", "client/home.xhtml?client=1", "admin/agencies.xhtml"}) {

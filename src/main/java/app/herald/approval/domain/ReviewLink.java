@@ -1,8 +1,9 @@
 package app.herald.approval.domain;
 
 import app.herald.kernel.RuleViolation;
-import app.herald.kernel.Secrets;
+import app.herald.kernel.SingleUseSecret;
 import jakarta.persistence.Column;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
@@ -18,15 +19,15 @@ import java.time.Instant;
  */
 @Entity
 @Table(name = "review_link")
-@NamedQuery(name = "ReviewLink.byHash", query = "SELECT l FROM ReviewLink l WHERE l.tokenHash = :hash")
+@NamedQuery(name = "ReviewLink.byHash", query = "SELECT l FROM ReviewLink l WHERE l.secret.tokenHash = :hash")
 public class ReviewLink {
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     private Long id;
 
-    @Column(name = "token_hash", nullable = false, length = 64)
-    private String tokenHash;
+    @Embedded
+    private SingleUseSecret secret;
 
     @Column(name = "tenant_id", nullable = false)
     private long tenantId;
@@ -36,12 +37,6 @@ public class ReviewLink {
 
     @Column(name = "user_id", nullable = false)
     private long userId;
-
-    @Column(name = "expires_at", nullable = false)
-    private long expiresAt;
-
-    @Column(name = "used_at")
-    private Long usedAt;
 
     @Column(name = "created_at", nullable = false)
     private long createdAt;
@@ -54,29 +49,28 @@ public class ReviewLink {
     }
 
     public static Issued issue(long tenantId, long postId, long userId, Duration validity, Instant now) {
-        String secret = Secrets.newSecret();
+        SingleUseSecret.Issued issued = SingleUseSecret.issue(validity, now);
         ReviewLink link = new ReviewLink();
-        link.tokenHash = Secrets.sha256(secret);
+        link.secret = issued.stored();
         link.tenantId = tenantId;
         link.postId = postId;
         link.userId = userId;
         link.createdAt = now.toEpochMilli();
-        link.expiresAt = now.plus(validity).toEpochMilli();
-        return new Issued(link, secret);
+        return new Issued(link, issued.secret());
     }
 
     public void checkUsable(Instant now) {
-        if (usedAt != null) {
+        if (secret.isUsed()) {
             throw new RuleViolation("A decision was already made with this link. Sign in to see the post.");
         }
-        if (now.toEpochMilli() >= expiresAt) {
+        if (secret.isExpiredAt(now)) {
             throw new RuleViolation("This review link has expired. Sign in to review the post.");
         }
     }
 
     public void use(Instant now) {
         checkUsable(now);
-        usedAt = now.toEpochMilli();
+        secret.markUsed(now);
     }
 
     public long getTenantId() {

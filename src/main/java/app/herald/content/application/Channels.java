@@ -3,7 +3,6 @@ package app.herald.content.application;
 import app.herald.content.domain.Channel;
 import app.herald.content.domain.Network;
 import app.herald.identity.domain.Actor;
-import app.herald.identity.domain.Role;
 import app.herald.kernel.AccessDenied;
 import app.herald.kernel.RuleViolation;
 import app.herald.tenancy.application.TenantAuditLog;
@@ -37,7 +36,7 @@ public class Channels {
     }
 
     public Channel add(Actor actor, Network network, String handle, String displayName) {
-        if (!actor.isStaff() || actor.role().orElseThrow() == Role.ANALYST) {
+        if (!actor.writesContent()) {
             throw new AccessDenied(actor.email() + " may not add channels");
         }
         if (network == null) {

@@ -6,7 +6,6 @@ import app.herald.content.domain.PostingSlot;
 import app.herald.content.domain.SlotSchedule;
 import app.herald.content.domain.Variant;
 import app.herald.identity.domain.Actor;
-import app.herald.identity.domain.Role;
 import app.herald.kernel.AccessDenied;
 import app.herald.kernel.RuleViolation;
 import app.herald.tenancy.application.TenantContext;
@@ -91,7 +90,7 @@ public class PostingQueue {
     }
 
     private static void requirePlanner(Actor actor) {
-        if (!actor.isStaff() || actor.role().orElseThrow() == Role.ANALYST) {
+        if (!actor.writesContent()) {
             throw new AccessDenied(actor.email() + " may not plan posts");
         }
     }

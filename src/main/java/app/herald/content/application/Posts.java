@@ -10,13 +10,14 @@ import app.herald.approval.domain.DecisionRecord;
 import app.herald.approval.domain.PostState;
 import app.herald.approval.domain.Reviewer;
 import app.herald.content.domain.Channel;
+import app.herald.content.domain.MediaFile;
+import app.herald.content.domain.MediaRules;
 import app.herald.content.domain.Post;
 import app.herald.content.domain.TextCheck;
 import app.herald.content.domain.TextRules;
 import app.herald.content.domain.Variant;
 import app.herald.identity.application.Actors;
 import app.herald.identity.domain.Actor;
-import app.herald.identity.domain.Role;
 import app.herald.kernel.AccessDenied;
 import app.herald.kernel.RuleViolation;
 import app.herald.tenancy.application.TenantAuditLog;
@@ -49,6 +50,8 @@ public class Posts {
     ApprovalPolicies policies;
     @Inject
     Channels channels;
+    @Inject
+    MediaLibrary media;
     @Inject
     Actors actors;
     @Inject
@@ -97,11 +100,34 @@ public class Posts {
             }
         }
         if (changed) {
-            ApprovalFlow flow = flowOf(post);
-            flow.edited(reviewer(actor), now).ifPresent(d -> record(post, flow, d, actor, now));
-            audit.record(actor.email(), "POST_EDITED", "post " + postId, post.getTitle());
+            edited(post, actor, now, "POST_EDITED");
         }
         return post;
+    }
+
+    /** Sets each variant's media (by channel), in order; a change after review has begun sends the post back. */
+    public Post attachMedia(Actor actor, long postId, Map<Long, List<Long>> mediaByChannel) {
+        requireWriter(actor);
+        Post post = find(postId);
+        boolean changed = false;
+        for (Variant variant : variants(postId)) {
+            List<Long> wanted = mediaByChannel.getOrDefault(variant.getChannelId(), List.of());
+            List<Long> current = media.mediaOf(variant).stream().map(MediaFile::getId).toList();
+            if (!current.equals(wanted)) {
+                media.attach(variant, wanted);
+                changed = true;
+            }
+        }
+        if (changed) {
+            edited(post, actor, Instant.now(), "POST_MEDIA_CHANGED");
+        }
+        return post;
+    }
+
+    private void edited(Post post, Actor actor, Instant now, String action) {
+        ApprovalFlow flow = flowOf(post);
+        flow.edited(reviewer(actor), now).ifPresent(d -> record(post, flow, d, actor, now));
+        audit.record(actor.email(), action, "post " + post.getId(), post.getTitle());
     }
 
     /** Sends the post to review, once every variant fits its network. */
@@ -115,8 +141,10 @@ public class Posts {
         }
         for (Variant variant : variants) {
             Channel channel = channels.find(variant.getChannelId());
-            TextCheck check = TextRules.check(channel.getNetwork(), variant.getText(), 0);
+            List<MediaFile> attached = media.mediaOf(variant);
+            TextCheck check = TextRules.check(channel.getNetwork(), variant.getText(), attached.size());
             check.problems().forEach(p -> problems.add(channel.label() + ": " + p));
+            MediaRules.of(channel.getNetwork()).problems(attached).forEach(p -> problems.add(channel.label() + ": " + p));
         }
         if (!problems.isEmpty()) {
             throw new RuleViolation(String.join(" ", problems));
@@ -234,7 +262,7 @@ public class Posts {
     }
 
     private static void requireWriter(Actor actor) {
-        if (!actor.isStaff() || actor.role().orElseThrow() == Role.ANALYST) {
+        if (!actor.writesContent()) {
             throw new AccessDenied(actor.email() + " may not write posts");
         }
     }

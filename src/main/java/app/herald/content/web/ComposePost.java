@@ -1,9 +1,12 @@
 package app.herald.content.web;
 
 import app.herald.content.application.Channels;
+import app.herald.content.application.MediaLibrary;
 import app.herald.content.application.PostingQueue;
 import app.herald.content.application.Posts;
 import app.herald.content.domain.Channel;
+import app.herald.content.domain.MediaFile;
+import app.herald.content.domain.MediaRules;
 import app.herald.content.domain.Post;
 import app.herald.content.domain.TextCheck;
 import app.herald.content.domain.TextRules;
@@ -43,6 +46,8 @@ public class ComposePost implements Serializable {
     Posts posts;
     @Inject
     PostingQueue queue;
+    @Inject
+    MediaLibrary media;
 
     private String postParam;
     private Long postId;
@@ -51,6 +56,8 @@ public class ComposePost implements Serializable {
     private String baseText = "";
     private List<Long> chosen = new ArrayList<>();
     private final Map<Long, String> texts = new LinkedHashMap<>();
+    private final Map<Long, List<Long>> mediaChoice = new LinkedHashMap<>();
+    private List<MediaFile> library = List.of();
     private LocalDateTime when;
     private String state = "New";
 
@@ -58,7 +65,12 @@ public class ComposePost implements Serializable {
         if (!access.open()) {
             return;
         }
+        if (!access.enter().writesContent()) {
+            Pages.notFound();
+            return;
+        }
         available = channels.all();
+        library = media.all();
         if (postParam == null || postParam.isBlank()) {
             return;
         }
@@ -81,14 +93,18 @@ public class ComposePost implements Serializable {
         for (Variant variant : posts.variants(postId)) {
             chosen.add(variant.getChannelId());
             texts.put(variant.getChannelId(), variant.getText());
+            mediaChoice.put(variant.getChannelId(), new ArrayList<>(media.mediaOf(variant).stream()
+                    .map(MediaFile::getId).toList()));
         }
     }
 
     /** Newly chosen channels start from the base text; dropped ones lose their variant. */
     public void channelsChanged() {
         texts.keySet().retainAll(chosen);
+        mediaChoice.keySet().retainAll(chosen);
         for (Long id : chosen) {
             texts.putIfAbsent(id, baseText);
+            mediaChoice.putIfAbsent(id, new ArrayList<>());
         }
     }
 
@@ -96,8 +112,14 @@ public class ComposePost implements Serializable {
         chosen.forEach(id -> texts.put(id, baseText));
     }
 
+    /** The live check of a variant: its text as the network counts it, and its media against the network's rules. */
     public TextCheck check(Channel channel) {
-        return TextRules.check(channel.getNetwork(), texts.getOrDefault(channel.getId(), ""), 0);
+        List<MediaFile> attached = mediaChoice.getOrDefault(channel.getId(), List.of()).stream()
+                .flatMap(id -> library.stream().filter(m -> m.getId().equals(id))).toList();
+        TextCheck text = TextRules.check(channel.getNetwork(), texts.getOrDefault(channel.getId(), ""), attached.size());
+        List<String> problems = new ArrayList<>(text.problems());
+        problems.addAll(MediaRules.of(channel.getNetwork()).problems(attached));
+        return new TextCheck(text.network(), text.length(), text.maxLength(), text.unit(), problems);
     }
 
     public List<Channel> getChosenChannels() {
@@ -135,6 +157,7 @@ public class ComposePost implements Serializable {
                 postId = posts.draft(actor, title, baseText, Set.copyOf(chosen)).getId();
             }
             Post post = posts.save(actor, postId, title, baseText, Map.copyOf(texts));
+            posts.attachMedia(actor, postId, Map.copyOf(mediaChoice));
             Instant at = when == null ? null : ZonedDateTime.ofLocal(when, access.getClient().zone(), null).toInstant();
             if (!java.util.Objects.equals(at, post.getScheduledAt().orElse(null))) {
                 posts.schedule(actor, postId, at);
@@ -189,6 +212,14 @@ public class ComposePost implements Serializable {
 
     public Map<Long, String> getTexts() {
         return texts;
+    }
+
+    public Map<Long, List<Long>> getMediaChoice() {
+        return mediaChoice;
+    }
+
+    public List<MediaFile> getLibrary() {
+        return library;
     }
 
     public LocalDateTime getWhen() {

@@ -52,6 +52,11 @@ public record Actor(long userId, String email, boolean platformAdmin, Optional<L
         return isStaffOf(tenantAgencyId) && (allClients || limitedTo.contains(tenantId));
     }
 
+    /** Owners, managers and editors write, plan and submit posts and look after channels; analysts only read. */
+    public boolean writesContent() {
+        return isStaff() && role.get() != Role.ANALYST;
+    }
+
     /** Owners and managers create, rename and deactivate clients, and manage members and client users. */
     public boolean runs(long agency) {
         return isStaffOf(agency) && role.get().managesAgency();

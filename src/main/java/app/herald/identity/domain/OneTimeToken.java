@@ -2,7 +2,9 @@ package app.herald.identity.domain;
 
 import app.herald.kernel.RuleViolation;
 import app.herald.kernel.Secrets;
+import app.herald.kernel.SingleUseSecret;
 import jakarta.persistence.Column;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -20,9 +22,9 @@ import java.time.Instant;
  */
 @Entity
 @Table(name = "one_time_token")
-@NamedQuery(name = "OneTimeToken.byHash", query = "SELECT t FROM OneTimeToken t WHERE t.tokenHash = :hash")
+@NamedQuery(name = "OneTimeToken.byHash", query = "SELECT t FROM OneTimeToken t WHERE t.secret.tokenHash = :hash")
 @NamedQuery(name = "OneTimeToken.openOfUser",
-        query = "SELECT t FROM OneTimeToken t WHERE t.userId = :userId AND t.purpose = :purpose AND t.usedAt IS NULL")
+        query = "SELECT t FROM OneTimeToken t WHERE t.userId = :userId AND t.purpose = :purpose AND t.secret.usedAt IS NULL")
 public class OneTimeToken {
 
     public enum Purpose { INVITATION, PASSWORD_RESET }
@@ -38,14 +40,8 @@ public class OneTimeToken {
     @Column(nullable = false)
     private Purpose purpose;
 
-    @Column(name = "token_hash", nullable = false, length = 64)
-    private String tokenHash;
-
-    @Column(name = "expires_at", nullable = false)
-    private long expiresAt;
-
-    @Column(name = "used_at")
-    private Long usedAt;
+    @Embedded
+    private SingleUseSecret secret;
 
     @Column(name = "created_at", nullable = false)
     private long createdAt;
@@ -58,14 +54,13 @@ public class OneTimeToken {
     }
 
     public static Issued issue(long userId, Purpose purpose, Duration validity, Instant now) {
-        String secret = Secrets.newSecret();
+        SingleUseSecret.Issued issued = SingleUseSecret.issue(validity, now);
         OneTimeToken token = new OneTimeToken();
         token.userId = userId;
         token.purpose = purpose;
-        token.tokenHash = hash(secret);
+        token.secret = issued.stored();
         token.createdAt = now.toEpochMilli();
-        token.expiresAt = now.plus(validity).toEpochMilli();
-        return new Issued(token, secret);
+        return new Issued(token, issued.secret());
     }
 
     public static String hash(String secret) {
@@ -77,24 +72,22 @@ public class OneTimeToken {
         if (purpose != expected) {
             throw new RuleViolation("This link is not valid.");
         }
-        if (usedAt != null) {
+        if (secret.isUsed()) {
             throw new RuleViolation("This link has already been used. Ask for a new one if you still need it.");
         }
-        if (now.toEpochMilli() >= expiresAt) {
+        if (secret.isExpiredAt(now)) {
             throw new RuleViolation("This link has expired. Ask for a new one.");
         }
     }
 
     public void use(Purpose expected, Instant now) {
         checkUsable(expected, now);
-        usedAt = now.toEpochMilli();
+        secret.markUsed(now);
     }
 
     /** Withdraws an open token, as when a newer one is sent. */
     public void revoke(Instant now) {
-        if (usedAt == null) {
-            usedAt = now.toEpochMilli();
-        }
+        secret.markUsed(now);
     }
 
     public long getUserId() {
@@ -106,10 +99,10 @@ public class OneTimeToken {
     }
 
     public Instant getExpiresAt() {
-        return Instant.ofEpochMilli(expiresAt);
+        return secret.getExpiresAt();
     }
 
     public boolean isUsed() {
-        return usedAt != null;
+        return secret.isUsed();
     }
 }

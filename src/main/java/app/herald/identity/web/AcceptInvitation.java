@@ -22,8 +22,8 @@ public class AcceptInvitation implements Serializable {
     private String token;
     private Pending pending;
     private String name;
-    private String password;
-    private String repeated;
+    @Inject
+    ChosenPassword chosen;
 
     public void open() {
         try {
@@ -34,11 +34,10 @@ public class AcceptInvitation implements Serializable {
     }
 
     public String accept() {
-        if (password == null || !password.equals(repeated)) {
-            Feedback.error("The two passwords differ.");
+        if (!chosen.isConfirmed()) {
             return null;
         }
-        boolean done = Feedback.attempt(() -> invitations.accept(token, name, password),
+        boolean done = Feedback.attempt(() -> invitations.accept(token, name, chosen.getPassword()),
                 "Welcome to Herald! Sign in with " + pending.email() + " and your new password.");
         return done ? "/login.xhtml?faces-redirect=true" : null;
     }
@@ -63,19 +62,7 @@ public class AcceptInvitation implements Serializable {
         this.name = name;
     }
 
-    public String getPassword() {
-        return password;
-    }
-
-    public void setPassword(String password) {
-        this.password = password;
-    }
-
-    public String getRepeated() {
-        return repeated;
-    }
-
-    public void setRepeated(String repeated) {
-        this.repeated = repeated;
+    public ChosenPassword getChosen() {
+        return chosen;
     }
 }

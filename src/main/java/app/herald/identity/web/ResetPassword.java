@@ -20,8 +20,8 @@ public class ResetPassword implements Serializable {
 
     private String token;
     private String email;
-    private String password;
-    private String repeated;
+    @Inject
+    ChosenPassword chosen;
 
     public void open() {
         try {
@@ -32,11 +32,10 @@ public class ResetPassword implements Serializable {
     }
 
     public String reset() {
-        if (password == null || !password.equals(repeated)) {
-            Feedback.error("The two passwords differ.");
+        if (!chosen.isConfirmed()) {
             return null;
         }
-        boolean done = Feedback.attempt(() -> resets.reset(token, password),
+        boolean done = Feedback.attempt(() -> resets.reset(token, chosen.getPassword()),
                 "Your password was changed. Sign in with it now.");
         return done ? "/login.xhtml?faces-redirect=true" : null;
     }
@@ -53,19 +52,7 @@ public class ResetPassword implements Serializable {
         return email;
     }
 
-    public String getPassword() {
-        return password;
-    }
-
-    public void setPassword(String password) {
-        this.password = password;
-    }
-
-    public String getRepeated() {
-        return repeated;
-    }
-
-    public void setRepeated(String repeated) {
-        this.repeated = repeated;
+    public ChosenPassword getChosen() {
+        return chosen;
     }
 }

@@ -3,6 +3,7 @@ package app.herald.platform.application;
 import app.herald.approval.application.ApprovalPolicies;
 import app.herald.approval.domain.ApprovalMode;
 import app.herald.content.application.Channels;
+import app.herald.content.application.MediaLibrary;
 import app.herald.content.application.PostingQueue;
 import app.herald.content.application.Posts;
 import app.herald.content.domain.Network;
@@ -64,6 +65,8 @@ public class DemoContent {
     @Inject
     PostingQueue queue;
     @Inject
+    MediaLibrary media;
+    @Inject
     ApprovalPolicies policies;
 
     /**
@@ -101,6 +104,10 @@ public class DemoContent {
                     queue.addSlot(author, channel, new PostingSlot(day, LocalTime.of(9, 30)));
                     queue.addSlot(author, channel, new PostingSlot(day, LocalTime.of(17, 0)));
                 }
+            }
+            for (String motif : List.of("Autumn", "Team", "Offer")) {
+                media.upload(author, slug + "-" + motif.toLowerCase() + ".png",
+                        new java.io.ByteArrayInputStream(picture(brand, motif)));
             }
             LocalDate today = LocalDate.now(tenant.zone());
             int[] days = {-8, -3, 2, 4, 6, 8, 11, 13, 16, 19};
@@ -146,6 +153,30 @@ public class DemoContent {
         } else {
             posts.approve(client, id, "Approved, thank you!");
         }
+    }
+
+    /** A simple branded picture, so that the demo library and composer have media to show. */
+    private static byte[] picture(String brand, String motif) {
+        java.awt.image.BufferedImage image = new java.awt.image.BufferedImage(1080, 1080,
+                java.awt.image.BufferedImage.TYPE_INT_RGB);
+        java.awt.Graphics2D g = image.createGraphics();
+        g.setRenderingHint(java.awt.RenderingHints.KEY_ANTIALIASING, java.awt.RenderingHints.VALUE_ANTIALIAS_ON);
+        g.setPaint(new java.awt.GradientPaint(0, 0, new java.awt.Color(Math.abs(brand.hashCode()) % 0xFFFFFF),
+                1080, 1080, new java.awt.Color(Math.abs(motif.hashCode()) % 0xFFFFFF)));
+        g.fillRect(0, 0, 1080, 1080);
+        g.setColor(java.awt.Color.WHITE);
+        g.setFont(new java.awt.Font(java.awt.Font.SANS_SERIF, java.awt.Font.BOLD, 96));
+        g.drawString(brand, 80, 520);
+        g.setFont(new java.awt.Font(java.awt.Font.SANS_SERIF, java.awt.Font.PLAIN, 64));
+        g.drawString(motif, 80, 620);
+        g.dispose();
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        try {
+            javax.imageio.ImageIO.write(image, "png", out);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return out.toByteArray();
     }
 
     private Actor actor(String email) {

@@ -1,0 +1,112 @@
+package app.herald.content.application;
+
+import app.herald.content.domain.MediaFile;
+import app.herald.content.domain.MediaType;
+import app.herald.content.domain.Variant;
+import app.herald.content.domain.VariantMedia;
+import app.herald.content.infrastructure.ImageInspector;
+import app.herald.content.infrastructure.MediaStore;
+import app.herald.identity.domain.Actor;
+import app.herald.kernel.AccessDenied;
+import app.herald.kernel.RuleViolation;
+import app.herald.tenancy.application.TenantAuditLog;
+import app.herald.tenancy.application.TenantContext;
+import app.herald.tenancy.domain.TenantDb;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import java.io.InputStream;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The current tenant's media library. An upload is checked by its content (magic bytes), its size and, for images,
+ * its dimensions and integrity, before anything is stored; a refused upload leaves nothing behind.
+ */
+@Stateless
+public class MediaLibrary {
+
+    public static final long MAX_IMAGE_BYTES = 20L << 20;
+    public static final long MAX_VIDEO_BYTES = 100L << 20;
+
+    @Inject
+    @TenantDb
+    EntityManager em;
+    @Inject
+    TenantContext context;
+    @Inject
+    MediaStore store;
+    @Inject
+    TenantAuditLog audit;
+
+    public MediaFile upload(Actor actor, String fileName, InputStream content) {
+        if (!actor.writesContent()) {
+            throw new AccessDenied(actor.email() + " may not upload media");
+        }
+        String name = fileName == null || fileName.isBlank() ? "the file" : fileName.strip();
+        MediaStore.Received received = store.receive(content, MAX_VIDEO_BYTES,
+                name + " is larger than 100 MB, the most Herald takes for a video (20 MB for an image).");
+        Path temp = received.file();
+        try {
+            if (received.size() == 0) {
+                throw new RuleViolation(name + " is empty.");
+            }
+            MediaType type = MediaType.sniff(received.head()).orElseThrow(() -> new RuleViolation(name
+                    + " is not a JPEG, PNG or GIF image or an MP4 or MOV video, whatever its name says."));
+            if (type.isImage() && received.size() > MAX_IMAGE_BYTES) {
+                throw new RuleViolation(name + " is larger than 20 MB, the most Herald takes for an image.");
+            }
+            Optional<MediaFile> same = em.createNamedQuery("MediaFile.bySha", MediaFile.class)
+                    .setParameter("sha256", received.sha256()).getResultStream().findFirst();
+            if (same.isPresent()) {
+                return same.get();
+            }
+            ImageInspector.Inspected inspected = type.isImage() ? ImageInspector.inspect(temp, name) : null;
+            MediaFile media = new MediaFile(name, type, received.size(), inspected == null ? null : inspected.width(),
+                    inspected == null ? null : inspected.height(), received.sha256(), actor.email(), Instant.now());
+            em.persist(media);
+            em.flush();
+            store.keep(context.current().schema(), media, temp, inspected == null ? null : inspected.thumbnail());
+            audit.record(actor.email(), "MEDIA_UPLOADED", "media " + media.getId(), media.getFileName() + ", "
+                    + media.describe());
+            return media;
+        } finally {
+            store.discard(temp);
+        }
+    }
+
+    public List<MediaFile> all() {
+        return em.createNamedQuery("MediaFile.all", MediaFile.class).getResultList();
+    }
+
+    public MediaFile find(long mediaId) {
+        MediaFile media = em.find(MediaFile.class, mediaId);
+        if (media == null) {
+            throw new AccessDenied("No media " + mediaId + " in tenant " + context.current().id());
+        }
+        return media;
+    }
+
+    public Path fileOf(MediaFile media, boolean thumbnail) {
+        return thumbnail ? store.thumbnailOf(context.current().schema(), media)
+                : store.fileOf(context.current().schema(), media);
+    }
+
+    public List<MediaFile> mediaOf(Variant variant) {
+        return em.createNamedQuery("VariantMedia.ofVariant", VariantMedia.class).setParameter("variantId", variant.getId())
+                .getResultList().stream().map(a -> find(a.getMediaId())).toList();
+    }
+
+    /** Replaces a variant's media with the given ones, in order; every id must be in this tenant's library. */
+    public void attach(Variant variant, List<Long> mediaIds) {
+        em.createNamedQuery("VariantMedia.ofVariant", VariantMedia.class).setParameter("variantId", variant.getId())
+                .getResultList().forEach(em::remove);
+        em.flush();
+        int position = 0;
+        for (long mediaId : mediaIds.stream().distinct().toList()) {
+            em.persist(new VariantMedia(variant.getId(), find(mediaId).getId(), position++));
+        }
+    }
+}
