@@ -14,6 +14,7 @@ import app.herald.approval.domain.Decision;
 import app.herald.approval.domain.DecisionRecord;
 import app.herald.approval.domain.PostState;
 import app.herald.content.application.Channels;
+import app.herald.content.application.Campaigns;
 import app.herald.content.application.MediaLibrary;
 import app.herald.content.application.PostImport;
 import app.herald.content.application.PostingQueue;
@@ -99,6 +100,8 @@ class ContentIT {
     MediaLibrary media;
     @Inject
     MediaStore store;
+    @Inject
+    Campaigns campaigns;
     @Resource(lookup = "java:app/jdbc/herald")
     DataSource dataSource;
 
@@ -353,6 +356,13 @@ class ContentIT {
         assertTrue(report.problems().stream().anyMatch(p -> p.line() == 9 && p.reason().contains("no campaign")));
 
         int before = inTenant.call(editor, acme, () -> posts.recent(10_000)).size();
+        String campaignName = "Import campaign " + UUID.randomUUID();
+        long campaign = inTenant.call(editor, acme, () -> campaigns.create(editor, campaignName, day.minusDays(1),
+                day.plusDays(1), null, java.math.BigDecimal.TEN, "EUR", null, null).getId());
+        ImportReport withCampaign = inTenant.call(editor, acme, () -> postImport.check(
+                "date,time,text,channels,campaign\n" + day + ",08:15,Campaign post," + handle + "," + campaignName + "\n"));
+        assertTrue(withCampaign.isImportable(), withCampaign.problems().toString());
+        assertEquals(campaign, withCampaign.rows().get(0).campaignId());
         assertThrows(RuleViolation.class, () -> inTenant.call(editor, acme, () -> postImport.importAll(editor, badWithCampaign)));
         assertEquals(before, inTenant.call(editor, acme, () -> posts.recent(10_000)).size(), "nothing half-imported");
         assertThrows(RuleViolation.class, () -> inTenant.call(editor, acme,

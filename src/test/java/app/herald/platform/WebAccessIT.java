@@ -201,7 +201,7 @@ class WebAccessIT {
             "client/compose.xhtml?client=" + acme, "client/compose.xhtml?client=" + acme + "&post=" + post.group(1),
             "client/import.xhtml?client=" + acme, "client/channels.xhtml?client=" + acme,
             "client/media.xhtml?client=" + acme, "client/audit.xhtml?client=" + acme,
-            "client/review-settings.xhtml?client=" + acme};
+            "client/review-settings.xhtml?client=" + acme, "client/campaigns.xhtml?client=" + acme};
         for (String page : ownerPages) {
             HttpResponse<String> response = owner.get(page);
             assertEquals(200, response.statusCode(), page);

@@ -53,6 +53,8 @@ public class PostImport {
     Channels channels;
     @Inject
     Posts posts;
+    @Inject
+    Campaigns campaigns;
 
     public ImportReport check(String csv) {
         if (csv == null || csv.isBlank()) {
@@ -103,6 +105,9 @@ public class PostImport {
         for (ImportRow row : report.rows()) {
             long id = posts.draft(actor, row.title(), row.text(), new LinkedHashSet<>(row.channelIds())).getId();
             posts.schedule(actor, id, row.when());
+            if (row.campaignId() != null) {
+                posts.classify(actor, id, row.campaignId(), java.util.List.of());
+            }
             created.add(id);
         }
         return created;
@@ -155,10 +160,13 @@ public class PostImport {
             if (text.isBlank()) {
                 reasons.add("the text is empty");
             }
-            optional(record, "campaign").ifPresent(c -> reasons.add("no campaign named \"" + c + "\""));
+            Long campaign = optional(record, "campaign").map(c -> campaigns.byName(c).map(x -> x.getId()).orElseGet(() -> {
+                reasons.add("no campaign named \"" + c + "\"");
+                return null;
+            })).orElse(null);
             optional(record, "media").ifPresent(m -> reasons.add("no media file named \"" + m + "\" in the library"));
             if (reasons.isEmpty()) {
-                rows.add(new ImportRow(line, when, whenLocal, text, ids, labels));
+                rows.add(new ImportRow(line, when, whenLocal, text, ids, labels, campaign));
             }
         }
         reasons.forEach(r -> problems.add(new Problem(line, r)));

@@ -53,6 +53,8 @@ public class Posts {
     @Inject
     MediaLibrary media;
     @Inject
+    Campaigns campaigns;
+    @Inject
     Actors actors;
     @Inject
     TenantAuditLog audit;
@@ -166,6 +168,17 @@ public class Posts {
 
     public Post reopen(Actor actor, long postId) {
         return decide(actor, postId, (flow, who) -> flow.reopen(who, Instant.now()));
+    }
+
+    /** Puts the post in a campaign (or none) and sets its tags; its approval is kept, the change is logged. */
+    public Post classify(Actor actor, long postId, Long campaignId, java.util.Collection<String> tags) {
+        requireWriter(actor);
+        Post post = find(postId);
+        Long campaign = campaignId == null ? null : campaigns.find(campaignId).getId();
+        post.classify(campaign, tags, Instant.now());
+        audit.record(actor.email(), "POST_CLASSIFIED", "post " + postId,
+                "campaign " + (campaign == null ? "none" : campaign) + ", tags " + post.getTags());
+        return post;
     }
 
     /** Moving a post keeps its approval; the move is logged. */

@@ -6,7 +6,7 @@ import java.util.List;
 
 /** One checked line of a bulk import: where it goes out, with which text, on which channels. */
 public record ImportRow(int line, Instant when, String whenLocal, String text, List<Long> channelIds,
-                        List<String> channelLabels) implements Serializable {
+                        List<String> channelLabels, Long campaignId) implements Serializable {
 
     public ImportRow {
         channelIds = List.copyOf(channelIds);

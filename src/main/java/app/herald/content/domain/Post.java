@@ -18,7 +18,11 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.io.Serializable;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.Optional;
 import org.eclipse.persistence.annotations.Multitenant;
 import org.eclipse.persistence.annotations.MultitenantType;
@@ -73,6 +77,12 @@ public class Post implements Serializable {
     @Column(name = "updated_at", nullable = false)
     private long updatedAt;
 
+    @Column(name = "campaign_id")
+    private Long campaignId;
+
+    @Column(nullable = false)
+    private String tags = "";
+
     @Version
     private int version;
 
@@ -119,6 +129,35 @@ public class Post implements Serializable {
     public void scheduleAt(Instant when, Instant now) {
         this.scheduledAt = when == null ? null : when.toEpochMilli();
         this.updatedAt = now.toEpochMilli();
+    }
+
+    /** Puts the post in a campaign (or none) and sets its tags: lower case, without "#", at most 10 of 40 characters. */
+    public void classify(Long campaign, Collection<String> newTags, Instant now) {
+        Set<String> clean = new TreeSet<>();
+        for (String tag : newTags) {
+            String t = tag == null ? "" : tag.strip().replaceFirst("^#", "").toLowerCase(Locale.ROOT);
+            if (t.isEmpty()) {
+                continue;
+            }
+            if (!t.matches("^[\\p{L}\\p{N}_-]{1,40}$")) {
+                throw new RuleViolation("\"" + tag + "\" is not a tag: use letters, digits, '-' and '_' (at most 40).");
+            }
+            clean.add(t);
+        }
+        if (clean.size() > 10) {
+            throw new RuleViolation("A post has at most 10 tags.");
+        }
+        this.campaignId = campaign;
+        this.tags = clean.isEmpty() ? "" : "," + String.join(",", clean) + ",";
+        this.updatedAt = now.toEpochMilli();
+    }
+
+    public Optional<Long> getCampaignId() {
+        return Optional.ofNullable(campaignId);
+    }
+
+    public List<String> getTags() {
+        return tags.isEmpty() ? List.of() : List.of(tags.substring(1, tags.length() - 1).split(","));
     }
 
     public Long getId() {

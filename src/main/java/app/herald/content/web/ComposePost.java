@@ -1,9 +1,11 @@
 package app.herald.content.web;
 
+import app.herald.content.application.Campaigns;
 import app.herald.content.application.Channels;
 import app.herald.content.application.MediaLibrary;
 import app.herald.content.application.PostingQueue;
 import app.herald.content.application.Posts;
+import app.herald.content.domain.Campaign;
 import app.herald.content.domain.Channel;
 import app.herald.content.domain.MediaFile;
 import app.herald.content.domain.MediaRules;
@@ -48,6 +50,8 @@ public class ComposePost implements Serializable {
     PostingQueue queue;
     @Inject
     MediaLibrary media;
+    @Inject
+    Campaigns campaigns;
 
     private String postParam;
     private Long postId;
@@ -59,6 +63,9 @@ public class ComposePost implements Serializable {
     private final Map<Long, List<Long>> mediaChoice = new LinkedHashMap<>();
     private List<MediaFile> library = List.of();
     private LocalDateTime when;
+    private Long campaignId;
+    private List<String> tags = new ArrayList<>();
+    private List<Campaign> campaignList = List.of();
     private String state = "New";
 
     public void open() {
@@ -71,6 +78,7 @@ public class ComposePost implements Serializable {
         }
         available = channels.all();
         library = media.all();
+        campaignList = campaigns.all();
         if (postParam == null || postParam.isBlank()) {
             return;
         }
@@ -90,6 +98,8 @@ public class ComposePost implements Serializable {
         baseText = post.getBaseText();
         state = post.getState().label();
         when = post.getScheduledAt().map(at -> LocalDateTime.ofInstant(at, access.getClient().zone())).orElse(null);
+        campaignId = post.getCampaignId().orElse(null);
+        tags = new ArrayList<>(post.getTags());
         for (Variant variant : posts.variants(postId)) {
             chosen.add(variant.getChannelId());
             texts.put(variant.getChannelId(), variant.getText());
@@ -158,6 +168,9 @@ public class ComposePost implements Serializable {
             }
             Post post = posts.save(actor, postId, title, baseText, Map.copyOf(texts));
             posts.attachMedia(actor, postId, Map.copyOf(mediaChoice));
+            if (!java.util.Objects.equals(campaignId, post.getCampaignId().orElse(null)) || !tags.equals(post.getTags())) {
+                posts.classify(actor, postId, campaignId, tags);
+            }
             Instant at = when == null ? null : ZonedDateTime.ofLocal(when, access.getClient().zone(), null).toInstant();
             if (!java.util.Objects.equals(at, post.getScheduledAt().orElse(null))) {
                 posts.schedule(actor, postId, at);
@@ -212,6 +225,26 @@ public class ComposePost implements Serializable {
 
     public Map<Long, String> getTexts() {
         return texts;
+    }
+
+    public Long getCampaignId() {
+        return campaignId;
+    }
+
+    public void setCampaignId(Long campaignId) {
+        this.campaignId = campaignId;
+    }
+
+    public List<String> getTags() {
+        return tags;
+    }
+
+    public void setTags(List<String> tags) {
+        this.tags = tags == null ? new ArrayList<>() : new ArrayList<>(tags);
+    }
+
+    public List<Campaign> getCampaignList() {
+        return campaignList;
     }
 
     public Map<Long, List<Long>> getMediaChoice() {

@@ -1,6 +1,11 @@
 package app.herald.content.web;
 
+import app.herald.content.application.Campaigns;
+import app.herald.content.application.Channels;
 import app.herald.content.application.Posts;
+import app.herald.approval.domain.PostState;
+import app.herald.content.domain.Campaign;
+import app.herald.content.domain.Channel;
 import app.herald.content.domain.Post;
 import app.herald.identity.domain.Actor;
 import app.herald.platform.web.Feedback;
@@ -12,6 +17,7 @@ import java.io.Serializable;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
+import java.util.List;
 import org.primefaces.event.schedule.ScheduleEntryMoveEvent;
 import org.primefaces.model.DefaultScheduleEvent;
 import org.primefaces.model.LazyScheduleModel;
@@ -32,12 +38,44 @@ public class PlanCalendar implements Serializable {
     @Inject
     Posts posts;
 
+    @Inject
+    Channels channels;
+    @Inject
+    Campaigns campaigns;
+
     private ScheduleModel model;
+    private List<Channel> channelList;
+    private List<Campaign> campaignList;
+    private Long channelFilter;
+    private Long campaignFilter;
+    private PostState stateFilter;
+    private String authorFilter;
+    private boolean colourByCampaign;
 
     public void open() {
         if (access.open()) {
             model = new PostsInRange();
+            channelList = channels.all();
+            campaignList = campaigns.all();
         }
+    }
+
+    /** Filters and colours apply on the next load of the visible range. */
+    public void applyFilters() {
+        model = new PostsInRange();
+    }
+
+    private boolean shown(Post post) {
+        return (stateFilter == null || post.getState() == stateFilter)
+                && (campaignFilter == null || campaignFilter.equals(post.getCampaignId().orElse(null)))
+                && (authorFilter == null || authorFilter.isBlank() || post.getAuthorName().equals(authorFilter))
+                && (channelFilter == null || posts.variants(post.getId()).stream()
+                        .anyMatch(v -> v.getChannelId() == channelFilter));
+    }
+
+    private String colourOf(Post post) {
+        return post.getCampaignId().flatMap(id -> campaignList.stream().filter(c -> c.getId().equals(id)).findFirst())
+                .map(Campaign::getColour).orElse("#64748b");
     }
 
     /** Drag and drop: the post's wall-clock time in the client's zone moves by the days and minutes dragged. */
@@ -62,6 +100,62 @@ public class PlanCalendar implements Serializable {
         return access.getClient().zone().getId();
     }
 
+    public List<String> getAuthors() {
+        return posts.recent(500).stream().map(Post::getAuthorName).distinct().sorted().toList();
+    }
+
+    public PostState[] getStates() {
+        return PostState.values();
+    }
+
+    public List<Channel> getChannelList() {
+        return channelList;
+    }
+
+    public List<Campaign> getCampaignList() {
+        return campaignList;
+    }
+
+    public Long getChannelFilter() {
+        return channelFilter;
+    }
+
+    public void setChannelFilter(Long channelFilter) {
+        this.channelFilter = channelFilter;
+    }
+
+    public Long getCampaignFilter() {
+        return campaignFilter;
+    }
+
+    public void setCampaignFilter(Long campaignFilter) {
+        this.campaignFilter = campaignFilter;
+    }
+
+    public PostState getStateFilter() {
+        return stateFilter;
+    }
+
+    public void setStateFilter(PostState stateFilter) {
+        this.stateFilter = stateFilter;
+    }
+
+    public String getAuthorFilter() {
+        return authorFilter;
+    }
+
+    public void setAuthorFilter(String authorFilter) {
+        this.authorFilter = authorFilter;
+    }
+
+    public boolean isColourByCampaign() {
+        return colourByCampaign;
+    }
+
+    public void setColourByCampaign(boolean colourByCampaign) {
+        this.colourByCampaign = colourByCampaign;
+    }
+
     public ClientAccess getAccess() {
         return access;
     }
@@ -79,11 +173,17 @@ public class PlanCalendar implements Serializable {
             ZoneId zone = access.getClient().zone();
             access.enter();
             for (Post post : posts.scheduledBetween(start.atZone(zone).toInstant(), end.atZone(zone).toInstant())) {
+                if (!shown(post)) {
+                    continue;
+                }
                 LocalDateTime at = LocalDateTime.ofInstant(post.getScheduledAt().orElseThrow(), zone);
-                addEvent(DefaultScheduleEvent.builder().id(post.getId().toString())
+                DefaultScheduleEvent.Builder<Object> event = DefaultScheduleEvent.builder().id(post.getId().toString())
                         .title(post.getTitle() + " · " + post.getState().label())
-                        .startDate(at).endDate(at.plusMinutes(30)).styleClass("herald-event " + post.getState())
-                        .build());
+                        .startDate(at).endDate(at.plusMinutes(30)).styleClass("herald-event " + post.getState());
+                if (colourByCampaign) {
+                    event.backgroundColor(colourOf(post)).borderColor(colourOf(post));
+                }
+                addEvent(event.build());
             }
         }
     }

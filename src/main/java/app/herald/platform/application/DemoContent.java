@@ -2,6 +2,7 @@ package app.herald.platform.application;
 
 import app.herald.approval.application.ApprovalPolicies;
 import app.herald.approval.domain.ApprovalMode;
+import app.herald.content.application.Campaigns;
 import app.herald.content.application.Channels;
 import app.herald.content.application.MediaLibrary;
 import app.herald.content.application.PostingQueue;
@@ -67,6 +68,8 @@ public class DemoContent {
     @Inject
     MediaLibrary media;
     @Inject
+    Campaigns campaigns;
+    @Inject
     ApprovalPolicies policies;
 
     /**
@@ -110,6 +113,9 @@ public class DemoContent {
                         new java.io.ByteArrayInputStream(picture(brand, motif)));
             }
             LocalDate today = LocalDate.now(tenant.zone());
+            long launch = campaigns.create(author, "Winter launch", today.minusDays(10), today.plusDays(30),
+                    "Grow newsletter sign-ups by 20%", new java.math.BigDecimal("2500.00"),
+                    tenant.zone().getId().startsWith("America") ? "USD" : "EUR", null, "#7c3aed").getId();
             int[] days = {-8, -3, 2, 4, 6, 8, 11, 13, 16, 19};
             LocalTime[] times = {LocalTime.of(9, 0), LocalTime.of(12, 30), LocalTime.of(17, 0)};
             for (int i = 0; i < IDEAS.size(); i++) {
@@ -120,6 +126,9 @@ public class DemoContent {
                 ZonedDateTime when = ZonedDateTime.ofLocal(today.plusDays(days[i]).atTime(times[i % times.length]),
                         tenant.zone(), null);
                 posts.schedule(author, id, when.toInstant());
+                if (i >= 2 && i <= 6) {
+                    posts.classify(author, id, launch, List.of("winter", i % 2 == 0 ? "launch" : "community"));
+                }
                 advance(id, i, cast, mode);
             }
         } finally {
