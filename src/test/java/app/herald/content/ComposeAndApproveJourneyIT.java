@@ -26,7 +26,8 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 /**
  * In a real browser: an editor composes a post with two variants and watches their counters, and a second post; a
  * manager approves both for the agency; the client's approver approves one in Herald and the other through the link
- * e-mailed to them, and then sees both approved on the calendar at their time in the client's zone.
+ * e-mailed to them, and then sees both approved on the calendar at their time in the client's zone; the editor drags
+ * one to another day, and it stays approved there.
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
@@ -156,6 +157,30 @@ class ComposeAndApproveJourneyIT {
                 for (String approved : new String[] {title, second}) {
                     browser.awaitText(approved + " · Approved");
                 }
+                signOut(browser);
+
+                signIn(browser, Demo.NORTHWIND_EDITOR);
+                browser.awaitUrlContains("/agency/clients.xhtml");
+                openAcmePosts(browser);
+                browser.click("calendarTab");
+                if (tomorrow.getMonthValue() != LocalDate.now(ZoneId.of("Europe/Berlin")).getMonthValue()) {
+                    browser.driver().findElement(By.cssSelector(".fc-next-button")).click();
+                }
+                browser.awaitText(title + " · Approved");
+                boolean lastColumn = tomorrow.getDayOfWeek() == java.time.DayOfWeek.SATURDAY;
+                LocalDate target = lastColumn ? tomorrow.minusDays(1) : tomorrow.plusDays(1);
+                WebElement cell = browser.driver().findElement(By.cssSelector("td[data-date='" + tomorrow + "']"));
+                WebElement event = cell.findElement(By.xpath(".//*[contains(@class,'fc-event')][.//*[contains(text(),'"
+                        + title + "')]]"));
+                new org.openqa.selenium.interactions.Actions(browser.driver()).clickAndHold(event).pause(300)
+                        .moveByOffset((lastColumn ? -1 : 1) * cell.getSize().getWidth(), 0).pause(300).release().perform();
+                browser.awaitText("Moved. Its approval is kept.");
+                browser.driver().navigate().refresh();
+                if (target.getMonthValue() != LocalDate.now(ZoneId.of("Europe/Berlin")).getMonthValue()) {
+                    browser.driver().findElement(By.cssSelector(".fc-next-button")).click();
+                }
+                new WebDriverWait(browser.driver(), java.time.Duration.ofSeconds(20)).until(d -> !d.findElements(
+                        By.xpath("//td[@data-date='" + target + "']//*[contains(text(),'" + title + " · Approved')]")).isEmpty());
             } catch (AssertionError | RuntimeException e) {
                 browser.keepEvidence(test.getDisplayName());
                 throw e;

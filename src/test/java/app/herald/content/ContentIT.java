@@ -172,6 +172,11 @@ class ContentIT {
         inTenant.call(editor, acme, () -> posts.save(editor, postId, "Autumn blend", "Our autumn blend is here.",
                 Map.of(channel, "Our autumn blend is here, now with 20% off.")));
         assertEquals(PostState.IN_REVIEW, state(editor, acme, postId), "editing an approved post sends it back");
+        var changes = inTenant.call(editor, acme, () -> posts.changesSinceApproval(postId));
+        assertEquals(1, changes.size(), "one variant changed");
+        assertTrue(changes.values().iterator().next().stream()
+                .anyMatch(r -> r.change() == app.herald.content.domain.WordDiff.Change.ADDED && r.text().contains("20% off")),
+                changes.toString());
     }
 
     @Test

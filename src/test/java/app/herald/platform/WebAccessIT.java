@@ -201,7 +201,8 @@ class WebAccessIT {
             "client/compose.xhtml?client=" + acme, "client/compose.xhtml?client=" + acme + "&post=" + post.group(1),
             "client/import.xhtml?client=" + acme, "client/channels.xhtml?client=" + acme,
             "client/media.xhtml?client=" + acme, "client/audit.xhtml?client=" + acme,
-            "client/review-settings.xhtml?client=" + acme, "client/campaigns.xhtml?client=" + acme};
+            "client/review-settings.xhtml?client=" + acme, "client/campaigns.xhtml?client=" + acme,
+            "client/snippets.xhtml?client=" + acme};
         for (String page : ownerPages) {
             HttpResponse<String> response = owner.get(page);
             assertEquals(200, response.statusCode(), page);
@@ -217,6 +218,7 @@ class WebAccessIT {
         }
         assertEquals(404, approver.get("client/import.xhtml?client=" + acme).statusCode(), "clients do not import");
         assertEquals(404, approver.get("client/compose.xhtml?client=" + acme).statusCode(), "clients do not compose");
+        assertEquals(404, approver.get("client/snippets.xhtml?client=" + acme).statusCode());
         assertEquals(200, signedIn(Demo.ADMIN).get("admin/agencies.xhtml").statusCode());
     }
 

@@ -9,6 +9,7 @@ import app.herald.approval.domain.Decision;
 import app.herald.approval.domain.DecisionRecord;
 import app.herald.approval.domain.PostState;
 import app.herald.approval.domain.Reviewer;
+import app.herald.content.domain.ApprovedVariant;
 import app.herald.content.domain.Channel;
 import app.herald.content.domain.MediaFile;
 import app.herald.content.domain.MediaRules;
@@ -16,6 +17,7 @@ import app.herald.content.domain.Post;
 import app.herald.content.domain.TextCheck;
 import app.herald.content.domain.TextRules;
 import app.herald.content.domain.Variant;
+import app.herald.content.domain.WordDiff;
 import app.herald.identity.application.Actors;
 import app.herald.identity.domain.Actor;
 import app.herald.kernel.AccessDenied;
@@ -79,6 +81,12 @@ public class Posts {
      * begun sends the post back to review.
      */
     public Post save(Actor actor, long postId, String title, String baseText, Map<Long, String> variantTexts) {
+        return save(actor, postId, title, baseText, variantTexts, Map.of());
+    }
+
+    /** As {@link #save(Actor, long, String, String, Map)}, with each variant's first comment (by channel). */
+    public Post save(Actor actor, long postId, String title, String baseText, Map<Long, String> variantTexts,
+                     Map<Long, String> firstComments) {
         requireWriter(actor);
         Post post = find(postId);
         Instant now = Instant.now();
@@ -94,11 +102,13 @@ public class Posts {
         }
         for (Map.Entry<Long, String> wanted : variantTexts.entrySet()) {
             Variant existing = current.stream().filter(v -> v.getChannelId() == wanted.getKey()).findFirst().orElse(null);
+            String firstComment = firstComments.get(wanted.getKey());
             if (existing == null) {
-                em.persist(new Variant(postId, channels.find(wanted.getKey()).getId(), wanted.getValue(), null));
+                em.persist(new Variant(postId, channels.find(wanted.getKey()).getId(), wanted.getValue(), firstComment));
                 changed = true;
             } else {
-                changed |= existing.rewrite(wanted.getValue(), existing.getFirstComment());
+                changed |= existing.rewrite(wanted.getValue(),
+                        firstComments.containsKey(wanted.getKey()) ? firstComment : existing.getFirstComment());
             }
         }
         if (changed) {
@@ -245,7 +255,38 @@ public class Posts {
         em.persist(new DecisionRecord(post.getId(), actors.nameOf(actor.userId()), decision));
         audit.record(actor.email(), "POST_" + decision.kind(), "post " + post.getId(),
                 decision.from() + " -> " + decision.to() + (decision.comment() == null ? "" : ": " + decision.comment()));
+        if (decision.to() == PostState.APPROVED) {
+            keepApprovedWords(post, now);
+        }
         notify(post, flow, decision);
+    }
+
+    private void keepApprovedWords(Post post, Instant now) {
+        em.createNamedQuery("ApprovedVariant.ofPost", ApprovedVariant.class).setParameter("postId", post.getId())
+                .getResultList().forEach(em::remove);
+        em.flush();
+        variants(post.getId()).forEach(v -> em.persist(new ApprovedVariant(v, now)));
+    }
+
+    /**
+     * For an edited post that was approved before: each variant's changes since that approval, by channel label.
+     * Empty when the post was never approved or nothing changed.
+     */
+    public Map<String, List<WordDiff.Run>> changesSinceApproval(long postId) {
+        Map<Long, String> approved = em.createNamedQuery("ApprovedVariant.ofPost", ApprovedVariant.class)
+                .setParameter("postId", postId).getResultList().stream()
+                .collect(java.util.stream.Collectors.toMap(ApprovedVariant::getChannelId, ApprovedVariant::getText));
+        Map<String, List<WordDiff.Run>> changes = new java.util.LinkedHashMap<>();
+        if (approved.isEmpty()) {
+            return changes;
+        }
+        for (Variant variant : variants(postId)) {
+            List<WordDiff.Run> runs = WordDiff.between(approved.getOrDefault(variant.getChannelId(), ""), variant.getText());
+            if (WordDiff.changed(runs)) {
+                changes.put(channels.find(variant.getChannelId()).label(), runs);
+            }
+        }
+        return changes;
     }
 
     private void notify(Post post, ApprovalFlow flow, Decision decision) {

@@ -4,12 +4,15 @@ import app.herald.content.application.Campaigns;
 import app.herald.content.application.Channels;
 import app.herald.content.application.MediaLibrary;
 import app.herald.content.application.PostingQueue;
+import app.herald.content.application.Snippets;
 import app.herald.content.application.Posts;
 import app.herald.content.domain.Campaign;
 import app.herald.content.domain.Channel;
 import app.herald.content.domain.MediaFile;
 import app.herald.content.domain.MediaRules;
 import app.herald.content.domain.Post;
+import app.herald.content.domain.PreviewText;
+import app.herald.content.domain.Snippet;
 import app.herald.content.domain.TextCheck;
 import app.herald.content.domain.TextRules;
 import app.herald.content.domain.Variant;
@@ -52,6 +55,8 @@ public class ComposePost implements Serializable {
     MediaLibrary media;
     @Inject
     Campaigns campaigns;
+    @Inject
+    Snippets snippets;
 
     private String postParam;
     private Long postId;
@@ -60,12 +65,15 @@ public class ComposePost implements Serializable {
     private String baseText = "";
     private List<Long> chosen = new ArrayList<>();
     private final Map<Long, String> texts = new LinkedHashMap<>();
+    private final Map<Long, String> firstComments = new LinkedHashMap<>();
     private final Map<Long, List<Long>> mediaChoice = new LinkedHashMap<>();
     private List<MediaFile> library = List.of();
     private LocalDateTime when;
     private Long campaignId;
     private List<String> tags = new ArrayList<>();
     private List<Campaign> campaignList = List.of();
+    private List<Snippet> snippetList = List.of();
+    private Long snippetToInsert;
     private String state = "New";
 
     public void open() {
@@ -79,6 +87,7 @@ public class ComposePost implements Serializable {
         available = channels.all();
         library = media.all();
         campaignList = campaigns.all();
+        snippetList = snippets.all();
         if (postParam == null || postParam.isBlank()) {
             return;
         }
@@ -103,6 +112,7 @@ public class ComposePost implements Serializable {
         for (Variant variant : posts.variants(postId)) {
             chosen.add(variant.getChannelId());
             texts.put(variant.getChannelId(), variant.getText());
+            firstComments.put(variant.getChannelId(), variant.getFirstComment());
             mediaChoice.put(variant.getChannelId(), new ArrayList<>(media.mediaOf(variant).stream()
                     .map(MediaFile::getId).toList()));
         }
@@ -118,6 +128,19 @@ public class ComposePost implements Serializable {
         }
     }
 
+    /** Appends a saved snippet or hashtag group to the base text. */
+    public void insertSnippet() {
+        if (snippetToInsert == null) {
+            return;
+        }
+        Feedback.attempt(() -> {
+            access.enter();
+            String body = snippets.find(snippetToInsert).getBody();
+            baseText = baseText.isBlank() ? body : baseText.stripTrailing() + (baseText.endsWith("\n") ? "" : " ") + body;
+        }, null);
+        snippetToInsert = null;
+    }
+
     public void copyBaseToAll() {
         chosen.forEach(id -> texts.put(id, baseText));
     }
@@ -130,6 +153,15 @@ public class ComposePost implements Serializable {
         List<String> problems = new ArrayList<>(text.problems());
         problems.addAll(MediaRules.of(channel.getNetwork()).problems(attached));
         return new TextCheck(text.network(), text.length(), text.maxLength(), text.unit(), problems);
+    }
+
+    /** The variant as the network will show it: text in runs (links, hashtags, mentions marked), then its media. */
+    public List<PreviewText.Segment> preview(Channel channel) {
+        return PreviewText.segments(texts.getOrDefault(channel.getId(), ""));
+    }
+
+    public List<Long> previewMedia(Channel channel) {
+        return mediaChoice.getOrDefault(channel.getId(), List.of()).stream().limit(4).toList();
     }
 
     public List<Channel> getChosenChannels() {
@@ -166,7 +198,9 @@ public class ComposePost implements Serializable {
             if (postId == null) {
                 postId = posts.draft(actor, title, baseText, Set.copyOf(chosen)).getId();
             }
-            Post post = posts.save(actor, postId, title, baseText, Map.copyOf(texts));
+            Map<Long, String> comments = new java.util.HashMap<>();
+            chosen.forEach(id -> comments.put(id, firstComments.get(id)));
+            Post post = posts.save(actor, postId, title, baseText, Map.copyOf(texts), comments);
             posts.attachMedia(actor, postId, Map.copyOf(mediaChoice));
             if (!java.util.Objects.equals(campaignId, post.getCampaignId().orElse(null)) || !tags.equals(post.getTags())) {
                 posts.classify(actor, postId, campaignId, tags);
@@ -245,6 +279,22 @@ public class ComposePost implements Serializable {
 
     public List<Campaign> getCampaignList() {
         return campaignList;
+    }
+
+    public List<Snippet> getSnippetList() {
+        return snippetList;
+    }
+
+    public Long getSnippetToInsert() {
+        return snippetToInsert;
+    }
+
+    public void setSnippetToInsert(Long snippetToInsert) {
+        this.snippetToInsert = snippetToInsert;
+    }
+
+    public Map<Long, String> getFirstComments() {
+        return firstComments;
     }
 
     public Map<Long, List<Long>> getMediaChoice() {

@@ -7,6 +7,8 @@ import app.herald.content.application.Channels;
 import app.herald.content.application.Posts;
 import app.herald.content.domain.Post;
 import app.herald.content.domain.Variant;
+import app.herald.content.domain.WordDiff;
+import app.herald.approval.domain.PostState;
 import app.herald.kernel.AccessDenied;
 import app.herald.platform.web.Feedback;
 import app.herald.platform.web.Pages;
@@ -16,6 +18,7 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.Serializable;
 import java.util.List;
+import java.util.Map;
 
 /**
  * One post for everyone who may open its client (/client/post.xhtml?client=ID&post=ID): its variants, its review
@@ -41,6 +44,7 @@ public class ViewPost implements Serializable {
     private List<String[]> variants;
     private List<DecisionRecord> history;
     private List<Comment> conversation;
+    private Map<String, List<WordDiff.Run>> changes = Map.of();
     private String body;
     private boolean internal;
     private Long replyTo;
@@ -58,6 +62,9 @@ public class ViewPost implements Serializable {
         variants = posts.variants(post.getId()).stream()
                 .map((Variant v) -> new String[] {channels.find(v.getChannelId()).label(), v.getText()}).toList();
         history = posts.history(post.getId());
+        if (post.getState() == PostState.IN_REVIEW || post.getState() == PostState.CLIENT_REVIEW) {
+            changes = posts.changesSinceApproval(post.getId());
+        }
         conversation = comments.visible(access.enter(), post.getId());
     }
 
@@ -97,6 +104,10 @@ public class ViewPost implements Serializable {
 
     public List<String[]> getVariants() {
         return variants;
+    }
+
+    public List<Map.Entry<String, List<WordDiff.Run>>> getChanges() {
+        return List.copyOf(changes.entrySet());
     }
 
     public List<DecisionRecord> getHistory() {

@@ -7,8 +7,10 @@ import app.herald.content.application.Channels;
 import app.herald.content.application.MediaLibrary;
 import app.herald.content.application.PostingQueue;
 import app.herald.content.application.Posts;
+import app.herald.content.application.Snippets;
 import app.herald.content.domain.Network;
 import app.herald.content.domain.PostingSlot;
+import app.herald.content.domain.Snippet;
 import app.herald.identity.application.Actors;
 import app.herald.identity.domain.Actor;
 import app.herald.tenancy.application.TenantGate;
@@ -70,6 +72,8 @@ public class DemoContent {
     @Inject
     Campaigns campaigns;
     @Inject
+    Snippets snippets;
+    @Inject
     ApprovalPolicies policies;
 
     /**
@@ -108,6 +112,8 @@ public class DemoContent {
                     queue.addSlot(author, channel, new PostingSlot(day, LocalTime.of(17, 0)));
                 }
             }
+            snippets.save(author, Snippet.Kind.HASHTAGS, "Brand", "#" + slug + " #coffee #local");
+            snippets.save(author, Snippet.Kind.SNIPPET, "Sign-off", "See you soon at " + brand + "!");
             for (String motif : List.of("Autumn", "Team", "Offer")) {
                 media.upload(author, slug + "-" + motif.toLowerCase() + ".png",
                         new java.io.ByteArrayInputStream(picture(brand, motif)));
