@@ -102,6 +102,8 @@ class ContentIT {
     MediaStore store;
     @Inject
     Campaigns campaigns;
+    @Inject
+    app.herald.tenancy.application.TenantWork work;
     @Resource(lookup = "java:app/jdbc/herald")
     DataSource dataSource;
 
@@ -519,6 +521,48 @@ class ContentIT {
         MediaFile photo = upload(editor, acme, "cup.jpg", new java.io.ByteArrayInputStream(jpeg));
         inTenant.call(editor, acme, () -> posts.attachMedia(editor, postId, Map.of(instagram, List.of(photo.getId()))));
         assertEquals(PostState.IN_REVIEW, inTenant.call(editor, acme, () -> posts.submit(editor, postId)).getState());
+    }
+
+    @Test
+    void configuredStepsRunInOrderWithAnyOrAllApprovers() throws Exception {
+        Actor owner = actor(Demo.NORTHWIND_OWNER);
+        Actor manager = actor("manager@northwind.test");
+        Actor author = newManager();
+        long tenant = provisioning.create(owner, owner.agencyId().orElseThrow(), "Stepped " + UUID.randomUUID(),
+                "Europe/Madrid").getId();
+        inTenant.call(owner, tenant, () -> {
+            policies.changeMode(owner, ApprovalMode.INTERNAL);
+            policies.addStep(owner, "Editorial", Set.of(owner.userId()), false);
+            return policies.addStep(owner, "Legal", Set.of(owner.userId(), manager.userId()), true);
+        });
+        assertThrows(AccessDenied.class, () -> inTenant.call(actor(Demo.NORTHWIND_ANALYST), tenant,
+                () -> policies.addStep(actor(Demo.NORTHWIND_ANALYST), "Mine", Set.of(owner.userId()), false)));
+        assertThrows(AccessDenied.class, () -> inTenant.call(owner, tenant, () -> policies.addStep(owner, "Outsider",
+                Set.of(actor(Demo.SOUTHWIND_OWNER).userId()), false)), "approvers come from the agency's own staff");
+
+        long channel = sandboxChannel(author, tenant);
+        long postId = inTenant.call(author, tenant, () -> posts.submit(author,
+                posts.draft(author, "Stepped post", "Hello", Set.of(channel)).getId()).getId());
+        assertThrows(RuleViolation.class, () -> inTenant.call(manager, tenant, () -> posts.approve(manager, postId, null)),
+                "Legal waits for Editorial");
+        inTenant.call(owner, tenant, () -> posts.approve(owner, postId, null));
+        assertEquals(1, inTenant.call(owner, tenant, () -> posts.find(postId)).getReviewStep());
+        inTenant.call(owner, tenant, () -> posts.approve(owner, postId, null));
+        assertEquals(PostState.IN_REVIEW, state(owner, tenant, postId), "Legal needs all of its approvers");
+        inTenant.call(manager, tenant, () -> posts.approve(manager, postId, null));
+        assertEquals(PostState.APPROVED, state(owner, tenant, postId));
+    }
+
+    @Test
+    void oneScreenReadsSeveralClientsEachInARequestOfItsOwn() {
+        Actor owner = actor(Demo.NORTHWIND_OWNER);
+        long acme = tenant(Demo.ACME);
+        long globex = tenant(Demo.GLOBEX);
+        assertEquals(Demo.ACME, work.in(owner, acme, TenantRef::name));
+        assertEquals(Demo.GLOBEX, work.in(owner, globex, TenantRef::name), "no request is bound to two tenants");
+        assertFalse(work.in(owner, globex, t -> posts.recent(5)).isEmpty(), "the agency calendar's reading");
+        assertThrows(AccessDenied.class, () -> work.in(actor(Demo.ACME_APPROVER), globex, TenantRef::name));
+        assertThrows(AccessDenied.class, () -> work.in(owner, tenant(Demo.INITECH), TenantRef::name));
     }
 
     private PostState state(Actor actor, long tenant, long postId) {

@@ -195,7 +195,7 @@ class WebAccessIT {
         WebClient owner = signedIn(Demo.NORTHWIND_OWNER);
         Matcher post = Pattern.compile("post=(\\d+)").matcher(owner.get("client/posts.xhtml?client=" + acme).body());
         assertTrue(post.find(), "the demo month lists posts");
-        String[] ownerPages = {"agency/clients.xhtml", "agency/people.xhtml", "agency/client.xhtml?client=" + acme,
+        String[] ownerPages = {"agency/clients.xhtml", "agency/people.xhtml", "agency/calendar.xhtml", "agency/client.xhtml?client=" + acme,
             "client/home.xhtml?client=" + acme, "client/calendar.xhtml?client=" + acme,
             "client/posts.xhtml?client=" + acme, "client/post.xhtml?client=" + acme + "&post=" + post.group(1),
             "client/compose.xhtml?client=" + acme, "client/compose.xhtml?client=" + acme + "&post=" + post.group(1),
@@ -219,6 +219,7 @@ class WebAccessIT {
         assertEquals(404, approver.get("client/import.xhtml?client=" + acme).statusCode(), "clients do not import");
         assertEquals(404, approver.get("client/compose.xhtml?client=" + acme).statusCode(), "clients do not compose");
         assertEquals(404, approver.get("client/snippets.xhtml?client=" + acme).statusCode());
+        assertEquals(403, approver.get("agency/calendar.xhtml").statusCode());
         assertEquals(200, signedIn(Demo.ADMIN).get("admin/agencies.xhtml").statusCode());
     }
 

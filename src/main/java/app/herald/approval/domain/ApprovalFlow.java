@@ -26,7 +26,8 @@ public final class ApprovalFlow {
         this.policy = policy;
         this.author = author;
         this.state = state;
-        this.step = step;
+        // Steps may have been removed since the post entered review: it then waits at the last remaining step.
+        this.step = Math.min(step, Math.max(0, policy.steps().size() - 1));
         this.history = new ArrayList<>(history);
     }
 

@@ -38,6 +38,16 @@ public class Actors {
                 .map(Membership::getUserId).collect(java.util.stream.Collectors.toSet());
     }
 
+    /** Staff who may review a tenant's posts: owners, managers and editors who may open it and can sign in. */
+    public java.util.Set<Long> reviewersOf(long agencyId, long tenantId) {
+        return em.createNamedQuery("Membership.ofAgency", Membership.class).setParameter("agencyId", agencyId)
+                .getResultList().stream()
+                .filter(m -> m.getRole().isStaff() && m.getRole() != app.herald.identity.domain.Role.ANALYST)
+                .filter(m -> m.getTenantId() == null && (m.isAllTenants() || m.getLimitedTo().contains(tenantId)))
+                .filter(m -> em.find(User.class, m.getUserId()).canSignIn())
+                .map(Membership::getUserId).collect(java.util.stream.Collectors.toSet());
+    }
+
     /** The client approvers of a tenant who can sign in, to be asked for their decision. */
     public java.util.List<User> clientApproversOf(long tenantId) {
         return em.createNamedQuery("Membership.ofTenant", Membership.class).setParameter("tenantId", tenantId)

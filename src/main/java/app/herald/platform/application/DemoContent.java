@@ -13,13 +13,9 @@ import app.herald.content.domain.PostingSlot;
 import app.herald.content.domain.Snippet;
 import app.herald.identity.application.Actors;
 import app.herald.identity.domain.Actor;
-import app.herald.tenancy.application.TenantGate;
+import app.herald.tenancy.application.TenantWork;
 import app.herald.tenancy.domain.TenantRef;
-import jakarta.annotation.Resource;
-import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.context.control.RequestContextController;
-import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
@@ -28,7 +24,6 @@ import java.time.ZonedDateTime;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ExecutionException;
 
 /**
  * A month of demo posts for a demo client, in every state of the workflow, made through the same services and
@@ -54,11 +49,7 @@ public class DemoContent {
             new String[] {"Holiday hours", "Holiday opening hours for {brand} are now online. Plan your visit!"});
 
     @Inject
-    Instance<RequestContextController> requestContexts;
-    @Resource
-    ManagedExecutorService executor;
-    @Inject
-    TenantGate gate;
+    TenantWork work;
     @Inject
     Actors actors;
     @Inject
@@ -76,70 +67,53 @@ public class DemoContent {
     @Inject
     ApprovalPolicies policies;
 
-    /**
-     * Loads one client's demo month in a request of its own, on a managed thread: a request works in one tenant, and
-     * start-up may already run inside a request context.
-     */
+    /** Loads one client's demo month, in a request of its own (a request works in one tenant). */
     public void load(long tenantId, Cast cast, String brand, ApprovalMode mode) {
-        try {
-            executor.submit(() -> loadInNewRequest(tenantId, cast, brand, mode)).get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        } catch (ExecutionException e) {
-            throw new IllegalStateException("Demo content for " + brand + " could not be loaded", e.getCause());
-        }
+        work.in(actor(cast.author()), tenantId, tenant -> {
+            fill(tenant, cast, brand, mode);
+            return null;
+        });
     }
 
-    private void loadInNewRequest(long tenantId, Cast cast, String brand, ApprovalMode mode) {
-        RequestContextController request = requestContexts.get();
-        if (!request.activate()) {
-            throw new IllegalStateException("A request context is already active on this thread");
+    private void fill(TenantRef tenant, Cast cast, String brand, ApprovalMode mode) {
+        Actor author = actor(cast.author());
+        if (mode != ApprovalMode.INTERNAL_THEN_CLIENT) {
+            policies.changeMode(author, mode);
         }
-        try {
-            Actor author = actor(cast.author());
-            TenantRef tenant = gate.enter(author, tenantId);
-            if (mode != ApprovalMode.INTERNAL_THEN_CLIENT) {
-                policies.changeMode(author, mode);
+        String slug = brand.toLowerCase().replaceAll("[^a-z]", "");
+        long sandbox = channels.add(author, Network.SANDBOX, "@" + slug, brand + " (demo feed)").getId();
+        long mastodon = channels.add(author, Network.MASTODON, "@" + slug + "@mastodon.social", brand).getId();
+        long bluesky = channels.add(author, Network.BLUESKY, slug + ".bsky.social", brand).getId();
+        for (DayOfWeek day : List.of(DayOfWeek.MONDAY, DayOfWeek.WEDNESDAY, DayOfWeek.FRIDAY)) {
+            for (long channel : List.of(sandbox, mastodon)) {
+                queue.addSlot(author, channel, new PostingSlot(day, LocalTime.of(9, 30)));
+                queue.addSlot(author, channel, new PostingSlot(day, LocalTime.of(17, 0)));
             }
-            String slug = brand.toLowerCase().replaceAll("[^a-z]", "");
-            long sandbox = channels.add(author, Network.SANDBOX, "@" + slug, brand + " (demo feed)").getId();
-            long mastodon = channels.add(author, Network.MASTODON, "@" + slug + "@mastodon.social", brand).getId();
-            long bluesky = channels.add(author, Network.BLUESKY, slug + ".bsky.social", brand).getId();
-            for (DayOfWeek day : List.of(DayOfWeek.MONDAY, DayOfWeek.WEDNESDAY, DayOfWeek.FRIDAY)) {
-                for (long channel : List.of(sandbox, mastodon)) {
-                    queue.addSlot(author, channel, new PostingSlot(day, LocalTime.of(9, 30)));
-                    queue.addSlot(author, channel, new PostingSlot(day, LocalTime.of(17, 0)));
-                }
+        }
+        snippets.save(author, Snippet.Kind.HASHTAGS, "Brand", "#" + slug + " #coffee #local");
+        snippets.save(author, Snippet.Kind.SNIPPET, "Sign-off", "See you soon at " + brand + "!");
+        for (String motif : List.of("Autumn", "Team", "Offer")) {
+            media.upload(author, slug + "-" + motif.toLowerCase() + ".png",
+                    new java.io.ByteArrayInputStream(picture(brand, motif)));
+        }
+        LocalDate today = LocalDate.now(tenant.zone());
+        long launch = campaigns.create(author, "Winter launch", today.minusDays(10), today.plusDays(30),
+                "Grow newsletter sign-ups by 20%", new java.math.BigDecimal("2500.00"),
+                tenant.zone().getId().startsWith("America") ? "USD" : "EUR", null, "#7c3aed").getId();
+        int[] days = {-8, -3, 2, 4, 6, 8, 11, 13, 16, 19};
+        LocalTime[] times = {LocalTime.of(9, 0), LocalTime.of(12, 30), LocalTime.of(17, 0)};
+        for (int i = 0; i < IDEAS.size(); i++) {
+            String text = IDEAS.get(i)[1].replace("{brand}", brand);
+            long id = posts.draft(author, IDEAS.get(i)[0], text, Set.of(sandbox, mastodon, bluesky)).getId();
+            posts.save(author, id, IDEAS.get(i)[0], text, Map.of(sandbox, text, mastodon, text,
+                    bluesky, text.length() > 280 ? text.substring(0, 280) : text));
+            ZonedDateTime when = ZonedDateTime.ofLocal(today.plusDays(days[i]).atTime(times[i % times.length]),
+                    tenant.zone(), null);
+            posts.schedule(author, id, when.toInstant());
+            if (i >= 2 && i <= 6) {
+                posts.classify(author, id, launch, List.of("winter", i % 2 == 0 ? "launch" : "community"));
             }
-            snippets.save(author, Snippet.Kind.HASHTAGS, "Brand", "#" + slug + " #coffee #local");
-            snippets.save(author, Snippet.Kind.SNIPPET, "Sign-off", "See you soon at " + brand + "!");
-            for (String motif : List.of("Autumn", "Team", "Offer")) {
-                media.upload(author, slug + "-" + motif.toLowerCase() + ".png",
-                        new java.io.ByteArrayInputStream(picture(brand, motif)));
-            }
-            LocalDate today = LocalDate.now(tenant.zone());
-            long launch = campaigns.create(author, "Winter launch", today.minusDays(10), today.plusDays(30),
-                    "Grow newsletter sign-ups by 20%", new java.math.BigDecimal("2500.00"),
-                    tenant.zone().getId().startsWith("America") ? "USD" : "EUR", null, "#7c3aed").getId();
-            int[] days = {-8, -3, 2, 4, 6, 8, 11, 13, 16, 19};
-            LocalTime[] times = {LocalTime.of(9, 0), LocalTime.of(12, 30), LocalTime.of(17, 0)};
-            for (int i = 0; i < IDEAS.size(); i++) {
-                String text = IDEAS.get(i)[1].replace("{brand}", brand);
-                long id = posts.draft(author, IDEAS.get(i)[0], text, Set.of(sandbox, mastodon, bluesky)).getId();
-                posts.save(author, id, IDEAS.get(i)[0], text, Map.of(sandbox, text, mastodon, text,
-                        bluesky, text.length() > 280 ? text.substring(0, 280) : text));
-                ZonedDateTime when = ZonedDateTime.ofLocal(today.plusDays(days[i]).atTime(times[i % times.length]),
-                        tenant.zone(), null);
-                posts.schedule(author, id, when.toInstant());
-                if (i >= 2 && i <= 6) {
-                    posts.classify(author, id, launch, List.of("winter", i % 2 == 0 ? "launch" : "community"));
-                }
-                advance(id, i, cast, mode);
-            }
-        } finally {
-            request.deactivate();
-            requestContexts.destroy(request);
+            advance(id, i, cast, mode);
         }
     }
 

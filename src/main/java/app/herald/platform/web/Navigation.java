@@ -48,6 +48,7 @@ public class Navigation {
         List<Tenant> clients = directory.visibleTo(actor);
         if (actor.isStaff()) {
             menu.getElements().add(item("Clients", "/agency/clients.xhtml", "pi pi-briefcase"));
+            menu.getElements().add(item("Calendar", "/agency/calendar.xhtml", "pi pi-calendar"));
             if (actor.runs(actor.agencyId().orElseThrow())) {
                 menu.getElements().add(item("People", "/agency/people.xhtml", "pi pi-users"));
             }

@@ -1,0 +1,56 @@
+package app.herald.tenancy.application;
+
+import app.herald.identity.domain.Actor;
+import app.herald.tenancy.domain.TenantRef;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.control.RequestContextController;
+import jakarta.enterprise.inject.Instance;
+import jakarta.inject.Inject;
+import java.util.concurrent.ExecutionException;
+import java.util.function.Function;
+
+/**
+ * Work in a tenant outside the request that asked for it: for start-up tasks and for screens that read several
+ * tenants (a request works in one tenant only). Each call runs on a managed thread in a request context of its own,
+ * entered through the {@link TenantGate} as the given person.
+ */
+@ApplicationScoped
+public class TenantWork {
+
+    @Inject
+    TenantGate gate;
+    @Inject
+    Instance<RequestContextController> requestContexts;
+    @Resource
+    ManagedExecutorService executor;
+
+    public <T> T in(Actor actor, long tenantId, Function<TenantRef, T> work) {
+        try {
+            return executor.submit(() -> inNewRequest(actor, tenantId, work)).get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            throw new IllegalStateException(e.getCause());
+        }
+    }
+
+    private <T> T inNewRequest(Actor actor, long tenantId, Function<TenantRef, T> work) {
+        // A controller remembers its own activation: one per unit of work, never shared between threads.
+        RequestContextController request = requestContexts.get();
+        if (!request.activate()) {
+            throw new IllegalStateException("A request context is already active on this thread");
+        }
+        try {
+            return work.apply(gate.enter(actor, tenantId));
+        } finally {
+            request.deactivate();
+            requestContexts.destroy(request);
+        }
+    }
+}
