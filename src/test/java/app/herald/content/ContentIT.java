@@ -104,6 +104,8 @@ class ContentIT {
     Campaigns campaigns;
     @Inject
     app.herald.tenancy.application.TenantWork work;
+    @Inject
+    app.herald.approval.application.DailyDigest digest;
     @Resource(lookup = "java:app/jdbc/herald")
     DataSource dataSource;
 
@@ -563,6 +565,19 @@ class ContentIT {
         assertFalse(work.in(owner, globex, t -> posts.recent(5)).isEmpty(), "the agency calendar's reading");
         assertThrows(AccessDenied.class, () -> work.in(actor(Demo.ACME_APPROVER), globex, TenantRef::name));
         assertThrows(AccessDenied.class, () -> work.in(owner, tenant(Demo.INITECH), TenantRef::name));
+    }
+
+    @Test
+    void theDailyDigestGoesOutOncePerDayToThoseWhoChoseIt() {
+        Actor manager = actor("manager@northwind.test");
+        actors.preferDailyDigest(manager, true);
+        try {
+            java.time.LocalDate day = java.time.LocalDate.of(3000, 1, 1).plusDays(new java.util.Random().nextInt(100_000));
+            assertTrue(digest.send(day) >= 1, "the manager has posts waiting in the demo month");
+            assertEquals(0, digest.send(day), "a day's digest is sent once, whichever node ticks");
+        } finally {
+            actors.preferDailyDigest(manager, false);
+        }
     }
 
     private PostState state(Actor actor, long tenant, long postId) {

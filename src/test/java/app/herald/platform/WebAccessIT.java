@@ -195,7 +195,7 @@ class WebAccessIT {
         WebClient owner = signedIn(Demo.NORTHWIND_OWNER);
         Matcher post = Pattern.compile("post=(\\d+)").matcher(owner.get("client/posts.xhtml?client=" + acme).body());
         assertTrue(post.find(), "the demo month lists posts");
-        String[] ownerPages = {"agency/clients.xhtml", "agency/people.xhtml", "agency/calendar.xhtml", "agency/client.xhtml?client=" + acme,
+        String[] ownerPages = {"account.xhtml", "agency/clients.xhtml", "agency/people.xhtml", "agency/calendar.xhtml", "agency/client.xhtml?client=" + acme,
             "client/home.xhtml?client=" + acme, "client/calendar.xhtml?client=" + acme,
             "client/posts.xhtml?client=" + acme, "client/post.xhtml?client=" + acme + "&post=" + post.group(1),
             "client/compose.xhtml?client=" + acme, "client/compose.xhtml?client=" + acme + "&post=" + post.group(1),
@@ -209,7 +209,8 @@ class WebAccessIT {
             assertFalse(response.body().contains("Something went wrong"), page);
         }
         WebClient approver = signedIn(Demo.ACME_APPROVER);
-        for (String page : new String[] {"client/home.xhtml?client=" + acme, "client/calendar.xhtml?client=" + acme,
+        for (String page : new String[] {"account.xhtml", "client/home.xhtml?client=" + acme,
+            "client/calendar.xhtml?client=" + acme,
             "client/posts.xhtml?client=" + acme, "client/media.xhtml?client=" + acme,
             "client/post.xhtml?client=" + acme + "&post=" + post.group(1)}) {
             HttpResponse<String> response = approver.get(page);

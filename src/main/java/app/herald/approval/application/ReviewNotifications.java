@@ -40,6 +40,9 @@ public class ReviewNotifications {
         TenantRef tenant = context.current();
         String queue = address.link("/client/posts.xhtml?client=" + tenant.id());
         for (long reviewer : reviewers) {
+            if (actors.prefersDailyDigest(reviewer)) {
+                continue;
+            }
             actors.byId(reviewer).flatMap(a -> actors.userByEmail(a.email())).ifPresent(user -> send(user, post,
                     "Waiting for your review: " + post.getTitle() + " (" + tenant.name() + ")",
                     "A post for " + tenant.name() + " waits for your review:\n\n  " + post.getTitle() + "\n\n"
@@ -66,7 +69,7 @@ public class ReviewNotifications {
             case REJECTED -> "was rejected";
             default -> null;
         };
-        if (verdict == null || decision.userId() == post.getAuthorId()) {
+        if (verdict == null || decision.userId() == post.getAuthorId() || actors.prefersDailyDigest(post.getAuthorId())) {
             return;
         }
         String link = address.link("/client/compose.xhtml?client=" + tenant.id() + "&post=" + post.getId());

@@ -51,10 +51,12 @@ public class PlanCalendar implements Serializable {
     private PostState stateFilter;
     private String authorFilter;
     private boolean colourByCampaign;
+    private boolean mayMove;
 
     public void open() {
         if (access.open()) {
             model = new PostsInRange();
+            mayMove = access.enter().writesContent();
             channelList = channels.all();
             campaignList = campaigns.all();
         }
@@ -93,7 +95,7 @@ public class PlanCalendar implements Serializable {
     }
 
     public boolean isMayMove() {
-        return access.isOpen() && access.enter().isStaff();
+        return mayMove;
     }
 
     public String getZone() {

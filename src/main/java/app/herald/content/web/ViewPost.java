@@ -48,6 +48,7 @@ public class ViewPost implements Serializable {
     private String body;
     private boolean internal;
     private Long replyTo;
+    private boolean staff;
 
     public void open() {
         if (!access.open()) {
@@ -65,6 +66,7 @@ public class ViewPost implements Serializable {
         if (post.getState() == PostState.IN_REVIEW || post.getState() == PostState.CLIENT_REVIEW) {
             changes = posts.changesSinceApproval(post.getId());
         }
+        staff = access.enter().isStaff();
         conversation = comments.visible(access.enter(), post.getId());
     }
 
@@ -83,7 +85,7 @@ public class ViewPost implements Serializable {
     }
 
     public boolean isStaff() {
-        return access.enter().isStaff();
+        return staff;
     }
 
     public ClientAccess getAccess() {

@@ -59,6 +59,20 @@ public class Actors {
         return Optional.ofNullable(em.find(User.class, userId)).filter(User::canSignIn).flatMap(this::actorOf);
     }
 
+    public java.util.List<User> digestReaders() {
+        return em.createNamedQuery("User.digestReaders", User.class).getResultList();
+    }
+
+    /** A person's own choice between an e-mail per post and one daily digest. */
+    public void preferDailyDigest(Actor actor, boolean digest) {
+        em.find(User.class, actor.userId()).preferDailyDigest(digest);
+    }
+
+    public boolean prefersDailyDigest(long userId) {
+        User user = em.find(User.class, userId);
+        return user != null && user.isDailyDigest();
+    }
+
     public String nameOf(long userId) {
         User user = em.find(User.class, userId);
         return user == null ? "(removed user)" : user.getDisplayName();

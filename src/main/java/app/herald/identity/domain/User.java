@@ -22,6 +22,8 @@ import java.util.regex.Pattern;
 @Entity
 @Table(name = "app_user")
 @NamedQuery(name = "User.byEmail", query = "SELECT u FROM User u WHERE u.email = :email")
+@NamedQuery(name = "User.digestReaders",
+        query = "SELECT u FROM User u WHERE u.dailyDigest = TRUE AND u.state = app.herald.identity.domain.User.State.ACTIVE")
 public class User implements Serializable {
 
     private static final long serialVersionUID = 1L;
@@ -53,6 +55,9 @@ public class User implements Serializable {
 
     @Column(name = "created_at", nullable = false)
     private long createdAt;
+
+    @Column(name = "daily_digest", nullable = false)
+    private boolean dailyDigest;
 
     protected User() {
     }
@@ -114,6 +119,15 @@ public class User implements Serializable {
 
     public void disable() {
         this.state = State.DISABLED;
+    }
+
+    /** One e-mail a day listing what waits for this person, instead of an e-mail per post. */
+    public void preferDailyDigest(boolean digest) {
+        this.dailyDigest = digest;
+    }
+
+    public boolean isDailyDigest() {
+        return dailyDigest;
     }
 
     public boolean canSignIn() {
