@@ -384,6 +384,29 @@ class ContentIT {
         assertEquals(day.atTime(9, 30).atZone(java.time.ZoneId.of("Europe/Berlin")).toInstant(),
                 first.getScheduledAt().orElseThrow(), "times are read in the client's zone");
         assertEquals(PostState.DRAFT, first.getState());
+
+        String photoName = "import-" + UUID.randomUUID().toString().substring(0, 8) + ".jpg";
+        java.io.ByteArrayOutputStream jpeg = new java.io.ByteArrayOutputStream();
+        try {
+            javax.imageio.ImageIO.write(new java.awt.image.BufferedImage(30, 30, java.awt.image.BufferedImage.TYPE_INT_RGB),
+                    "jpg", jpeg);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        MediaFile photo = upload(editor, acme, photoName, new java.io.ByteArrayInputStream(jpeg.toByteArray()));
+        String insta = "import-insta-" + UUID.randomUUID().toString().substring(0, 8);
+        inTenant.call(editor, acme, () -> channels.add(editor, Network.INSTAGRAM, insta, "Acme"));
+        String withMedia = "date,time,text,channels,media\n" + day + ",13:00,With a photo," + insta + "," + photoName + "\n"
+                + day + ",14:00,Without one," + insta + ",\n"
+                + day + ",15:00,Unknown photo," + insta + ",nope.jpg\n";
+        ImportReport mediaReport = inTenant.call(editor, acme, () -> postImport.check(withMedia));
+        assertEquals(List.of(photo.getId()), mediaReport.rows().get(0).mediaIds());
+        assertEquals(Set.of(3, 4), mediaReport.problems().stream().map(ImportReport.Problem::line)
+                .collect(java.util.stream.Collectors.toSet()), "Instagram needs an image; an unknown file is named");
+        List<Long> withPhoto = inTenant.call(editor, acme, () -> postImport.importAll(editor,
+                "date,time,text,channels,media\n" + day + ",13:00,With a photo," + insta + "," + photoName + "\n"));
+        assertEquals(List.of(photo.getId()), inTenant.call(editor, acme, () -> media.mediaOf(
+                posts.variants(withPhoto.get(0)).get(0)).stream().map(MediaFile::getId).toList()));
     }
 
     @Test

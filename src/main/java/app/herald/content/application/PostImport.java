@@ -4,6 +4,8 @@ import app.herald.content.domain.Channel;
 import app.herald.content.domain.ImportReport;
 import app.herald.content.domain.ImportReport.Problem;
 import app.herald.content.domain.ImportRow;
+import app.herald.content.domain.MediaFile;
+import app.herald.content.domain.MediaRules;
 import app.herald.content.domain.TextRules;
 import app.herald.identity.domain.Actor;
 import app.herald.kernel.RuleViolation;
@@ -55,6 +57,8 @@ public class PostImport {
     Posts posts;
     @Inject
     Campaigns campaigns;
+    @Inject
+    MediaLibrary library;
 
     public ImportReport check(String csv) {
         if (csv == null || csv.isBlank()) {
@@ -63,9 +67,10 @@ public class PostImport {
         if (csv.length() > MAX_CHARS) {
             throw new RuleViolation("The file is larger than 1 MB; split it into smaller files.");
         }
-        ZoneId zone = context.current().zone();
-        Map<String, Channel> byHandle = channels.all().stream()
-                .collect(Collectors.toMap(c -> c.getHandle().toLowerCase(Locale.ROOT), Function.identity(), (a, b) -> a));
+        Lookups lookups = new Lookups(context.current().zone(), channels.all().stream()
+                .collect(Collectors.toMap(c -> c.getHandle().toLowerCase(Locale.ROOT), Function.identity(), (a, b) -> a)),
+                library.all().stream().collect(Collectors.toMap(m -> m.getFileName().toLowerCase(Locale.ROOT),
+                        Function.identity(), (newer, older) -> newer)));
         List<ImportRow> rows = new ArrayList<>();
         List<Problem> problems = new ArrayList<>();
         try (CSVParser parser = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).setTrim(true)
@@ -80,7 +85,7 @@ public class PostImport {
                 if (rows.size() + problems.size() >= MAX_ROWS) {
                     throw new RuleViolation("At most " + MAX_ROWS + " posts per import.");
                 }
-                checkRow(record, (int) parser.getCurrentLineNumber(), parser.getHeaderNames().size(), zone, byHandle, rows,
+                checkRow(record, (int) parser.getCurrentLineNumber(), parser.getHeaderNames().size(), lookups, rows,
                         problems);
             }
         } catch (IOException | UncheckedIOException | IllegalStateException | IllegalArgumentException e) {
@@ -105,6 +110,11 @@ public class PostImport {
         for (ImportRow row : report.rows()) {
             long id = posts.draft(actor, row.title(), row.text(), new LinkedHashSet<>(row.channelIds())).getId();
             posts.schedule(actor, id, row.when());
+            if (!row.mediaIds().isEmpty()) {
+                Map<Long, List<Long>> media = new java.util.HashMap<>();
+                row.channelIds().forEach(channel -> media.put(channel, row.mediaIds()));
+                posts.attachMedia(actor, id, media);
+            }
             if (row.campaignId() != null) {
                 posts.classify(actor, id, row.campaignId(), java.util.List.of());
             }
@@ -113,8 +123,13 @@ public class PostImport {
         return created;
     }
 
-    private void checkRow(CSVRecord record, int line, int columns, ZoneId zone, Map<String, Channel> byHandle,
-                          List<ImportRow> rows, List<Problem> problems) {
+    /** What a file's lines are checked against, read once per file. */
+    private record Lookups(ZoneId zone, Map<String, Channel> channels, Map<String, MediaFile> media) {
+    }
+
+    private void checkRow(CSVRecord record, int line, int columns, Lookups lookups, List<ImportRow> rows,
+                          List<Problem> problems) {
+        ZoneId zone = lookups.zone();
         List<String> reasons = new ArrayList<>();
         Instant when = null;
         String whenLocal = null;
@@ -136,6 +151,19 @@ public class PostImport {
                         + record.get("time") + "\")");
             }
             String text = record.get("text");
+            List<MediaFile> attached = new ArrayList<>();
+            optional(record, "media").ifPresent(names -> {
+                for (String name : names.split(";")) {
+                    if (!name.isBlank()) {
+                        MediaFile found = lookups.media().get(name.strip().toLowerCase(Locale.ROOT));
+                        if (found == null) {
+                            reasons.add("no media file named \"" + name.strip() + "\" in the library");
+                        } else {
+                            attached.add(found);
+                        }
+                    }
+                }
+            });
             Set<String> handles = new HashSet<>();
             List<Long> ids = new ArrayList<>();
             List<String> labels = new ArrayList<>();
@@ -144,13 +172,15 @@ public class PostImport {
                 if (key.isEmpty() || !handles.add(key)) {
                     continue;
                 }
-                Channel channel = byHandle.get(key);
+                Channel channel = lookups.channels().get(key);
                 if (channel == null) {
                     reasons.add("no channel \"" + handle.strip() + "\" in this client");
                 } else {
                     ids.add(channel.getId());
                     labels.add(channel.label());
-                    TextRules.check(channel.getNetwork(), text, 0).problems()
+                    TextRules.check(channel.getNetwork(), text, attached.size()).problems()
+                            .forEach(p -> reasons.add(channel.label() + ": " + p));
+                    MediaRules.of(channel.getNetwork()).problems(attached)
                             .forEach(p -> reasons.add(channel.label() + ": " + p));
                 }
             }
@@ -164,9 +194,9 @@ public class PostImport {
                 reasons.add("no campaign named \"" + c + "\"");
                 return null;
             })).orElse(null);
-            optional(record, "media").ifPresent(m -> reasons.add("no media file named \"" + m + "\" in the library"));
             if (reasons.isEmpty()) {
-                rows.add(new ImportRow(line, when, whenLocal, text, ids, labels, campaign));
+                rows.add(new ImportRow(line, when, whenLocal, text, ids, labels, campaign,
+                        attached.stream().map(MediaFile::getId).toList()));
             }
         }
         reasons.forEach(r -> problems.add(new Problem(line, r)));

@@ -6,11 +6,12 @@ import java.util.List;
 
 /** One checked line of a bulk import: where it goes out, with which text, on which channels. */
 public record ImportRow(int line, Instant when, String whenLocal, String text, List<Long> channelIds,
-                        List<String> channelLabels, Long campaignId) implements Serializable {
+                        List<String> channelLabels, Long campaignId, List<Long> mediaIds) implements Serializable {
 
     public ImportRow {
         channelIds = List.copyOf(channelIds);
         channelLabels = List.copyOf(channelLabels);
+        mediaIds = List.copyOf(mediaIds);
     }
 
     /** The working title of the imported post: the start of its text. */
