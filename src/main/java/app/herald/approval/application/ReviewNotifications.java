@@ -43,7 +43,7 @@ public class ReviewNotifications {
             if (actors.prefersDailyDigest(reviewer)) {
                 continue;
             }
-            actors.byId(reviewer).flatMap(a -> actors.userByEmail(a.email())).ifPresent(user -> send(user, post,
+            actors.activeUser(reviewer).ifPresent(user -> send(user, post,
                     "Waiting for your review: " + post.getTitle() + " (" + tenant.name() + ")",
                     "A post for " + tenant.name() + " waits for your review:\n\n  " + post.getTitle() + "\n\n"
                             + "Review it here:\n" + queue + "\n"));
@@ -73,7 +73,7 @@ public class ReviewNotifications {
             return;
         }
         String link = address.link("/client/compose.xhtml?client=" + tenant.id() + "&post=" + post.getId());
-        actors.byId(post.getAuthorId()).flatMap(a -> actors.userByEmail(a.email())).ifPresent(author -> send(author,
+        actors.activeUser(post.getAuthorId()).ifPresent(author -> send(author,
                 post, "\"" + post.getTitle() + "\" " + verdict + " (" + tenant.name() + ")",
                 "Your post \"" + post.getTitle() + "\" for " + tenant.name() + " " + verdict + " by "
                         + actors.nameOf(decision.userId()) + "."

@@ -17,6 +17,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -71,9 +72,10 @@ public class PostingQueue {
         }
         Instant now = Instant.now();
         Instant horizon = now.plus(Duration.ofDays(7L * WEEKS_AHEAD + 1));
-        List<Post> planned = posts.scheduledBetween(now, horizon);
+        List<Post> planned = posts.scheduledBetween(now, horizon).stream().filter(p -> p.getId() != postId).toList();
+        Map<Long, Set<Long>> plannedChannels = posts.channelsOf(planned);
         Instant slot = channelIds.stream()
-                .map(channel -> nextFree(channel, now, planned, postId))
+                .map(channel -> nextFree(channel, now, planned, plannedChannels))
                 .flatMap(Optional::stream).min(Comparator.naturalOrder())
                 .orElseThrow(() -> new RuleViolation("No free posting slot in the next " + WEEKS_AHEAD
                         + " weeks for this post's channels. Add slots under Channels."));
@@ -81,10 +83,11 @@ public class PostingQueue {
         return slot;
     }
 
-    private Optional<Instant> nextFree(long channelId, Instant after, List<Post> planned, long exceptPost) {
+    private Optional<Instant> nextFree(long channelId, Instant after, List<Post> planned,
+                                       Map<Long, Set<Long>> plannedChannels) {
         List<PostingSlot> slots = slotsOf(channelId).stream().map(ChannelSlot::slot).toList();
-        List<Instant> taken = planned.stream().filter(p -> p.getId() != exceptPost)
-                .filter(p -> posts.variants(p.getId()).stream().anyMatch(v -> v.getChannelId() == channelId))
+        List<Instant> taken = planned.stream()
+                .filter(p -> plannedChannels.getOrDefault(p.getId(), Set.of()).contains(channelId))
                 .map(p -> p.getScheduledAt().orElseThrow()).toList();
         return new SlotSchedule(slots, context.current().zone()).nextFree(after, taken, WEEKS_AHEAD);
     }

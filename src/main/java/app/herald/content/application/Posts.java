@@ -237,6 +237,17 @@ public class Posts {
         return em.createNamedQuery("Variant.ofPost", Variant.class).setParameter("postId", postId).getResultList();
     }
 
+    /** The channels each of the given posts targets, in one query. */
+    public Map<Long, Set<Long>> channelsOf(java.util.Collection<Post> posts) {
+        if (posts.isEmpty()) {
+            return Map.of();
+        }
+        return em.createNamedQuery("Variant.ofPosts", Variant.class)
+                .setParameter("postIds", posts.stream().map(Post::getId).toList()).getResultList().stream()
+                .collect(java.util.stream.Collectors.groupingBy(Variant::getPostId,
+                        java.util.stream.Collectors.mapping(Variant::getChannelId, java.util.stream.Collectors.toSet())));
+    }
+
     public List<DecisionRecord> history(long postId) {
         return em.createNamedQuery("DecisionRecord.ofPost", DecisionRecord.class).setParameter("postId", postId)
                 .getResultList();

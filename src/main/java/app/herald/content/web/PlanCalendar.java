@@ -18,6 +18,8 @@ import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import org.primefaces.event.schedule.ScheduleEntryMoveEvent;
 import org.primefaces.model.DefaultScheduleEvent;
 import org.primefaces.model.LazyScheduleModel;
@@ -67,12 +69,11 @@ public class PlanCalendar implements Serializable {
         model = new PostsInRange();
     }
 
-    private boolean shown(Post post) {
+    private boolean shown(Post post, Map<Long, Set<Long>> channelsOf) {
         return (stateFilter == null || post.getState() == stateFilter)
                 && (campaignFilter == null || campaignFilter.equals(post.getCampaignId().orElse(null)))
                 && (authorFilter == null || authorFilter.isBlank() || post.getAuthorName().equals(authorFilter))
-                && (channelFilter == null || posts.variants(post.getId()).stream()
-                        .anyMatch(v -> v.getChannelId() == channelFilter));
+                && (channelFilter == null || channelsOf.getOrDefault(post.getId(), Set.of()).contains(channelFilter));
     }
 
     private String colourOf(Post post) {
@@ -174,8 +175,10 @@ public class PlanCalendar implements Serializable {
         public void loadEvents(LocalDateTime start, LocalDateTime end) {
             ZoneId zone = access.getClient().zone();
             access.enter();
-            for (Post post : posts.scheduledBetween(start.atZone(zone).toInstant(), end.atZone(zone).toInstant())) {
-                if (!shown(post)) {
+            List<Post> planned = posts.scheduledBetween(start.atZone(zone).toInstant(), end.atZone(zone).toInstant());
+            Map<Long, Set<Long>> channelsOf = channelFilter == null ? Map.of() : posts.channelsOf(planned);
+            for (Post post : planned) {
+                if (!shown(post, channelsOf)) {
                     continue;
                 }
                 LocalDateTime at = LocalDateTime.ofInstant(post.getScheduledAt().orElseThrow(), zone);

@@ -56,7 +56,12 @@ public class Actors {
     }
 
     public Optional<Actor> byId(long userId) {
-        return Optional.ofNullable(em.find(User.class, userId)).filter(User::canSignIn).flatMap(this::actorOf);
+        return activeUser(userId).flatMap(this::actorOf);
+    }
+
+    /** A user who can sign in, by id. */
+    public Optional<User> activeUser(long userId) {
+        return Optional.ofNullable(em.find(User.class, userId)).filter(User::canSignIn);
     }
 
     public java.util.List<User> digestReaders() {
