@@ -14,6 +14,7 @@ import app.herald.content.domain.Channel;
 import app.herald.content.domain.MediaFile;
 import app.herald.content.domain.MediaRules;
 import app.herald.content.domain.Post;
+import app.herald.content.domain.PostChanged;
 import app.herald.content.domain.TextCheck;
 import app.herald.content.domain.TextRules;
 import app.herald.content.domain.Variant;
@@ -26,6 +27,7 @@ import app.herald.tenancy.application.TenantAuditLog;
 import app.herald.tenancy.application.TenantContext;
 import app.herald.tenancy.domain.TenantDb;
 import jakarta.ejb.Stateless;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import java.time.Instant;
@@ -62,6 +64,8 @@ public class Posts {
     TenantAuditLog audit;
     @Inject
     ReviewNotifications notifications;
+    @Inject
+    Event<PostChanged> changes;
 
     public Post draft(Actor actor, String title, String baseText, Set<Long> channelIds) {
         requireWriter(actor);
@@ -199,6 +203,7 @@ public class Posts {
         post.scheduleAt(when, Instant.now());
         audit.record(actor.email(), "POST_SCHEDULED", "post " + postId,
                 before + " -> " + (when == null ? "unscheduled" : when) + " (state kept: " + post.getState() + ")");
+        changes.fire(new PostChanged(postId));
         return post;
     }
 
@@ -270,6 +275,7 @@ public class Posts {
             keepApprovedWords(post, now);
         }
         notify(post, flow, decision);
+        changes.fire(new PostChanged(post.getId()));
     }
 
     private void keepApprovedWords(Post post, Instant now) {

@@ -52,6 +52,20 @@ public class Channel implements Serializable {
     @Column(name = "created_at", nullable = false)
     private long createdAt;
 
+    /** The network's address for this account: a Mastodon instance, a Bluesky PDS, a webhook URL, an API base. */
+    @Column
+    private String endpoint;
+
+    /** The account's sign-in, encrypted (see publishing's CredentialVault); never shown. */
+    @Column
+    private String credentials;
+
+    @Column(name = "connected_at")
+    private Long connectedAt;
+
+    @Column(name = "connection_problem")
+    private String connectionProblem;
+
     protected Channel() {
     }
 
@@ -74,6 +88,50 @@ public class Channel implements Serializable {
 
     private static String bounded(String value, int max) {
         return value.length() <= max ? value : value.substring(0, max);
+    }
+
+    /** Stores the account's address and sealed sign-in; any earlier problem with the connection is over. */
+    public void connect(String newEndpoint, String sealedCredentials, Instant now) {
+        this.endpoint = newEndpoint == null || newEndpoint.isBlank() ? null : newEndpoint.strip();
+        this.credentials = sealedCredentials;
+        this.connectedAt = now.toEpochMilli();
+        this.connectionProblem = null;
+    }
+
+    /** Keeps credentials the network renewed (a refreshed token) without touching the connection's history. */
+    public void renewCredentials(String sealedCredentials) {
+        this.credentials = sealedCredentials;
+    }
+
+    /** The network stopped accepting the sign-in: publishing to this channel waits for a reconnect. */
+    public void connectionLost(String problem) {
+        this.connectionProblem = bounded(problem, 1000);
+    }
+
+    public void disconnect() {
+        this.credentials = null;
+        this.connectedAt = null;
+        this.connectionProblem = null;
+    }
+
+    public boolean isConnected() {
+        return connectedAt != null && connectionProblem == null;
+    }
+
+    public String getEndpoint() {
+        return endpoint;
+    }
+
+    public String getCredentials() {
+        return credentials;
+    }
+
+    public java.util.Optional<Instant> getConnectedAt() {
+        return java.util.Optional.ofNullable(connectedAt).map(Instant::ofEpochMilli);
+    }
+
+    public String getConnectionProblem() {
+        return connectionProblem;
     }
 
     public String label() {

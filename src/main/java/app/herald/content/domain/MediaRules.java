@@ -17,7 +17,8 @@ public enum MediaRules {
     LINKEDIN(Network.LINKEDIN, 9, 10L << 20, 200L << 20, EnumSet.of(MediaType.JPEG, MediaType.PNG, MediaType.GIF)),
     INSTAGRAM(Network.INSTAGRAM, 10, 8L << 20, 300L << 20, EnumSet.of(MediaType.JPEG)),
     FACEBOOK(Network.FACEBOOK, 10, 10L << 20, 1L << 30, EnumSet.of(MediaType.JPEG, MediaType.PNG, MediaType.GIF)),
-    SANDBOX(Network.SANDBOX, 10, 20L << 20, 100L << 20, EnumSet.of(MediaType.JPEG, MediaType.PNG, MediaType.GIF));
+    SANDBOX(Network.SANDBOX, 10, 20L << 20, 100L << 20, EnumSet.of(MediaType.JPEG, MediaType.PNG, MediaType.GIF)),
+    WEBHOOK(Network.WEBHOOK, 10, 20L << 20, 100L << 20, EnumSet.of(MediaType.JPEG, MediaType.PNG, MediaType.GIF));
 
     private final Network network;
     private final int maxItems;
@@ -47,7 +48,7 @@ public enum MediaRules {
         List<String> problems = new ArrayList<>();
         long videos = media.stream().filter(m -> !m.getMediaType().isImage()).count();
         if (videos > 1 || (videos == 1 && media.size() > 1 && network != Network.THREADS && network != Network.INSTAGRAM
-                && network != Network.FACEBOOK && network != Network.SANDBOX)) {
+                && network != Network.FACEBOOK && network != Network.SANDBOX && network != Network.WEBHOOK)) {
             problems.add(network.label() + " takes one video alone, or images without a video.");
         }
         if (media.size() > maxItems) {

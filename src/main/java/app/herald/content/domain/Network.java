@@ -13,7 +13,9 @@ public enum Network {
     INSTAGRAM("Instagram", 2_200),
     FACEBOOK("Facebook", 63_206),
     /** Herald's built-in demo network, clearly labelled as such on every screen. */
-    SANDBOX("Sandbox (demo)", 5_000);
+    SANDBOX("Sandbox (demo)", 5_000),
+    /** A URL of the client's own that receives each post as signed JSON (for intranets, Slack bridges, CMSs). */
+    WEBHOOK("Webhook", 63_206);
 
     /** Bluesky also limits a post's text to this many UTF-8 bytes. */
     public static final int BLUESKY_MAX_BYTES = 3_000;

@@ -25,6 +25,15 @@ public record Actor(long userId, String email, boolean platformAdmin, Optional<L
                 Set.of());
     }
 
+    /**
+     * Herald itself, working in one tenant on a person's behalf (the publisher sending an approved post): an editor
+     * of that tenant only, so that the same gate checks it as everyone else.
+     */
+    public static Actor system(long agencyId, long tenantId, String name) {
+        return new Actor(0L, name, false, Optional.of(agencyId), Optional.of(Role.EDITOR), Optional.empty(), false,
+                Set.of(tenantId));
+    }
+
     public static Actor of(User user, Membership membership) {
         boolean all = membership.getRole().isStaff() && membership.isAllTenants();
         return new Actor(user.getId(), user.getEmail(), user.isPlatformAdmin(), Optional.of(membership.getAgencyId()),

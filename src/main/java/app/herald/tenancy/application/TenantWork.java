@@ -40,6 +40,11 @@ public class TenantWork {
         }
     }
 
+    /** As {@link #in}, on the calling thread, which must not be in a request already (a managed task's thread). */
+    public <T> T here(Actor actor, long tenantId, Function<TenantRef, T> work) {
+        return inNewRequest(actor, tenantId, work);
+    }
+
     private <T> T inNewRequest(Actor actor, long tenantId, Function<TenantRef, T> work) {
         // A controller remembers its own activation: one per unit of work, never shared between threads.
         RequestContextController request = requestContexts.get();

@@ -1,0 +1,102 @@
+package app.herald.publishing.application;
+
+import app.herald.content.application.Channels;
+import app.herald.content.domain.Channel;
+import app.herald.content.domain.Network;
+import app.herald.identity.domain.Actor;
+import app.herald.kernel.AccessDenied;
+import app.herald.kernel.RuleViolation;
+import app.herald.kernel.Secrets;
+import app.herald.publishing.infrastructure.CredentialVault;
+import app.herald.publishing.infrastructure.WebhookConnector;
+import app.herald.tenancy.application.TenantAuditLog;
+import app.herald.tenancy.application.TenantContext;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Connecting a channel to its account: where the network is, and the sign-in Herald keeps encrypted. Reconnecting
+ * keeps what the new sign-in does not replace (a network that sends no new refresh token leaves the old one).
+ */
+@Stateless
+public class ChannelConnections {
+
+    @Inject
+    Channels channels;
+    @Inject
+    CredentialVault vault;
+    @Inject
+    TenantContext context;
+    @Inject
+    TenantAuditLog audit;
+
+    public Channel connect(Actor actor, long channelId, String endpoint, Map<String, String> credentials) {
+        requireWriter(actor);
+        Channel channel = channels.find(channelId);
+        String address = endpoint == null || endpoint.isBlank() ? null : requireAddress(endpoint);
+        if (address == null && needsAddress(channel.getNetwork())) {
+            throw new RuleViolation(channel.getNetwork().label() + " needs the address of "
+                    + (channel.getNetwork() == Network.WEBHOOK ? "the URL that receives posts." : "the server."));
+        }
+        Map<String, String> kept = new HashMap<>(vault.open(context.current().id(), channelId, channel.getCredentials()));
+        credentials.forEach((k, v) -> {
+            if (v != null && !v.isBlank()) {
+                kept.put(k, v.strip());
+            }
+        });
+        channel.connect(address, vault.seal(context.current().id(), channelId, kept), Instant.now());
+        audit.record(actor.email(), "CHANNEL_CONNECTED", "channel " + channelId,
+                channel.label() + (address == null ? "" : " at " + address));
+        return channel;
+    }
+
+    /** Gives a webhook channel a new signing secret, returned once for the receiver's configuration. */
+    public String newWebhookSecret(Actor actor, long channelId, String url) {
+        Channel channel = channels.find(channelId);
+        if (channel.getNetwork() != Network.WEBHOOK) {
+            throw new RuleViolation("Only webhook channels have a signing secret.");
+        }
+        String secret = Secrets.newSecret();
+        connect(actor, channelId, url, Map.of(WebhookConnector.SIGNING_SECRET, secret));
+        return secret;
+    }
+
+    public Channel disconnect(Actor actor, long channelId) {
+        requireWriter(actor);
+        Channel channel = channels.find(channelId);
+        channel.disconnect();
+        audit.record(actor.email(), "CHANNEL_DISCONNECTED", "channel " + channelId, channel.label());
+        return channel;
+    }
+
+    private static boolean needsAddress(Network network) {
+        return network == Network.MASTODON || network == Network.WEBHOOK;
+    }
+
+    /** Only web addresses: no file:, no javascript:, nothing a browser or the JDK would open in another way. */
+    static String requireAddress(String endpoint) {
+        try {
+            URI uri = new URI(endpoint.strip());
+            String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+            if (!(scheme.equals("https") || scheme.equals("http")) || uri.getHost() == null || uri.getUserInfo() != null
+                    || endpoint.length() > 500) {
+                throw new URISyntaxException(endpoint, "not an http(s) address");
+            }
+            return uri.toString().replaceAll("/+$", "");
+        } catch (URISyntaxException e) {
+            throw new RuleViolation("\"" + endpoint + "\" is not a web address such as https://mastodon.social.");
+        }
+    }
+
+    private static void requireWriter(Actor actor) {
+        if (!actor.writesContent()) {
+            throw new AccessDenied(actor.email() + " may not connect channels");
+        }
+    }
+}

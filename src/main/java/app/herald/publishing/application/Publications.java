@@ -1,0 +1,105 @@
+package app.herald.publishing.application;
+
+import app.herald.identity.domain.Actor;
+import app.herald.kernel.AccessDenied;
+import app.herald.kernel.RuleViolation;
+import app.herald.publishing.domain.Publication;
+import app.herald.publishing.domain.PublicationState;
+import app.herald.publishing.infrastructure.JobQueue;
+import app.herald.tenancy.application.TenantAuditLog;
+import app.herald.tenancy.application.TenantContext;
+import app.herald.tenancy.domain.TenantDb;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/** The current tenant's publications as people see and act on them: retry, move, cancel. Every action is audited. */
+@Stateless
+public class Publications {
+
+    @Inject
+    @TenantDb
+    EntityManager em;
+    @Inject
+    TenantContext context;
+    @Inject
+    JobQueue queue;
+    @Inject
+    TenantAuditLog audit;
+
+    public List<Publication> ofPost(long postId) {
+        return em.createNamedQuery("Publication.ofPost", Publication.class).setParameter("postId", postId)
+                .getResultList();
+    }
+
+    /** Each post's publications, for calendars and lists, in one query. */
+    public Map<Long, List<Publication>> ofPosts(Collection<Long> postIds) {
+        if (postIds.isEmpty()) {
+            return Map.of();
+        }
+        return em.createNamedQuery("Publication.ofPosts", Publication.class).setParameter("postIds", postIds)
+                .getResultList().stream().collect(Collectors.groupingBy(Publication::getPostId));
+    }
+
+    /** What went wrong or is still unresolved, most recent first. */
+    public List<Publication> needingAttention() {
+        List<PublicationState> states = Arrays.stream(PublicationState.values())
+                .filter(PublicationState::needsAttention).toList();
+        return em.createNamedQuery("Publication.inStates", Publication.class).setParameter("states", states)
+                .getResultList();
+    }
+
+    public Publication find(long publicationId) {
+        Publication publication = em.find(Publication.class, publicationId);
+        if (publication == null) {
+            throw new AccessDenied("No publication " + publicationId + " in tenant " + context.current().id());
+        }
+        return publication;
+    }
+
+    public Publication retry(Actor actor, long publicationId) {
+        requireWriter(actor);
+        Publication publication = find(publicationId);
+        Instant now = Instant.now();
+        publication.retry(now);
+        queue.enqueue(context.current().id(), publicationId, now, publication.getIdempotencyKey());
+        audit.record(actor.email(), "PUBLICATION_RETRIED", "post " + publication.getPostId(),
+                "publication " + publicationId);
+        return publication;
+    }
+
+    public Publication reschedule(Actor actor, long publicationId, Instant when) {
+        requireWriter(actor);
+        if (when == null) {
+            throw new RuleViolation("Choose when the post should go out.");
+        }
+        Publication publication = find(publicationId);
+        publication.reschedule(when, Instant.now());
+        queue.enqueue(context.current().id(), publicationId, when, publication.getIdempotencyKey());
+        audit.record(actor.email(), "PUBLICATION_RESCHEDULED", "post " + publication.getPostId(),
+                "publication " + publicationId + " -> " + when);
+        return publication;
+    }
+
+    public Publication cancel(Actor actor, long publicationId) {
+        requireWriter(actor);
+        Publication publication = find(publicationId);
+        publication.cancel("Cancelled by " + actor.email() + ".", Instant.now());
+        queue.settle(context.current().id(), publicationId);
+        audit.record(actor.email(), "PUBLICATION_CANCELLED", "post " + publication.getPostId(),
+                "publication " + publicationId);
+        return publication;
+    }
+
+    private static void requireWriter(Actor actor) {
+        if (!actor.writesContent()) {
+            throw new AccessDenied(actor.email() + " may not change publications");
+        }
+    }
+}

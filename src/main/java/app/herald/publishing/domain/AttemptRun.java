@@ -1,0 +1,27 @@
+package app.herald.publishing.domain;
+
+/**
+ * One attempt against a network, deciding what to ask it: a publication that may have reached the network before is
+ * looked up first. Found: it is published, nothing is sent. Absent: it is sent. Unknown: it is sent again only when
+ * the network keeps one post per idempotency key; otherwise it stays unconfirmed. Never a blind retry.
+ */
+public final class AttemptRun {
+
+    private AttemptRun() {
+    }
+
+    public static PublishResult run(NetworkConnector connector, ChannelAccess channel, Outgoing post,
+                                    Publication.Attempt attempt) {
+        if (attempt == Publication.Attempt.LOOKUP_FIRST) {
+            LookupResult earlier = connector.lookup(channel, post);
+            if (earlier instanceof LookupResult.Found found) {
+                return found.post();
+            }
+            if (earlier instanceof LookupResult.Unknown unknown && !connector.honoursIdempotencyKey()) {
+                return new PublishResult.Unconfirmed("Herald could not check whether an earlier attempt arrived: "
+                        + unknown.reason());
+            }
+        }
+        return connector.publish(channel, post);
+    }
+}

@@ -1,0 +1,37 @@
+package app.herald.publishing.domain;
+
+import app.herald.content.domain.Network;
+import java.util.List;
+
+/**
+ * What Herald needs from a social network. One implementation per network, found through CDI: adding a network is
+ * one class (and its contract test). Implementations never throw for what the network answers; they translate every
+ * answer, timeout and refusal into a {@link PublishResult} or {@link LookupResult} a person can act on.
+ */
+public interface NetworkConnector {
+
+    Network network();
+
+    /** Problems with an outgoing post that this network would refuse, in words for the author; empty when fine. */
+    List<String> validate(Outgoing post);
+
+    /** Puts the post on the network. Called outside any database transaction. */
+    PublishResult publish(ChannelAccess channel, Outgoing post);
+
+    /**
+     * Asks the network whether an earlier attempt, whose answer was lost, created the post. Called before any retry of
+     * an unconfirmed publication: a connector that cannot tell answers {@link LookupResult.Unknown}.
+     */
+    LookupResult lookup(ChannelAccess channel, Outgoing post);
+
+    /**
+     * Whether the network itself recognises a resent publication by its idempotency key (and answers with the post it
+     * already made), so that a resend after a lost answer cannot double the post.
+     */
+    default boolean honoursIdempotencyKey() {
+        return false;
+    }
+
+    /** Reads the numbers the network offers for one published post; what it does not offer is absent, never zero. */
+    MetricReading fetchMetrics(ChannelAccess channel, String networkPostId);
+}

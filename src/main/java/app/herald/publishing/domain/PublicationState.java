@@ -1,0 +1,39 @@
+package app.herald.publishing.domain;
+
+/** Where one variant's publication on one channel stands. */
+public enum PublicationState {
+    QUEUED("Queued", false),
+    PUBLISHING("Publishing", false),
+    PUBLISHED("Published", false),
+    RETRY_WAIT("Waiting to retry", true),
+    FAILED("Failed", true),
+    UNCONFIRMED("Unconfirmed", true),
+    CANCELLED("Cancelled", false);
+
+    private final String label;
+    private final boolean needsAttention;
+
+    PublicationState(String label, boolean needsAttention) {
+        this.label = label;
+        this.needsAttention = needsAttention;
+    }
+
+    public String label() {
+        return label;
+    }
+
+    /** Shown on the "needs attention" list: something went wrong, or is still unresolved. */
+    public boolean needsAttention() {
+        return needsAttention;
+    }
+
+    /** A request for this publication may have reached the network: ask it before sending again. */
+    public boolean maybeSent() {
+        return this == PUBLISHING || this == UNCONFIRMED;
+    }
+
+    /** Nothing more will happen unless a person acts. */
+    public boolean isSettled() {
+        return this == PUBLISHED || this == FAILED || this == CANCELLED;
+    }
+}

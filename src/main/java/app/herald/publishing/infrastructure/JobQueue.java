@@ -1,0 +1,230 @@
+package app.herald.publishing.infrastructure;
+
+import app.herald.publishing.domain.JobState;
+import app.herald.publishing.domain.PublishJob;
+import jakarta.annotation.Resource;
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Locale;
+import javax.sql.DataSource;
+
+/**
+ * The platform's publish queue in SQL. A claim takes due jobs and jobs whose lease ran out, in one short transaction:
+ * on MySQL and MariaDB with {@code FOR UPDATE SKIP LOCKED}, so nodes claiming at once take different rows without
+ * waiting; elsewhere (H2) with a compare-and-set update per row, which only one node can win. Every write after the
+ * claim names the node, so a node whose lease was taken over cannot overwrite the new owner's work.
+ */
+@Stateless
+public class JobQueue {
+
+    private static final String COLUMNS = "id, tenant_id, publication_id, due_at, state, attempts, idempotency_key";
+
+    @Resource(lookup = "java:app/jdbc/herald")
+    DataSource dataSource;
+
+    private volatile Boolean skipLocked;
+
+    /** Queues a publication, or moves its job to a new due time; joins the caller's transaction. */
+    public void enqueue(long tenantId, long publicationId, Instant due, String idempotencyKey) {
+        long now = System.currentTimeMillis();
+        run("UPDATE publish_job SET due_at = ?, state = CASE WHEN state = 'CLAIMED' THEN state ELSE 'QUEUED' END, "
+                + "last_error = NULL, updated_at = ? WHERE tenant_id = ? AND publication_id = ?", update -> {
+            update.setLong(1, due.toEpochMilli());
+            update.setLong(2, now);
+            update.setLong(3, tenantId);
+            update.setLong(4, publicationId);
+            if (update.executeUpdate() == 0) {
+                try (PreparedStatement insert = update.getConnection().prepareStatement("INSERT INTO publish_job "
+                        + "(tenant_id, publication_id, due_at, state, attempts, idempotency_key, created_at, updated_at) "
+                        + "VALUES (?, ?, ?, 'QUEUED', 0, ?, ?, ?)")) {
+                    insert.setLong(1, tenantId);
+                    insert.setLong(2, publicationId);
+                    insert.setLong(3, due.toEpochMilli());
+                    insert.setString(4, idempotencyKey);
+                    insert.setLong(5, now);
+                    insert.setLong(6, now);
+                    insert.executeUpdate();
+                }
+            }
+            return null;
+        });
+    }
+
+    /** Nothing left to do for the publication (cancelled); joins the caller's transaction. */
+    public void settle(long tenantId, long publicationId) {
+        run("UPDATE publish_job SET state = 'DONE', claimed_by = NULL, claimed_until = NULL, updated_at = ? "
+                + "WHERE tenant_id = ? AND publication_id = ? AND state <> 'CLAIMED'", update -> {
+            update.setLong(1, System.currentTimeMillis());
+            update.setLong(2, tenantId);
+            update.setLong(3, publicationId);
+            return update.executeUpdate();
+        });
+    }
+
+    /**
+     * Claims up to {@code max} jobs due by {@code horizon} (and jobs whose lease ended before {@code now}) for
+     * {@code node}, leased until {@code leaseUntil}, earliest first.
+     */
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public List<PublishJob> claim(String node, Instant now, Instant horizon, Instant leaseUntil, int max) {
+        try (Connection connection = dataSource.getConnection()) {
+            List<PublishJob> claimed = new ArrayList<>();
+            String due = "SELECT " + COLUMNS + ", claimed_until FROM publish_job WHERE state IN ('QUEUED', 'RETRY_WAIT') "
+                    + "AND due_at <= ? ORDER BY due_at LIMIT ?";
+            String expired = "SELECT " + COLUMNS + ", claimed_until FROM publish_job WHERE state = 'CLAIMED' "
+                    + "AND claimed_until < ? ORDER BY claimed_until LIMIT ?";
+            claimed.addAll(claimFrom(connection, due, horizon.toEpochMilli(), node, leaseUntil, max));
+            if (claimed.size() < max) {
+                claimed.addAll(claimFrom(connection, expired, now.toEpochMilli(), node, leaseUntil, max - claimed.size()));
+            }
+            return claimed;
+        } catch (SQLException e) {
+            throw new IllegalStateException("Claiming publish jobs failed", e);
+        }
+    }
+
+    private List<PublishJob> claimFrom(Connection connection, String select, long bound, String node,
+                                       Instant leaseUntil, int max) throws SQLException {
+        boolean locking = supportsSkipLocked(connection);
+        List<Candidate> candidates = new ArrayList<>();
+        try (PreparedStatement query = connection.prepareStatement(locking ? select + " FOR UPDATE SKIP LOCKED" : select)) {
+            query.setLong(1, bound);
+            query.setInt(2, max);
+            try (ResultSet rows = query.executeQuery()) {
+                while (rows.next()) {
+                    long until = rows.getLong("claimed_until");
+                    candidates.add(new Candidate(job(rows), rows.getString("state"), rows.wasNull() ? null : until));
+                }
+            }
+        }
+        List<PublishJob> won = new ArrayList<>();
+        String take = "UPDATE publish_job SET state = 'CLAIMED', claimed_by = ?, claimed_until = ?, "
+                + "attempts = attempts + 1, updated_at = ? WHERE id = ?"
+                + (locking ? "" : " AND state = ? AND due_at = ? AND COALESCE(claimed_until, -1) = ?");
+        try (PreparedStatement update = connection.prepareStatement(take)) {
+            for (Candidate c : candidates) {
+                update.setString(1, node);
+                update.setLong(2, leaseUntil.toEpochMilli());
+                update.setLong(3, System.currentTimeMillis());
+                update.setLong(4, c.job().id());
+                if (!locking) {
+                    update.setString(5, c.state());
+                    update.setLong(6, c.job().dueAt().toEpochMilli());
+                    update.setLong(7, c.claimedUntil() == null ? -1 : c.claimedUntil());
+                }
+                if (update.executeUpdate() == 1) {
+                    PublishJob j = c.job();
+                    won.add(new PublishJob(j.id(), j.tenantId(), j.publicationId(), j.dueAt(), j.attempts() + 1,
+                            j.idempotencyKey()));
+                }
+            }
+        }
+        return won;
+    }
+
+    /** Extends the leases of the jobs this node is working on; returns how many it still holds. */
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public int renew(String node, Collection<Long> jobIds, Instant leaseUntil) {
+        if (jobIds.isEmpty()) {
+            return 0;
+        }
+        String ids = String.join(",", jobIds.stream().map(String::valueOf).toList());
+        return run("UPDATE publish_job SET claimed_until = ? WHERE claimed_by = ? AND state = 'CLAIMED' AND id IN ("
+                + ids + ")", update -> {
+            update.setLong(1, leaseUntil.toEpochMilli());
+            update.setString(2, node);
+            return update.executeUpdate();
+        });
+    }
+
+    /**
+     * Confirms that this node still holds the job and extends its lease, right before it talks to the network; joins
+     * the caller's transaction so that the publication's PUBLISHING state commits with it.
+     */
+    public boolean holds(String node, long jobId, Instant leaseUntil) {
+        return run("UPDATE publish_job SET claimed_until = ? WHERE id = ? AND claimed_by = ? AND state = 'CLAIMED'",
+                update -> {
+                    update.setLong(1, leaseUntil.toEpochMilli());
+                    update.setLong(2, jobId);
+                    update.setString(3, node);
+                    return update.executeUpdate() == 1;
+                });
+    }
+
+    /** Gives the job back: waiting for {@code nextDue}, or DONE. Joins the caller's transaction. */
+    public boolean release(String node, long jobId, JobState state, Instant nextDue, String lastError) {
+        return run("UPDATE publish_job SET state = ?, due_at = ?, claimed_by = NULL, claimed_until = NULL, "
+                + "last_error = ?, updated_at = ? WHERE id = ? AND claimed_by = ? AND state = 'CLAIMED'", update -> {
+            update.setString(1, state.name());
+            update.setLong(2, nextDue.toEpochMilli());
+            update.setString(3, lastError == null ? null : lastError.substring(0, Math.min(lastError.length(), 2000)));
+            update.setLong(4, System.currentTimeMillis());
+            update.setLong(5, jobId);
+            update.setString(6, node);
+            return update.executeUpdate() == 1;
+        });
+    }
+
+    /** Removes settled jobs older than the given instant, so that the queue stays small. */
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public int purgeDone(Instant before) {
+        return run("DELETE FROM publish_job WHERE state = 'DONE' AND updated_at < ?", delete -> {
+            delete.setLong(1, before.toEpochMilli());
+            return delete.executeUpdate();
+        });
+    }
+
+    /** Counts of jobs per state, for health and metrics. */
+    public java.util.Map<JobState, Long> counts() {
+        return run("SELECT state, COUNT(*) FROM publish_job GROUP BY state", query -> {
+            java.util.Map<JobState, Long> counts = new java.util.EnumMap<>(JobState.class);
+            try (ResultSet rows = query.executeQuery()) {
+                while (rows.next()) {
+                    counts.put(JobState.valueOf(rows.getString(1)), rows.getLong(2));
+                }
+            }
+            return counts;
+        });
+    }
+
+    private boolean supportsSkipLocked(Connection connection) throws SQLException {
+        Boolean known = skipLocked;
+        if (known == null) {
+            String product = connection.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT);
+            known = product.contains("mysql") || product.contains("mariadb");
+            skipLocked = known;
+        }
+        return known;
+    }
+
+    private static PublishJob job(ResultSet row) throws SQLException {
+        return new PublishJob(row.getLong("id"), row.getLong("tenant_id"), row.getLong("publication_id"),
+                Instant.ofEpochMilli(row.getLong("due_at")), row.getInt("attempts"), row.getString("idempotency_key"));
+    }
+
+    private <T> T run(String sql, Statement<T> work) {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement statement = connection.prepareStatement(sql)) {
+            return work.apply(statement);
+        } catch (SQLException e) {
+            throw new IllegalStateException("Publish queue: " + e.getMessage(), e);
+        }
+    }
+
+    @FunctionalInterface
+    private interface Statement<T> {
+        T apply(PreparedStatement statement) throws SQLException;
+    }
+
+    private record Candidate(PublishJob job, String state, Long claimedUntil) {
+    }
+}

@@ -1,0 +1,181 @@
+package app.herald.publishing.infrastructure;
+
+import app.herald.publishing.domain.PublishResult;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonReader;
+import jakarta.json.JsonValue;
+import jakarta.json.stream.JsonParsingException;
+import java.io.IOException;
+import java.io.StringReader;
+import java.net.ConnectException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpConnectTimeoutException;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.Optional;
+
+/**
+ * One HTTP exchange with a network, and the translation of its outcome that all connectors share: a connection that
+ * never opened may be retried; a timeout after the request went out is unconfirmed; 429 and 5xx are retried (with the
+ * network's Retry-After); 401 means the channel must be reconnected; any other 4xx is the network's refusal, in its
+ * own words.
+ */
+public final class NetworkCall {
+
+    /** How long a network may take to answer one request before the attempt counts as unconfirmed. */
+    public static final Duration ANSWER_TIMEOUT = Duration.ofSeconds(20);
+
+    private static final HttpClient CLIENT = HttpClient.newBuilder()
+            .connectTimeout(Duration.ofSeconds(5))
+            .followRedirects(HttpClient.Redirect.NEVER)
+            .build();
+
+    private final HttpResponse<String> response;
+    private final Failure failure;
+
+    private NetworkCall(HttpResponse<String> response, Failure failure) {
+        this.response = response;
+        this.failure = failure;
+    }
+
+    public static HttpRequest.Builder request(String url) {
+        return HttpRequest.newBuilder(URI.create(url)).timeout(ANSWER_TIMEOUT).header("User-Agent", "Herald/1.0");
+    }
+
+    /** A request with its own answer timeout, for connectors that are tested with a short one. */
+    public static HttpRequest.Builder request(String url, Duration timeout) {
+        return request(url).timeout(timeout);
+    }
+
+    public static HttpRequest.BodyPublisher json(JsonObject body) {
+        return HttpRequest.BodyPublishers.ofString(body.toString());
+    }
+
+    /** Sends the request; never throws for what the network does. */
+    public static NetworkCall send(HttpRequest request) {
+        return send(CLIENT, request);
+    }
+
+    static NetworkCall send(HttpClient client, HttpRequest request) {
+        try {
+            return new NetworkCall(client.send(request, HttpResponse.BodyHandlers.ofString()), null);
+        } catch (HttpConnectTimeoutException | ConnectException e) {
+            return new NetworkCall(null, new Failure(false, "the network could not be reached (" + hostOf(request) + ")"));
+        } catch (HttpTimeoutException e) {
+            return new NetworkCall(null, new Failure(true, "the network took longer than "
+                    + request.timeout().orElse(ANSWER_TIMEOUT).toSeconds() + " s to answer"));
+        } catch (IOException e) {
+            // The connection broke after it opened: the request may have been read.
+            return new NetworkCall(null, new Failure(true, "the connection to " + hostOf(request) + " broke: " + e.getMessage()));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return new NetworkCall(null, new Failure(true, "Herald stopped while waiting for the network"));
+        }
+    }
+
+    private static String hostOf(HttpRequest request) {
+        return request.uri().getHost() + (request.uri().getPort() > 0 ? ":" + request.uri().getPort() : "");
+    }
+
+    public boolean answered() {
+        return response != null;
+    }
+
+    public int status() {
+        return response == null ? 0 : response.statusCode();
+    }
+
+    public boolean succeeded() {
+        return response != null && status() / 100 == 2;
+    }
+
+    public String body() {
+        return response == null ? "" : response.body();
+    }
+
+    public Optional<String> header(String name) {
+        return response == null ? Optional.empty() : response.headers().firstValue(name);
+    }
+
+    /** The answer as a JSON object, or empty when it is not one (a malformed body). */
+    public Optional<JsonObject> jsonObject() {
+        if (response == null || body().isBlank()) {
+            return Optional.empty();
+        }
+        try (JsonReader reader = Json.createReader(new StringReader(body()))) {
+            JsonValue value = reader.readValue();
+            return value.getValueType() == JsonValue.ValueType.OBJECT ? Optional.of(value.asJsonObject()) : Optional.empty();
+        } catch (JsonParsingException | IllegalStateException e) {
+            return Optional.empty();
+        }
+    }
+
+    /**
+     * What a failed exchange means for a publication. {@code networkMessage} is the network's own explanation, read by
+     * the connector from its error body (may be null).
+     */
+    public PublishResult failure(String networkMessage) {
+        if (failure != null) {
+            return failure.sent()
+                    ? new PublishResult.Unconfirmed("No answer: " + failure.reason() + ". Herald checks with the network "
+                    + "before it tries again.")
+                    : new PublishResult.RetryLater("Not sent: " + failure.reason() + ".");
+        }
+        String said = networkMessage == null || networkMessage.isBlank() ? "" : ": " + networkMessage;
+        int status = status();
+        if (status == 401) {
+            return new PublishResult.Rejected("The network no longer accepts this channel's sign-in (token expired or "
+                    + "revoked)" + said + ". Reconnect the channel, then retry.", true);
+        }
+        if (status == 403) {
+            return new PublishResult.Rejected("The network refused the post (not allowed)" + said + ".");
+        }
+        if (status == 413) {
+            return new PublishResult.Rejected("The network refused the media as too large" + said + ".");
+        }
+        if (status == 429) {
+            return new PublishResult.RetryLater("The network's rate limit was reached" + said + ".", retryAfter().orElse(null));
+        }
+        if (status >= 500) {
+            return new PublishResult.RetryLater("The network had an error (HTTP " + status + ")" + said + ".",
+                    retryAfter().orElse(null));
+        }
+        return new PublishResult.Rejected("The network refused the post (HTTP " + status + ")" + said + ".");
+    }
+
+    /** A 2xx answer Herald could not read: the post probably exists, so look it up rather than send it again. */
+    public PublishResult unreadable() {
+        return new PublishResult.Unconfirmed("The network answered HTTP " + status() + " with a body Herald could not "
+                + "read. Herald checks whether the post exists before it tries again.");
+    }
+
+    /** Retry-After as seconds or as an HTTP date. */
+    public Optional<Duration> retryAfter() {
+        return header("Retry-After").flatMap(NetworkCall::parseRetryAfter);
+    }
+
+    static Optional<Duration> parseRetryAfter(String value) {
+        String v = value.strip();
+        if (v.matches("\\d{1,7}")) {
+            return Optional.of(Duration.ofSeconds(Long.parseLong(v)));
+        }
+        try {
+            Instant at = ZonedDateTime.parse(v, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
+            Duration wait = Duration.between(Instant.now(), at);
+            return Optional.of(wait.isNegative() ? Duration.ZERO : wait);
+        } catch (DateTimeParseException e) {
+            return Optional.empty();
+        }
+    }
+
+    private record Failure(boolean sent, String reason) {
+    }
+}

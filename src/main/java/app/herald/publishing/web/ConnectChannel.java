@@ -1,0 +1,146 @@
+package app.herald.publishing.web;
+
+import app.herald.content.application.Channels;
+import app.herald.content.domain.Channel;
+import app.herald.content.domain.Network;
+import app.herald.kernel.AccessDenied;
+import app.herald.platform.web.Feedback;
+import app.herald.platform.web.Pages;
+import app.herald.publishing.application.ChannelConnections;
+import app.herald.tenancy.web.ClientAccess;
+import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import java.io.Serializable;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * Connecting one channel to its account (/client/connect.xhtml?client=ID&channel=ID): the fields each network needs.
+ * Secrets typed here are stored encrypted and never shown again; a webhook's signing secret is shown once.
+ */
+@Named
+@ViewScoped
+public class ConnectChannel implements Serializable {
+
+    private static final long serialVersionUID = 1L;
+
+    @Inject
+    ClientAccess access;
+    @Inject
+    Channels channels;
+    @Inject
+    ChannelConnections connections;
+
+    private String channelParam;
+    private Channel channel;
+    private String endpoint;
+    private String accessToken;
+    private String refreshToken;
+    private String appPassword;
+    private String shownSecret;
+
+    public void open() {
+        if (!access.open()) {
+            return;
+        }
+        try {
+            channel = channels.find(Pages.id(channelParam).orElseThrow(() -> new AccessDenied("No channel id")));
+            endpoint = channel.getEndpoint() != null ? channel.getEndpoint()
+                    : channel.getNetwork() == Network.BLUESKY ? "https://bsky.social" : null;
+        } catch (AccessDenied e) {
+            Pages.notFound();
+        }
+    }
+
+    public void connect() {
+        Map<String, String> credentials = new HashMap<>();
+        credentials.put("access_token", accessToken);
+        credentials.put("refresh_token", refreshToken);
+        credentials.put("app_password", appPassword);
+        if (Feedback.attempt(() -> channel = connections.connect(access.enter(), channel.getId(), endpoint, credentials),
+                "Connected. Herald publishes to this channel from now on.")) {
+            accessToken = null;
+            refreshToken = null;
+            appPassword = null;
+        }
+    }
+
+    public void newWebhookSecret() {
+        Feedback.attempt(() -> {
+            shownSecret = connections.newWebhookSecret(access.enter(), channel.getId(), endpoint);
+            channel = channels.find(channel.getId());
+        }, "Connected. Copy the signing secret now: it is not shown again.");
+    }
+
+    public void disconnect() {
+        Feedback.attempt(() -> channel = connections.disconnect(access.enter(), channel.getId()),
+                "Disconnected: Herald keeps nothing of its sign-in.");
+    }
+
+    public boolean isNeedsEndpoint() {
+        Network n = channel.getNetwork();
+        return n == Network.MASTODON || n == Network.BLUESKY || n == Network.WEBHOOK;
+    }
+
+    public boolean isUsesToken() {
+        Network n = channel.getNetwork();
+        return n != Network.BLUESKY && n != Network.WEBHOOK && n != Network.SANDBOX;
+    }
+
+    public boolean isUsesRefreshToken() {
+        return channel.getNetwork() == Network.X || channel.getNetwork() == Network.LINKEDIN;
+    }
+
+    public ClientAccess getAccess() {
+        return access;
+    }
+
+    public Channel getChannel() {
+        return channel;
+    }
+
+    public String getChannelParam() {
+        return channelParam;
+    }
+
+    public void setChannelParam(String channelParam) {
+        this.channelParam = channelParam;
+    }
+
+    public String getEndpoint() {
+        return endpoint;
+    }
+
+    public void setEndpoint(String endpoint) {
+        this.endpoint = endpoint;
+    }
+
+    public String getAccessToken() {
+        return accessToken;
+    }
+
+    public void setAccessToken(String accessToken) {
+        this.accessToken = accessToken;
+    }
+
+    public String getRefreshToken() {
+        return refreshToken;
+    }
+
+    public void setRefreshToken(String refreshToken) {
+        this.refreshToken = refreshToken;
+    }
+
+    public String getAppPassword() {
+        return appPassword;
+    }
+
+    public void setAppPassword(String appPassword) {
+        this.appPassword = appPassword;
+    }
+
+    public String getShownSecret() {
+        return shownSecret;
+    }
+}

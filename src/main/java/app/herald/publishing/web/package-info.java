@@ -1,0 +1,2 @@
+/** Screens for publication states, the needs-attention list and connecting channels. */
+package app.herald.publishing.web;

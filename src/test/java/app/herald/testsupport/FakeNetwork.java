@@ -1,0 +1,123 @@
+package app.herald.testsupport;
+
+import com.sun.net.httpserver.Headers;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+import java.util.function.Function;
+
+/**
+ * A network's API on loopback for contract tests: records every request it receives and answers each path with what
+ * the test scripted. A request to a path nobody scripted gets 404, so a connector calling the wrong address fails.
+ */
+public final class FakeNetwork implements AutoCloseable {
+
+    /** One request as the network received it. */
+    public record Received(String method, String path, String query, Headers headers, byte[] body) {
+        public String text() {
+            return new String(body, StandardCharsets.UTF_8);
+        }
+
+        public String header(String name) {
+            return headers.getFirst(name);
+        }
+    }
+
+    /** A scripted answer. {@code delayMillis} holds the answer back, to make the client time out after sending. */
+    public record Answer(int status, String body, Map<String, String> headers, long delayMillis) {
+        public static Answer json(int status, String body) {
+            return new Answer(status, body, Map.of("Content-Type", "application/json"), 0);
+        }
+
+        public Answer withHeader(String name, String value) {
+            Map<String, String> all = new java.util.HashMap<>(headers);
+            all.put(name, value);
+            return new Answer(status, body, Map.copyOf(all), delayMillis);
+        }
+
+        public Answer delayed(long millis) {
+            return new Answer(status, body, headers, millis);
+        }
+    }
+
+    private final HttpServer server;
+    private final List<Received> received = new CopyOnWriteArrayList<>();
+    private final Map<String, Function<Received, Answer>> routes = new ConcurrentHashMap<>();
+
+    public FakeNetwork() {
+        try {
+            server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+        server.createContext("/", this::handle);
+        server.setExecutor(Executors.newCachedThreadPool());
+        server.start();
+    }
+
+    /** http://127.0.0.1:port, without a trailing slash. */
+    public String baseUrl() {
+        return "http://127.0.0.1:" + server.getAddress().getPort();
+    }
+
+    /** Answers "METHOD /path" (path without query) with the given function of the request. */
+    public FakeNetwork on(String method, String path, Function<Received, Answer> answer) {
+        routes.put(method + " " + path, answer);
+        return this;
+    }
+
+    public FakeNetwork on(String method, String path, Answer answer) {
+        return on(method, path, r -> answer);
+    }
+
+    public List<Received> received() {
+        return List.copyOf(received);
+    }
+
+    public List<Received> received(String method, String path) {
+        return received.stream().filter(r -> r.method().equals(method) && r.path().equals(path)).toList();
+    }
+
+    private void handle(HttpExchange exchange) throws IOException {
+        try (exchange) {
+            byte[] body = exchange.getRequestBody().readAllBytes();
+            Received request = new Received(exchange.getRequestMethod(), exchange.getRequestURI().getPath(),
+                    exchange.getRequestURI().getRawQuery(), exchange.getRequestHeaders(), body);
+            received.add(request);
+            Function<Received, Answer> route = routes.get(request.method() + " " + request.path());
+            Answer answer = route == null ? Answer.json(404, "{\"error\":\"not found\"}") : route.apply(request);
+            if (answer.delayMillis() > 0) {
+                try {
+                    Thread.sleep(answer.delayMillis());
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
+            answer.headers().forEach((k, v) -> exchange.getResponseHeaders().add(k, v));
+            byte[] out = answer.body() == null ? new byte[0] : answer.body().getBytes(StandardCharsets.UTF_8);
+            exchange.sendResponseHeaders(answer.status(), out.length == 0 ? -1 : out.length);
+            if (out.length > 0) {
+                try (OutputStream stream = exchange.getResponseBody()) {
+                    stream.write(out);
+                }
+            }
+        } catch (IOException e) {
+            // The client gave up (a timeout test): nothing more to answer.
+        }
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+    }
+}
