@@ -1,5 +1,6 @@
 package app.herald.content.application;
 
+import app.herald.kernel.WallClock;
 import app.herald.content.domain.Channel;
 import app.herald.content.domain.ImportReport;
 import app.herald.content.domain.ImportReport.Problem;
@@ -138,7 +139,7 @@ public class PostImport {
         } else {
             try {
                 LocalDateTime local = LocalDateTime.of(LocalDate.parse(record.get("date")), LocalTime.parse(record.get("time")));
-                ZonedDateTime zoned = ZonedDateTime.ofLocal(local, zone, null);
+                ZonedDateTime zoned = WallClock.at(local, zone);
                 if (!zoned.toLocalDateTime().equals(local)) {
                     reasons.add(local + " does not exist in " + zone.getId() + " (the clocks spring forward)");
                 } else if (!zoned.toInstant().isAfter(Instant.now())) {

@@ -1,5 +1,6 @@
 package app.herald.content.domain;
 
+import app.herald.kernel.WallClock;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -28,7 +29,7 @@ public record PostingSlot(DayOfWeek day, LocalTime time) implements Comparable<P
 
     /** The moment this slot happens on the given date in the given zone, by the rule above. */
     public ZonedDateTime on(LocalDate date, ZoneId zone) {
-        return ZonedDateTime.ofLocal(LocalDateTime.of(date, time), zone, null);
+        return WallClock.at(LocalDateTime.of(date, time), zone);
     }
 
     @Override

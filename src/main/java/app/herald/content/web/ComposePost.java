@@ -1,5 +1,6 @@
 package app.herald.content.web;
 
+import app.herald.kernel.WallClock;
 import app.herald.content.application.Campaigns;
 import app.herald.content.application.Channels;
 import app.herald.content.application.MediaLibrary;
@@ -26,7 +27,6 @@ import jakarta.inject.Named;
 import java.io.Serializable;
 import java.time.Instant;
 import java.time.LocalDateTime;
-import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -186,7 +186,7 @@ public class ComposePost implements Serializable {
             Instant slot = queue.addToQueue(access.enter(), postId);
             when = LocalDateTime.ofInstant(slot, access.getClient().zone());
         }, null)) {
-            Feedback.info("Queued for " + access.local(ZonedDateTime.ofLocal(when, access.getClient().zone(), null)
+            Feedback.info("Queued for " + access.local(WallClock.at(when, access.getClient().zone())
                     .toInstant()) + ".");
         }
     }
@@ -205,7 +205,7 @@ public class ComposePost implements Serializable {
             if (!java.util.Objects.equals(campaignId, post.getCampaignId().orElse(null)) || !tags.equals(post.getTags())) {
                 posts.classify(actor, postId, campaignId, tags);
             }
-            Instant at = when == null ? null : ZonedDateTime.ofLocal(when, access.getClient().zone(), null).toInstant();
+            Instant at = when == null ? null : WallClock.at(when, access.getClient().zone()).toInstant();
             if (!java.util.Objects.equals(at, post.getScheduledAt().orElse(null))) {
                 posts.schedule(actor, postId, at);
             }

@@ -1,5 +1,6 @@
 package app.herald.content.web;
 
+import app.herald.kernel.WallClock;
 import app.herald.content.application.Campaigns;
 import app.herald.content.application.Channels;
 import app.herald.content.application.Posts;
@@ -16,7 +17,6 @@ import jakarta.inject.Named;
 import java.io.Serializable;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
-import java.time.ZonedDateTime;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -91,7 +91,7 @@ public class PlanCalendar implements Serializable {
             LocalDateTime from = LocalDateTime.ofInstant(post.getScheduledAt().orElseThrow(), zone);
             LocalDateTime to = from.plusYears(event.getYearDelta()).plusMonths(event.getMonthDelta())
                     .plusDays(event.getDayDelta()).plusMinutes(event.getMinuteDelta());
-            posts.schedule(actor, postId, ZonedDateTime.ofLocal(to, zone, null).toInstant());
+            posts.schedule(actor, postId, WallClock.at(to, zone).toInstant());
         }, "Moved. Its approval is kept.");
     }
 

@@ -1,5 +1,6 @@
 package app.herald.platform.application;
 
+import app.herald.kernel.WallClock;
 import app.herald.approval.application.ApprovalPolicies;
 import app.herald.approval.domain.ApprovalMode;
 import app.herald.content.application.Campaigns;
@@ -107,8 +108,8 @@ public class DemoContent {
             long id = posts.draft(author, IDEAS.get(i)[0], text, Set.of(sandbox, mastodon, bluesky)).getId();
             posts.save(author, id, IDEAS.get(i)[0], text, Map.of(sandbox, text, mastodon, text,
                     bluesky, text.length() > 280 ? text.substring(0, 280) : text));
-            ZonedDateTime when = ZonedDateTime.ofLocal(today.plusDays(days[i]).atTime(times[i % times.length]),
-                    tenant.zone(), null);
+            ZonedDateTime when = WallClock.at(today.plusDays(days[i]).atTime(times[i % times.length]),
+                    tenant.zone());
             posts.schedule(author, id, when.toInstant());
             if (i >= 2 && i <= 6) {
                 posts.classify(author, id, launch, List.of("winter", i % 2 == 0 ? "launch" : "community"));

@@ -18,6 +18,7 @@ import app.herald.publishing.domain.PublishResult;
 import app.herald.publishing.domain.RetryPolicy;
 import app.herald.publishing.infrastructure.CredentialVault;
 import app.herald.publishing.infrastructure.JobQueue;
+import app.herald.publishing.infrastructure.TokenCipher;
 import app.herald.tenancy.application.TenantAuditLog;
 import app.herald.tenancy.application.TenantContext;
 import app.herald.tenancy.domain.TenantDb;
@@ -107,7 +108,14 @@ public class PublishSteps {
             return Optional.empty();
         }
         Map<String, String> credentials = new HashMap<>(apps.appCredentials(channel.getNetwork()));
-        credentials.putAll(vault.open(context.current().id(), channel.getId(), channel.getCredentials()));
+        try {
+            credentials.putAll(vault.open(context.current().id(), channel.getId(), channel.getCredentials()));
+        } catch (TokenCipher.CannotDecrypt e) {
+            channel.connectionLost(e.getMessage());
+            publication.rejected(e.getMessage(), now);
+            settleFailed(job, node, publication, channel);
+            return Optional.empty();
+        }
         String endpoint = channel.getEndpoint() != null ? channel.getEndpoint() : apps.apiBase(channel.getNetwork());
         ChannelAccess access = new ChannelAccess(channel.getId(), endpoint, channel.getHandle(), credentials);
         return Optional.of(new Prepared(publication.getId(), attempt, channel, access, outgoing(publication)));

@@ -102,7 +102,8 @@ public class JobQueue {
             try (ResultSet rows = query.executeQuery()) {
                 while (rows.next()) {
                     long until = rows.getLong("claimed_until");
-                    candidates.add(new Candidate(job(rows), rows.getString("state"), rows.wasNull() ? null : until));
+                    Long claimedUntil = rows.wasNull() ? null : until;
+                    candidates.add(new Candidate(job(rows), rows.getString("state"), claimedUntil));
                 }
             }
         }

@@ -1,5 +1,6 @@
 package app.herald.publishing.web;
 
+import app.herald.kernel.WallClock;
 import app.herald.content.application.Channels;
 import app.herald.content.domain.Post;
 import app.herald.content.web.ViewPost;
@@ -12,7 +13,6 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.Serializable;
 import java.time.LocalDateTime;
-import java.time.ZonedDateTime;
 import java.util.List;
 
 /**
@@ -62,7 +62,7 @@ public class PostPublications implements Serializable {
                 throw new RuleViolation("Choose the publication and its new time.");
             }
             publications.reschedule(page.getAccess().enter(), moving,
-                    ZonedDateTime.ofLocal(movedTo, page.getAccess().getClient().zone(), null).toInstant());
+                    WallClock.at(movedTo, page.getAccess().getClient().zone()).toInstant());
         }, "Publication moved.");
         rows = null;
     }

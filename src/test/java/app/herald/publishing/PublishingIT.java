@@ -1,0 +1,343 @@
+package app.herald.publishing;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import app.herald.approval.application.ApprovalPolicies;
+import app.herald.approval.domain.ApprovalMode;
+import app.herald.content.application.Channels;
+import app.herald.content.application.Posts;
+import app.herald.content.domain.Network;
+import app.herald.content.domain.Post;
+import app.herald.identity.application.Actors;
+import app.herald.identity.domain.Actor;
+import app.herald.kernel.AccessDenied;
+import app.herald.kernel.RuleViolation;
+import app.herald.kernel.WallClock;
+import app.herald.publishing.application.ChannelConnections;
+import app.herald.publishing.application.Publications;
+import app.herald.publishing.application.SandboxFeed;
+import app.herald.publishing.domain.Publication;
+import app.herald.publishing.domain.PublicationState;
+import app.herald.publishing.domain.SandboxPost;
+import app.herald.tenancy.application.TenantProvisioning;
+import app.herald.tenancy.application.TenantRegistry;
+import app.herald.testsupport.Demo;
+import app.herald.testsupport.FakeNetwork;
+import app.herald.testsupport.FakeNetwork.Answer;
+import app.herald.testsupport.HeraldDeployment;
+import app.herald.testsupport.InTenant;
+import jakarta.annotation.Resource;
+import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.temporal.ChronoUnit;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
+import javax.sql.DataSource;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Publishing on the real server, with the real dispatcher ticking: approved posts go out at their time, failures
+ * are retried and then shown, a node that died mid-call is taken over by asking the network first, and nothing
+ * crosses tenants. Failsafe sets a 1 s retry base and 3 attempts so that the retry story fits in seconds.
+ */
+@ExtendWith(ArquillianExtension.class)
+class PublishingIT {
+
+    @Deployment
+    static WebArchive deployment() {
+        return HeraldDeployment.war(PublishingIT.class, FakeNetwork.class);
+    }
+
+    @Inject
+    Posts posts;
+    @Inject
+    Channels channels;
+    @Inject
+    ApprovalPolicies policies;
+    @Inject
+    Publications publications;
+    @Inject
+    ChannelConnections connections;
+    @Inject
+    SandboxFeed sandbox;
+    @Inject
+    InTenant inTenant;
+    @Inject
+    Actors actors;
+    @Inject
+    TenantProvisioning provisioning;
+    @Inject
+    TenantRegistry registry;
+    @Resource(lookup = "java:app/jdbc/herald")
+    DataSource dataSource;
+
+    private Actor owner() {
+        return actors.byEmail(Demo.NORTHWIND_OWNER).orElseThrow();
+    }
+
+    /** A fresh client without review, so that submitting approves. */
+    private long newClient(Actor owner, String zone) {
+        long tenant = provisioning.create(owner, owner.agencyId().orElseThrow(), "Publishing " + UUID.randomUUID(), zone)
+                .getId();
+        inTenant.call(owner, tenant, () -> { policies.changeMode(owner, ApprovalMode.NONE); return null; });
+        return tenant;
+    }
+
+    private long channel(Actor owner, long tenant, Network network) {
+        String handle = "@" + network.name().toLowerCase() + "-" + UUID.randomUUID().toString().substring(0, 8);
+        return inTenant.call(owner, tenant, () -> channels.add(owner, network, handle, "Test " + network).getId());
+    }
+
+    private long approvedPost(Actor owner, long tenant, long channel, String text, Instant due) {
+        return inTenant.call(owner, tenant, () -> {
+            Post post = posts.draft(owner, "Post " + UUID.randomUUID(), text, Set.of(channel));
+            posts.schedule(owner, post.getId(), due);
+            return posts.submit(owner, post.getId()).getId();
+        });
+    }
+
+    private Publication publicationOf(Actor owner, long tenant, long postId) {
+        List<Publication> found = inTenant.call(owner, tenant, () -> publications.ofPost(postId));
+        assertEquals(1, found.size(), "one publication per channel");
+        return found.get(0);
+    }
+
+    private Publication awaitState(Actor owner, long tenant, long postId, PublicationState wanted,
+                                   Set<PublicationState> seen) throws InterruptedException {
+        Instant deadline = Instant.now().plusSeconds(40);
+        Publication current = publicationOf(owner, tenant, postId);
+        while (current.getState() != wanted && Instant.now().isBefore(deadline)) {
+            Thread.sleep(100);
+            current = publicationOf(owner, tenant, postId);
+            seen.add(current.getState());
+        }
+        assertEquals(wanted, current.getState(), "reason: " + current.getReason());
+        return current;
+    }
+
+    private long jobDueAt(long tenant, long publicationId) throws Exception {
+        return single("SELECT due_at FROM publish_job WHERE tenant_id = ? AND publication_id = ?", tenant, publicationId);
+    }
+
+    private long single(String sql, long a, long b) throws Exception {
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
+            s.setLong(1, a);
+            s.setLong(2, b);
+            try (ResultSet r = s.executeQuery()) {
+                assertTrue(r.next(), "a row for " + a + "/" + b);
+                long value = r.getLong(1);
+                assertFalse(r.next(), "only one row");
+                return value;
+            }
+        }
+    }
+
+    private void execute(String sql, Object... values) throws Exception {
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
+            for (int i = 0; i < values.length; i++) {
+                s.setObject(i + 1, values[i]);
+            }
+            assertEquals(1, s.executeUpdate(), sql);
+        }
+    }
+
+    @Test
+    void anApprovedPostGoesOutToTheSandboxOnceNeverBeforeItsMillisecond() throws Exception {
+        Actor owner = owner();
+        long tenant = newClient(owner, "Europe/Berlin");
+        long channel = channel(owner, tenant, Network.SANDBOX);
+        Instant due = Instant.now().plusSeconds(4).truncatedTo(ChronoUnit.SECONDS).plusMillis(737);
+        long postId = approvedPost(owner, tenant, channel, "Fresh beans today", due);
+
+        Publication queued = publicationOf(owner, tenant, postId);
+        assertEquals(PublicationState.QUEUED, queued.getState());
+        assertEquals(due, queued.getDueAt());
+        assertEquals(due.toEpochMilli(), jobDueAt(tenant, queued.getId()), "the queue keeps the millisecond");
+
+        Publication published = awaitState(owner, tenant, postId, PublicationState.PUBLISHED, EnumSet.noneOf(PublicationState.class));
+        assertFalse(published.getPublishedAt().orElseThrow().isBefore(due), "never early");
+        assertTrue(published.getNetworkUrl().contains("/client/sandbox.xhtml?client=" + tenant + "&channel=" + channel),
+                published.getNetworkUrl());
+        List<SandboxPost> feed = inTenant.call(owner, tenant, () -> sandbox.feed(channel, 10));
+        assertEquals(1, feed.size());
+        assertEquals(published.getIdempotencyKey(), feed.get(0).getIdempotencyKey());
+        assertEquals(String.valueOf(feed.get(0).getId()), published.getNetworkPostId());
+        assertEquals("Fresh beans today", feed.get(0).getText());
+    }
+
+    @Test
+    void aNetworkAnswering500IsRetriedThenFailsWithTheReasonAndRetryPublishes() throws Exception {
+        Actor owner = owner();
+        long tenant = newClient(owner, "America/New_York");
+        long channel = channel(owner, tenant, Network.WEBHOOK);
+        try (FakeNetwork receiver = new FakeNetwork()) {
+            AtomicInteger status = new AtomicInteger(500);
+            receiver.on("POST", "/hook", r -> status.get() == 500
+                    ? Answer.json(500, "{\"error\":\"under maintenance\"}")
+                    : Answer.json(200, "{\"id\":\"intranet-7\",\"url\":\"https://intranet.example/7\"}"));
+            String secret = inTenant.call(owner, tenant, () -> connections.newWebhookSecret(owner, channel,
+                    receiver.baseUrl() + "/hook"));
+            long postId = approvedPost(owner, tenant, channel, "Store opening", Instant.now().plusSeconds(1));
+
+            Set<PublicationState> seen = EnumSet.noneOf(PublicationState.class);
+            Publication failed = awaitState(owner, tenant, postId, PublicationState.FAILED, seen);
+            assertTrue(seen.contains(PublicationState.RETRY_WAIT), "waited to retry first: " + seen);
+            assertTrue(failed.getReason().contains("under maintenance"), failed.getReason());
+            assertTrue(failed.getReason().contains("tried 3 times"), failed.getReason());
+            List<FakeNetwork.Received> attempts = receiver.received("POST", "/hook");
+            assertEquals(3, attempts.size());
+            attempts.forEach(a -> assertEquals(failed.getIdempotencyKey(), a.header("Idempotency-Key")));
+            assertTrue(attempts.get(0).header("X-Herald-Signature").startsWith("sha256="));
+            assertFalse(secret.isBlank());
+
+            status.set(200);
+            inTenant.call(owner, tenant, () -> publications.retry(owner, failed.getId()));
+            Publication published = awaitState(owner, tenant, postId, PublicationState.PUBLISHED, seen);
+            assertEquals("intranet-7", published.getNetworkPostId());
+            assertEquals("https://intranet.example/7", published.getNetworkUrl());
+            assertEquals(4, receiver.received("POST", "/hook").size());
+        }
+    }
+
+    /** Leaves the publication as a node that died mid-call would: PUBLISHING, its job claimed with a lapsed lease. */
+    private void killNodeDuring(long tenant, long publicationId) throws Exception {
+        String schema = registry.find(tenant).orElseThrow().ref().schema().value();
+        execute("UPDATE " + schema + ".publication SET state = 'PUBLISHING', attempts = 1 WHERE id = ?", publicationId);
+        long past = System.currentTimeMillis() - 1_000;
+        execute("UPDATE publish_job SET state = 'CLAIMED', claimed_by = 'dead-node', claimed_until = ?, due_at = ? "
+                + "WHERE tenant_id = ? AND publication_id = ?", past, past, tenant, publicationId);
+    }
+
+    @Test
+    void aNodeThatDiedAfterTheNetworkTookThePostIsTakenOverWithoutSendingAgain() throws Exception {
+        Actor owner = owner();
+        long tenant = newClient(owner, "Europe/London");
+        long channel = channel(owner, tenant, Network.SANDBOX);
+        long postId = approvedPost(owner, tenant, channel, "Sent just before the crash", Instant.now().plus(Duration.ofDays(1)));
+        Publication p = publicationOf(owner, tenant, postId);
+        // The network took the post, then the node died before recording it.
+        SandboxPost arrived = inTenant.call(owner, tenant, () -> sandbox.post(channel, p.getIdempotencyKey(),
+                "Sent just before the crash", 0));
+        killNodeDuring(tenant, p.getId());
+
+        Publication published = awaitState(owner, tenant, postId, PublicationState.PUBLISHED, EnumSet.noneOf(PublicationState.class));
+        assertEquals(String.valueOf(arrived.getId()), published.getNetworkPostId(), "found by lookup");
+        assertEquals(1, inTenant.call(owner, tenant, () -> sandbox.feed(channel, 10)).size(), "not sent twice");
+        assertEquals(2, published.getAttempts());
+    }
+
+    @Test
+    void aNodeThatDiedBeforeTheNetworkTookThePostIsTakenOverAndSendsItOnce() throws Exception {
+        Actor owner = owner();
+        long tenant = newClient(owner, "Europe/London");
+        long channel = channel(owner, tenant, Network.SANDBOX);
+        long postId = approvedPost(owner, tenant, channel, "Crash before sending", Instant.now().plus(Duration.ofDays(1)));
+        Publication p = publicationOf(owner, tenant, postId);
+        killNodeDuring(tenant, p.getId());
+
+        Publication published = awaitState(owner, tenant, postId, PublicationState.PUBLISHED, EnumSet.noneOf(PublicationState.class));
+        List<SandboxPost> feed = inTenant.call(owner, tenant, () -> sandbox.feed(channel, 10));
+        assertEquals(1, feed.size());
+        assertEquals(String.valueOf(feed.get(0).getId()), published.getNetworkPostId());
+    }
+
+    @Test
+    void postsInTheSkippedAndTheRepeatedHourAreDueAtTheDocumentedInstant() throws Exception {
+        Actor owner = owner();
+        long tenant = newClient(owner, "Europe/Berlin");
+        long channel = channel(owner, tenant, Network.SANDBOX);
+        var zone = registry.find(tenant).orElseThrow().ref().zone();
+        Instant skipped = WallClock.instantOf(LocalDateTime.parse("2027-03-28T02:30"), zone);
+        Instant repeated = WallClock.instantOf(LocalDateTime.parse("2027-10-31T02:30"), zone);
+        assertEquals(Instant.parse("2027-03-28T01:30:00Z"), skipped);
+        assertEquals(Instant.parse("2027-10-31T00:30:00Z"), repeated);
+        for (Instant due : List.of(skipped, repeated)) {
+            long postId = approvedPost(owner, tenant, channel, "DST " + due, due);
+            Publication p = publicationOf(owner, tenant, postId);
+            assertEquals(due, p.getDueAt());
+            assertEquals(due.toEpochMilli(), jobDueAt(tenant, p.getId()), "exactly one job, at the documented instant");
+        }
+    }
+
+    @Test
+    void movingAnApprovedPostMovesItsPublicationAndUnapprovingCancelsIt() throws Exception {
+        Actor owner = owner();
+        long tenant = newClient(owner, "Europe/Berlin");
+        long channel = channel(owner, tenant, Network.SANDBOX);
+        Instant first = Instant.now().plus(Duration.ofDays(2)).truncatedTo(ChronoUnit.MINUTES);
+        long postId = approvedPost(owner, tenant, channel, "Moves around", first);
+        Instant later = first.plus(Duration.ofHours(5));
+        inTenant.call(owner, tenant, () -> posts.schedule(owner, postId, later));
+        Publication moved = publicationOf(owner, tenant, postId);
+        assertEquals(later, moved.getDueAt());
+        assertEquals(later.toEpochMilli(), jobDueAt(tenant, moved.getId()));
+
+        inTenant.call(owner, tenant, () -> posts.schedule(owner, postId, null));
+        assertEquals(PublicationState.CANCELLED, publicationOf(owner, tenant, postId).getState());
+        assertEquals(1, single("SELECT COUNT(*) FROM publish_job WHERE tenant_id = ? AND publication_id = ? AND state = 'DONE'",
+                tenant, moved.getId()));
+    }
+
+    @Test
+    void aChannelThatIsNotConnectedFailsWithAReasonAndNothingIsSent() throws Exception {
+        Actor owner = owner();
+        long tenant = newClient(owner, "Europe/Berlin");
+        long channel = channel(owner, tenant, Network.MASTODON);
+        long postId = approvedPost(owner, tenant, channel, "Nowhere to go", Instant.now());
+        Publication failed = awaitState(owner, tenant, postId, PublicationState.FAILED, EnumSet.noneOf(PublicationState.class));
+        assertTrue(failed.getReason().contains("is not connected"), failed.getReason());
+        assertTrue(inTenant.call(owner, tenant, () -> publications.needingAttention()).stream()
+                .anyMatch(p -> p.getId().equals(failed.getId())), "listed as needing attention");
+    }
+
+    @Test
+    void anotherTenantsPublicationsChannelsAndCredentialsAreOutOfReach() throws Exception {
+        Actor owner = owner();
+        long tenant = newClient(owner, "Europe/Berlin");
+        long channel = channel(owner, tenant, Network.WEBHOOK);
+        inTenant.call(owner, tenant, () -> connections.newWebhookSecret(owner, channel, "https://hooks.example/a"));
+        long postId = approvedPost(owner, tenant, channel, "Ours", Instant.now().plus(Duration.ofDays(3)));
+        Publication ours = publicationOf(owner, tenant, postId);
+
+        Actor southwind = actors.byEmail(Demo.SOUTHWIND_OWNER).orElseThrow();
+        assertThrows(AccessDenied.class, () -> inTenant.call(southwind, tenant, () -> publications.ofPost(postId)));
+        long theirs = provisioning.create(southwind, southwind.agencyId().orElseThrow(), "Other " + UUID.randomUUID(),
+                "Europe/Berlin").getId();
+        assertThrows(AccessDenied.class, () -> inTenant.call(southwind, theirs, () -> publications.retry(southwind, ours.getId())));
+        assertThrows(AccessDenied.class, () -> inTenant.call(southwind, theirs, () -> publications.cancel(southwind, ours.getId())));
+        assertThrows(RuleViolation.class, () -> inTenant.call(southwind, theirs,
+                () -> connections.connect(southwind, channel, "https://evil.example", java.util.Map.of("access_token", "x"))));
+        assertEquals(PublicationState.QUEUED, publicationOf(owner, tenant, postId).getState(), "untouched");
+
+        // Sealed credentials copied into another tenant's channel do not open there: that channel fails to publish.
+        long theirChannel = channel(southwind, theirs, Network.WEBHOOK);
+        inTenant.call(southwind, theirs, () -> connections.newWebhookSecret(southwind, theirChannel, "https://hooks.example/b"));
+        String ourSchema = registry.find(tenant).orElseThrow().ref().schema().value();
+        String theirSchema = registry.find(theirs).orElseThrow().ref().schema().value();
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement("UPDATE " + theirSchema
+                + ".channel SET credentials = (SELECT credentials FROM " + ourSchema + ".channel WHERE id = ?) WHERE id = ?")) {
+            s.setLong(1, channel);
+            s.setLong(2, theirChannel);
+            assertEquals(1, s.executeUpdate());
+        }
+        inTenant.call(southwind, theirs, () -> { policies.changeMode(southwind, ApprovalMode.NONE); return null; });
+        long theirPost = approvedPost(southwind, theirs, theirChannel, "Forged", Instant.now());
+        Publication forged = awaitState(southwind, theirs, theirPost, PublicationState.FAILED, EnumSet.noneOf(PublicationState.class));
+        assertTrue(forged.getReason().contains("cannot be read"), forged.getReason());
+    }
+}
