@@ -1,7 +1,6 @@
 package app.herald.publishing.infrastructure;
 
 import app.herald.content.domain.Network;
-import app.herald.platform.infrastructure.PublicAddress;
 import app.herald.publishing.application.SandboxFeed;
 import app.herald.publishing.domain.ChannelAccess;
 import app.herald.publishing.domain.LookupResult;
@@ -28,8 +27,6 @@ public class SandboxConnector implements NetworkConnector {
     SandboxFeed feed;
     @Inject
     TenantContext context;
-    @Inject
-    PublicAddress address;
 
     @Override
     public Network network() {
@@ -66,7 +63,9 @@ public class SandboxConnector implements NetworkConnector {
     }
 
     private PublishResult.Published published(SandboxPost post) {
-        return new PublishResult.Published(String.valueOf(post.getId()), address.link("/client/sandbox.xhtml?client="
-                + context.current().id() + "&channel=" + post.getChannelId() + "#post-" + post.getId()));
+        // A path inside Herald, not an absolute address: the publisher works outside any request, and Herald may be
+        // reached under several names; screens prefix their own context path.
+        return new PublishResult.Published(String.valueOf(post.getId()), "/client/sandbox.xhtml?client="
+                + context.current().id() + "&channel=" + post.getChannelId() + "#post-" + post.getId());
     }
 }

@@ -14,6 +14,33 @@ public record PublicationRow(Publication publication, String channel, String due
                 p.getNextAttemptAt().map(access::local).orElse(""), p.getPublishedAt().map(access::local).orElse(""));
     }
 
+    // Faces EL (5.0) reads bean getters, not record accessors.
+    public Publication getPublication() {
+        return publication;
+    }
+
+    public String getChannel() {
+        return channel;
+    }
+
+    public String getDue() {
+        return due;
+    }
+
+    public String getNext() {
+        return next;
+    }
+
+    public String getPublished() {
+        return published;
+    }
+
+    /** Where to see the post: the network's address, or a Sandbox path inside Herald under the given context path. */
+    public String link(String contextPath) {
+        String url = publication.getNetworkUrl();
+        return url != null && url.startsWith("/") ? contextPath + url : url;
+    }
+
     public long getId() {
         return publication.getId();
     }

@@ -35,6 +35,17 @@ public class PublishingStatus implements Serializable {
 
     /** A publication with its post's title, for the list. */
     public record AttentionRow(PublicationRow row, String postTitle, long postId) implements Serializable {
+        public PublicationRow getRow() {
+            return row;
+        }
+
+        public String getPostTitle() {
+            return postTitle;
+        }
+
+        public long getPostId() {
+            return postId;
+        }
     }
 
     public void open() {

@@ -41,6 +41,18 @@ public class SandboxFeedView implements Serializable {
 
     /** A post of the feed with its numbers at the time the page was opened. */
     public record FeedItem(long id, String text, String postedAt, Map<Metric, Long> numbers) implements Serializable {
+        public long getId() {
+            return id;
+        }
+
+        public String getText() {
+            return text;
+        }
+
+        public String getPostedAt() {
+            return postedAt;
+        }
+
         public long get(String metric) {
             return numbers.getOrDefault(Metric.valueOf(metric), 0L);
         }

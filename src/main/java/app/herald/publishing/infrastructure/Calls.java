@@ -1,0 +1,74 @@
+package app.herald.publishing.infrastructure;
+
+import app.herald.content.domain.Network;
+import app.herald.publishing.domain.LookupResult;
+import app.herald.publishing.domain.PublishResult;
+import jakarta.json.Json;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonReader;
+import jakarta.json.JsonValue;
+import jakarta.json.stream.JsonParsingException;
+import java.io.StringReader;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+
+/** What several connectors do with a {@link NetworkCall}'s answer beyond what it offers itself. */
+final class Calls {
+
+    private Calls() {
+    }
+
+    /** The answer as a JSON array (Mastodon answers listings with one), or empty. */
+    static Optional<JsonArray> jsonArray(NetworkCall call) {
+        if (!call.answered() || call.body().isBlank()) {
+            return Optional.empty();
+        }
+        try (JsonReader reader = Json.createReader(new StringReader(call.body()))) {
+            JsonValue value = reader.readValue();
+            return value.getValueType() == JsonValue.ValueType.ARRAY ? Optional.of(value.asJsonArray()) : Optional.empty();
+        } catch (JsonParsingException | IllegalStateException e) {
+            return Optional.empty();
+        }
+    }
+
+    /**
+     * The failure, with the wait taken from a rate-limit reset header (epoch seconds) when the network sends that
+     * instead of Retry-After, as X (x-rate-limit-reset) and Bluesky (ratelimit-reset) do.
+     */
+    static PublishResult failure(NetworkCall call, String networkMessage, String resetHeader) {
+        PublishResult result = call.failure(networkMessage);
+        if (result instanceof PublishResult.RetryLater later && later.retryAfter() == null && call.status() == 429) {
+            Optional<Duration> wait = call.header(resetHeader).filter(v -> v.strip().matches("\\d{1,12}"))
+                    .map(v -> Duration.between(Instant.now(), Instant.ofEpochSecond(Long.parseLong(v.strip()))))
+                    .map(d -> d.isNegative() ? Duration.ZERO : d);
+            if (wait.isPresent()) {
+                return new PublishResult.RetryLater(later.reason(), wait.get());
+            }
+        }
+        return result;
+    }
+
+    static String reason(PublishResult result) {
+        if (result instanceof PublishResult.Rejected r) {
+            return r.reason();
+        }
+        if (result instanceof PublishResult.RetryLater r) {
+            return r.reason();
+        }
+        if (result instanceof PublishResult.Unconfirmed r) {
+            return r.reason();
+        }
+        PublishResult.Published p = (PublishResult.Published) result;
+        return "published as " + p.networkPostId();
+    }
+
+    static LookupResult.Unknown unknown(Network network, PublishResult failure) {
+        return new LookupResult.Unknown(network.label() + " could not be asked: " + reason(failure));
+    }
+
+    /** fetchMetrics has no result type for a failure: an unreadable network is an exception, never zeros. */
+    static IllegalStateException metricsUnavailable(Network network, PublishResult failure) {
+        return new IllegalStateException(network.label() + " metrics could not be read: " + reason(failure));
+    }
+}

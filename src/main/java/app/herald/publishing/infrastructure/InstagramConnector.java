@@ -1,0 +1,240 @@
+package app.herald.publishing.infrastructure;
+
+import app.herald.content.domain.Network;
+import app.herald.publishing.domain.ChannelAccess;
+import app.herald.publishing.domain.LookupResult;
+import app.herald.publishing.domain.Metric;
+import app.herald.publishing.domain.MetricReading;
+import app.herald.publishing.domain.NetworkConnector;
+import app.herald.publishing.domain.Outgoing;
+import app.herald.publishing.domain.OutgoingMedia;
+import app.herald.publishing.domain.PublishResult;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.json.JsonObject;
+import java.net.http.HttpRequest;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * An Instagram professional account through the Instagram Graph API (Content Publishing). Instagram downloads each
+ * image itself from a public address, into a container; Herald waits until the container is ready, then publishes it.
+ * The token travels in the Authorization header, never in a URL.
+ */
+@ApplicationScoped
+public class InstagramConnector implements NetworkConnector {
+
+    static final int MAX_IMAGES = 10;
+    private static final int LOOKUP_DEPTH = 25;
+    /** Images are usually ready within seconds; past this the attempt is retried later with a new container. */
+    private static final int CONTAINER_CHECKS = 10;
+
+    private final Duration answerTimeout;
+    private final Duration containerPause;
+
+    public InstagramConnector() {
+        this(NetworkCall.ANSWER_TIMEOUT, Duration.ofSeconds(3));
+    }
+
+    InstagramConnector(Duration answerTimeout, Duration containerPause) {
+        this.answerTimeout = answerTimeout;
+        this.containerPause = containerPause;
+    }
+
+    @Override
+    public Network network() {
+        return Network.INSTAGRAM;
+    }
+
+    @Override
+    public List<String> validate(Outgoing post) {
+        List<String> problems = new ArrayList<>();
+        if (post.media().isEmpty()) {
+            problems.add("Instagram needs at least one image.");
+        }
+        if (post.media().size() > MAX_IMAGES) {
+            problems.add("Instagram takes at most " + MAX_IMAGES + " images per post; this one has " + post.media().size() + ".");
+        }
+        for (OutgoingMedia media : post.media()) {
+            if (media.isVideo()) {
+                problems.add("Herald cannot publish video to Instagram yet: remove " + media.fileName() + " or use an image.");
+            } else if (!media.mimeType().equals("image/jpeg")) {
+                problems.add("Instagram accepts only JPEG images; " + media.fileName() + " is " + media.mimeType() + ".");
+            }
+            if (media.publicAddress().isEmpty()) {
+                problems.add("Instagram downloads images from a public address, and " + media.fileName()
+                        + " has none: Herald's public media address is not set up.");
+            }
+        }
+        return problems;
+    }
+
+    @Override
+    public PublishResult publish(ChannelAccess channel, Outgoing post) {
+        try {
+            String token = channel.required("access_token");
+            List<String> problems = validate(post);
+            if (!problems.isEmpty()) {
+                return new PublishResult.Rejected(String.join(" ", problems));
+            }
+            checkPublishingLimit(channel, token);
+            String container;
+            if (post.media().size() == 1) {
+                Map<String, String> fields = image(post.media().get(0));
+                fields.put("caption", post.text());
+                container = createContainer(channel, token, fields);
+            } else {
+                List<String> children = new ArrayList<>();
+                for (OutgoingMedia media : post.media()) {
+                    Map<String, String> fields = image(media);
+                    fields.put("is_carousel_item", "true");
+                    children.add(createContainer(channel, token, fields));
+                }
+                Map<String, String> carousel = new LinkedHashMap<>();
+                carousel.put("media_type", "CAROUSEL");
+                carousel.put("children", String.join(",", children));
+                carousel.put("caption", post.text());
+                container = createContainer(channel, token, carousel);
+            }
+            awaitFinished(channel, token, container);
+            NetworkCall call = NetworkCall.send(request(channel, "/" + channel.account() + "/media_publish", token)
+                    .header("Content-Type", Forms.CONTENT_TYPE)
+                    .POST(Forms.body(Map.of("creation_id", container))).build());
+            if (!call.succeeded()) {
+                return GraphApi.failure(call, network().label());
+            }
+            return call.jsonObject().flatMap(o -> JsonPaths.text(o, "id"))
+                    .<PublishResult>map(id -> new PublishResult.Published(id, permalink(channel, token, id)))
+                    .orElseGet(call::unreadable);
+        } catch (ChannelAccess.MissingCredential e) {
+            return new PublishResult.Rejected(e.getMessage());
+        } catch (Stop stop) {
+            return stop.result();
+        }
+    }
+
+    private static Map<String, String> image(OutgoingMedia media) {
+        Map<String, String> fields = new LinkedHashMap<>();
+        fields.put("image_url", media.publicAddress().orElseThrow());
+        if (media.altText() != null && !media.altText().isBlank()) {
+            fields.put("alt_text", media.altText());
+        }
+        return fields;
+    }
+
+    /** Instagram caps API posts per account per 24 hours; asking first avoids a refused publish with a spent container. */
+    private void checkPublishingLimit(ChannelAccess channel, String token) {
+        NetworkCall call = NetworkCall.send(request(channel, "/" + channel.account()
+                + "/content_publishing_limit?fields=quota_usage,config", token).GET().build());
+        if (!call.succeeded()) {
+            throw Stop.beforePost(GraphApi.failure(call, network().label()));
+        }
+        Optional<JsonObject> limit = call.jsonObject().flatMap(o -> JsonPaths.objects(o, "data").stream().findFirst());
+        long used = limit.flatMap(l -> JsonPaths.number(l, "quota_usage")).orElse(0L);
+        Optional<Long> total = limit.flatMap(l -> JsonPaths.number(l, "config.quota_total"));
+        if (total.isPresent() && used >= total.get()) {
+            throw new Stop(new PublishResult.RetryLater("Instagram allows " + total.get() + " posts per 24 hours through "
+                    + "its API and this account has used them; Herald tries again later.", Duration.ofHours(1)));
+        }
+    }
+
+    private String createContainer(ChannelAccess channel, String token, Map<String, String> fields) {
+        NetworkCall call = NetworkCall.send(request(channel, "/" + channel.account() + "/media", token)
+                .header("Content-Type", Forms.CONTENT_TYPE).POST(Forms.body(fields)).build());
+        if (!call.succeeded()) {
+            throw Stop.beforePost(GraphApi.failure(call, network().label()));
+        }
+        return call.jsonObject().flatMap(o -> JsonPaths.text(o, "id"))
+                .orElseThrow(() -> Stop.beforePost(call.unreadable()));
+    }
+
+    private void awaitFinished(ChannelAccess channel, String token, String container) {
+        for (int check = 0; check < CONTAINER_CHECKS; check++) {
+            NetworkCall call = NetworkCall.send(request(channel, "/" + container + "?fields=status_code,status", token)
+                    .GET().build());
+            if (!call.succeeded()) {
+                throw Stop.beforePost(GraphApi.failure(call, network().label()));
+            }
+            Optional<JsonObject> state = call.jsonObject();
+            String code = state.flatMap(o -> JsonPaths.text(o, "status_code")).orElse("");
+            if (code.equals("FINISHED")) {
+                return;
+            }
+            if (code.equals("ERROR") || code.equals("EXPIRED")) {
+                throw new Stop(new PublishResult.Rejected("Instagram could not prepare the image (" + code
+                        + state.flatMap(o -> JsonPaths.text(o, "status")).map(s -> ": " + s).orElse("")
+                        + "). Check that its public address opens the image, then retry."));
+            }
+            pause();
+        }
+        throw new Stop(new PublishResult.RetryLater("Instagram is still preparing the image; no post was made yet."));
+    }
+
+    /** The post exists once media_publish answers; a missing permalink only costs the link, never the result. */
+    private String permalink(ChannelAccess channel, String token, String id) {
+        NetworkCall call = NetworkCall.send(request(channel, "/" + id + "?fields=permalink", token).GET().build());
+        return (call.succeeded() ? call.jsonObject().flatMap(o -> JsonPaths.text(o, "permalink")) : Optional.<String>empty())
+                .orElse("https://www.instagram.com/");
+    }
+
+    @Override
+    public LookupResult lookup(ChannelAccess channel, Outgoing post) {
+        try {
+            NetworkCall call = NetworkCall.send(request(channel, "/" + channel.account()
+                    + "/media?fields=id,caption,permalink&limit=" + LOOKUP_DEPTH, channel.required("access_token")).GET().build());
+            if (!call.succeeded()) {
+                return Calls.unknown(network(), GraphApi.failure(call, network().label()));
+            }
+            return call.jsonObject().map(answer -> JsonPaths.objects(answer, "data").stream()
+                            .filter(m -> PostText.same(JsonPaths.text(m, "caption").orElse(""), post.text()))
+                            .filter(m -> JsonPaths.text(m, "id").isPresent())
+                            .findFirst()
+                            .<LookupResult>map(m -> new LookupResult.Found(new PublishResult.Published(
+                                    JsonPaths.text(m, "id").orElseThrow(),
+                                    JsonPaths.text(m, "permalink").orElse("https://www.instagram.com/"))))
+                            .orElseGet(LookupResult.Absent::new))
+                    .orElseGet(() -> Calls.unknown(network(), call.unreadable()));
+        } catch (ChannelAccess.MissingCredential e) {
+            return new LookupResult.Unknown(e.getMessage());
+        }
+    }
+
+    @Override
+    public MetricReading fetchMetrics(ChannelAccess channel, String networkPostId) {
+        NetworkCall call = NetworkCall.send(request(channel, "/" + networkPostId
+                + "/insights?metric=reach,likes,comments,shares,saved,views", channel.required("access_token")).GET().build());
+        if (!call.succeeded()) {
+            throw Calls.metricsUnavailable(network(), GraphApi.failure(call, network().label()));
+        }
+        Map<String, Long> read = call.jsonObject().map(GraphApi::insights)
+                .orElseThrow(() -> Calls.metricsUnavailable(network(), call.unreadable()));
+        Map<Metric, Long> values = new EnumMap<>(Metric.class);
+        JsonPaths.put(values, Metric.REACH, Optional.ofNullable(read.get("reach")));
+        JsonPaths.put(values, Metric.LIKES, Optional.ofNullable(read.get("likes")));
+        JsonPaths.put(values, Metric.REPLIES, Optional.ofNullable(read.get("comments")));
+        JsonPaths.put(values, Metric.SHARES, Optional.ofNullable(read.get("shares")));
+        JsonPaths.put(values, Metric.SAVES, Optional.ofNullable(read.get("saved")));
+        // "views" replaced "impressions" in 2025: for a post it counts every time it was shown.
+        JsonPaths.put(values, Metric.IMPRESSIONS, Optional.ofNullable(read.get("views")));
+        return new MetricReading(Instant.now(), values);
+    }
+
+    private HttpRequest.Builder request(ChannelAccess channel, String pathAndQuery, String token) {
+        return NetworkCall.request(channel.endpoint() + pathAndQuery, answerTimeout)
+                .header("Authorization", "Bearer " + token).header("Accept", "application/json");
+    }
+
+    private void pause() {
+        try {
+            Thread.sleep(containerPause.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new Stop(new PublishResult.RetryLater("Herald stopped while Instagram prepared the image."));
+        }
+    }
+}

@@ -1,0 +1,200 @@
+package app.herald.publishing.infrastructure;
+
+import app.herald.content.domain.Network;
+import app.herald.publishing.domain.ChannelAccess;
+import app.herald.publishing.domain.LookupResult;
+import app.herald.publishing.domain.Metric;
+import app.herald.publishing.domain.MetricReading;
+import app.herald.publishing.domain.NetworkConnector;
+import app.herald.publishing.domain.Outgoing;
+import app.herald.publishing.domain.OutgoingMedia;
+import app.herald.publishing.domain.PublishResult;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.json.JsonObject;
+import java.net.http.HttpRequest;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Threads through its Graph API: a media container (text, or one image Threads downloads from a public address),
+ * then threads_publish. The token travels in the Authorization header, never in a URL.
+ */
+@ApplicationScoped
+public class ThreadsConnector implements NetworkConnector {
+
+    /** Threads allows carousels, but Herald publishes single-image posts to it so far. */
+    static final int MAX_IMAGES = 1;
+    private static final int LOOKUP_DEPTH = 25;
+    private static final int CONTAINER_CHECKS = 10;
+
+    private final Duration answerTimeout;
+    private final Duration containerPause;
+
+    public ThreadsConnector() {
+        this(NetworkCall.ANSWER_TIMEOUT, Duration.ofSeconds(3));
+    }
+
+    ThreadsConnector(Duration answerTimeout, Duration containerPause) {
+        this.answerTimeout = answerTimeout;
+        this.containerPause = containerPause;
+    }
+
+    @Override
+    public Network network() {
+        return Network.THREADS;
+    }
+
+    @Override
+    public List<String> validate(Outgoing post) {
+        List<String> problems = new ArrayList<>();
+        if (post.media().size() > MAX_IMAGES) {
+            problems.add("Herald publishes one image per Threads post; this one has " + post.media().size() + ".");
+        }
+        for (OutgoingMedia media : post.media()) {
+            if (media.isVideo()) {
+                problems.add("Herald cannot publish video to Threads yet: remove " + media.fileName() + " or use an image.");
+            }
+            if (media.publicAddress().isEmpty()) {
+                problems.add("Threads downloads images from a public address, and " + media.fileName()
+                        + " has none: Herald's public media address is not set up.");
+            }
+        }
+        return problems;
+    }
+
+    @Override
+    public PublishResult publish(ChannelAccess channel, Outgoing post) {
+        try {
+            String token = channel.required("access_token");
+            List<String> problems = validate(post);
+            if (!problems.isEmpty()) {
+                return new PublishResult.Rejected(String.join(" ", problems));
+            }
+            Map<String, String> fields = new LinkedHashMap<>();
+            if (post.media().isEmpty()) {
+                fields.put("media_type", "TEXT");
+            } else {
+                OutgoingMedia media = post.media().get(0);
+                fields.put("media_type", "IMAGE");
+                fields.put("image_url", media.publicAddress().orElseThrow());
+                if (media.altText() != null && !media.altText().isBlank()) {
+                    fields.put("alt_text", media.altText());
+                }
+            }
+            fields.put("text", post.text());
+            NetworkCall created = NetworkCall.send(request(channel, "/" + channel.account() + "/threads", token)
+                    .header("Content-Type", Forms.CONTENT_TYPE).POST(Forms.body(fields)).build());
+            if (!created.succeeded()) {
+                throw Stop.beforePost(GraphApi.failure(created, network().label()));
+            }
+            String container = created.jsonObject().flatMap(o -> JsonPaths.text(o, "id"))
+                    .orElseThrow(() -> Stop.beforePost(created.unreadable()));
+            if (!post.media().isEmpty()) {
+                awaitFinished(channel, token, container);
+            }
+            NetworkCall call = NetworkCall.send(request(channel, "/" + channel.account() + "/threads_publish", token)
+                    .header("Content-Type", Forms.CONTENT_TYPE)
+                    .POST(Forms.body(Map.of("creation_id", container))).build());
+            if (!call.succeeded()) {
+                return GraphApi.failure(call, network().label());
+            }
+            return call.jsonObject().flatMap(o -> JsonPaths.text(o, "id"))
+                    .<PublishResult>map(id -> new PublishResult.Published(id, permalink(channel, token, id)))
+                    .orElseGet(call::unreadable);
+        } catch (ChannelAccess.MissingCredential e) {
+            return new PublishResult.Rejected(e.getMessage());
+        } catch (Stop stop) {
+            return stop.result();
+        }
+    }
+
+    /** Threads fetches the image after answering; publishing before it is done fails. */
+    private void awaitFinished(ChannelAccess channel, String token, String container) {
+        for (int check = 0; check < CONTAINER_CHECKS; check++) {
+            NetworkCall call = NetworkCall.send(request(channel, "/" + container + "?fields=status,error_message", token)
+                    .GET().build());
+            if (!call.succeeded()) {
+                throw Stop.beforePost(GraphApi.failure(call, network().label()));
+            }
+            Optional<JsonObject> state = call.jsonObject();
+            String status = state.flatMap(o -> JsonPaths.text(o, "status")).orElse("");
+            if (status.equals("FINISHED")) {
+                return;
+            }
+            if (status.equals("ERROR") || status.equals("EXPIRED")) {
+                throw new Stop(new PublishResult.Rejected("Threads could not prepare the image (" + status
+                        + state.flatMap(o -> JsonPaths.text(o, "error_message")).map(s -> ": " + s).orElse("")
+                        + "). Check that its public address opens the image, then retry."));
+            }
+            pause();
+        }
+        throw new Stop(new PublishResult.RetryLater("Threads is still preparing the image; no post was made yet."));
+    }
+
+    /** The post exists once threads_publish answers; a missing permalink only costs the link, never the result. */
+    private String permalink(ChannelAccess channel, String token, String id) {
+        NetworkCall call = NetworkCall.send(request(channel, "/" + id + "?fields=permalink", token).GET().build());
+        return (call.succeeded() ? call.jsonObject().flatMap(o -> JsonPaths.text(o, "permalink")) : Optional.<String>empty())
+                .orElse("https://www.threads.net/");
+    }
+
+    @Override
+    public LookupResult lookup(ChannelAccess channel, Outgoing post) {
+        try {
+            NetworkCall call = NetworkCall.send(request(channel, "/" + channel.account()
+                    + "/threads?fields=id,text,permalink&limit=" + LOOKUP_DEPTH, channel.required("access_token")).GET().build());
+            if (!call.succeeded()) {
+                return Calls.unknown(network(), GraphApi.failure(call, network().label()));
+            }
+            return call.jsonObject().map(answer -> JsonPaths.objects(answer, "data").stream()
+                            .filter(t -> PostText.same(JsonPaths.text(t, "text").orElse(""), post.text()))
+                            .filter(t -> JsonPaths.text(t, "id").isPresent())
+                            .findFirst()
+                            .<LookupResult>map(t -> new LookupResult.Found(new PublishResult.Published(
+                                    JsonPaths.text(t, "id").orElseThrow(),
+                                    JsonPaths.text(t, "permalink").orElse("https://www.threads.net/"))))
+                            .orElseGet(LookupResult.Absent::new))
+                    .orElseGet(() -> Calls.unknown(network(), call.unreadable()));
+        } catch (ChannelAccess.MissingCredential e) {
+            return new LookupResult.Unknown(e.getMessage());
+        }
+    }
+
+    @Override
+    public MetricReading fetchMetrics(ChannelAccess channel, String networkPostId) {
+        NetworkCall call = NetworkCall.send(request(channel, "/" + networkPostId
+                + "/insights?metric=views,likes,replies,reposts,quotes", channel.required("access_token")).GET().build());
+        if (!call.succeeded()) {
+            throw Calls.metricsUnavailable(network(), GraphApi.failure(call, network().label()));
+        }
+        Map<String, Long> read = call.jsonObject().map(GraphApi::insights)
+                .orElseThrow(() -> Calls.metricsUnavailable(network(), call.unreadable()));
+        Map<Metric, Long> values = new EnumMap<>(Metric.class);
+        JsonPaths.put(values, Metric.IMPRESSIONS, Optional.ofNullable(read.get("views")));
+        JsonPaths.put(values, Metric.LIKES, Optional.ofNullable(read.get("likes")));
+        JsonPaths.put(values, Metric.REPLIES, Optional.ofNullable(read.get("replies")));
+        JsonPaths.put(values, Metric.SHARES, Optional.ofNullable(read.get("reposts")));
+        JsonPaths.put(values, Metric.QUOTES, Optional.ofNullable(read.get("quotes")));
+        return new MetricReading(Instant.now(), values);
+    }
+
+    private HttpRequest.Builder request(ChannelAccess channel, String pathAndQuery, String token) {
+        return NetworkCall.request(channel.endpoint() + pathAndQuery, answerTimeout)
+                .header("Authorization", "Bearer " + token).header("Accept", "application/json");
+    }
+
+    private void pause() {
+        try {
+            Thread.sleep(containerPause.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new Stop(new PublishResult.RetryLater("Herald stopped while Threads prepared the image."));
+        }
+    }
+}

@@ -1,0 +1,191 @@
+package app.herald.publishing.infrastructure;
+
+import app.herald.content.domain.Network;
+import app.herald.publishing.domain.ChannelAccess;
+import app.herald.publishing.domain.LookupResult;
+import app.herald.publishing.domain.Metric;
+import app.herald.publishing.domain.MetricReading;
+import app.herald.publishing.domain.NetworkConnector;
+import app.herald.publishing.domain.Outgoing;
+import app.herald.publishing.domain.OutgoingMedia;
+import app.herald.publishing.domain.PublishResult;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import java.net.http.HttpRequest;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** X API v2 with an OAuth 2 user token (scopes tweet.write, tweet.read, users.read, media.write, offline.access). */
+@ApplicationScoped
+public class XConnector implements NetworkConnector {
+
+    static final int MAX_IMAGES = 4;
+    static final long MAX_IMAGE_BYTES = 5L * 1024 * 1024;
+    /** How many recent posts a lookup reads: a retry follows its lost attempt within hours. */
+    private static final int LOOKUP_DEPTH = 20;
+
+    private final Duration answerTimeout;
+
+    public XConnector() {
+        this(NetworkCall.ANSWER_TIMEOUT);
+    }
+
+    XConnector(Duration answerTimeout) {
+        this.answerTimeout = answerTimeout;
+    }
+
+    @Override
+    public Network network() {
+        return Network.X;
+    }
+
+    @Override
+    public List<String> validate(Outgoing post) {
+        List<String> problems = new ArrayList<>();
+        if (post.media().size() > MAX_IMAGES) {
+            problems.add("X takes at most " + MAX_IMAGES + " images per post; this one has " + post.media().size() + ".");
+        }
+        for (OutgoingMedia media : post.media()) {
+            if (media.isVideo()) {
+                problems.add("Herald cannot publish video to X yet: remove " + media.fileName() + " or use an image.");
+            } else if (media.sizeBytes() > MAX_IMAGE_BYTES) {
+                problems.add("X takes images up to 5 MB; " + media.fileName() + " is larger.");
+            }
+        }
+        return problems;
+    }
+
+    @Override
+    public PublishResult publish(ChannelAccess channel, Outgoing post) {
+        try {
+            OAuth2Tokens tokens = tokens(channel);
+            List<String> mediaIds = new ArrayList<>();
+            for (OutgoingMedia media : post.media()) {
+                mediaIds.add(upload(channel, tokens, media));
+            }
+            JsonObjectBuilder body = Json.createObjectBuilder().add("text", post.text());
+            if (!mediaIds.isEmpty()) {
+                body.add("media", Json.createObjectBuilder().add("media_ids", Json.createArrayBuilder(mediaIds)));
+            }
+            JsonObject json = body.build();
+            NetworkCall call = tokens.send(token -> request(channel, "/2/tweets", token)
+                    .header("Content-Type", "application/json").POST(NetworkCall.json(json)).build());
+            if (!call.succeeded()) {
+                return failure(call);
+            }
+            return call.jsonObject().flatMap(o -> JsonPaths.text(o, "data.id"))
+                    .<PublishResult>map(id -> new PublishResult.Published(id, url(id)))
+                    .orElseGet(call::unreadable);
+        } catch (ChannelAccess.MissingCredential e) {
+            return new PublishResult.Rejected(e.getMessage());
+        } catch (Stop stop) {
+            return stop.result();
+        }
+    }
+
+    /** The simple one-request upload: enough for images up to 5 MB. */
+    private String upload(ChannelAccess channel, OAuth2Tokens tokens, OutgoingMedia media) {
+        Multipart form = new Multipart().file("media", media.fileName(), media.mimeType(), media.bytes())
+                .field("media_category", "tweet_image");
+        NetworkCall call = tokens.send(token -> request(channel, "/2/media/upload", token)
+                .header("Content-Type", form.contentType()).POST(form.body()).build());
+        if (!call.succeeded()) {
+            throw Stop.beforePost(failure(call));
+        }
+        String id = call.jsonObject().flatMap(o -> JsonPaths.text(o, "data.id"))
+                .orElseThrow(() -> Stop.beforePost(call.unreadable()));
+        if (media.altText() != null && !media.altText().isBlank()) {
+            JsonObject metadata = Json.createObjectBuilder().add("id", id).add("metadata", Json.createObjectBuilder()
+                    .add("alt_text", Json.createObjectBuilder().add("text", media.altText()))).build();
+            NetworkCall alt = tokens.send(token -> request(channel, "/2/media/metadata", token)
+                    .header("Content-Type", "application/json").POST(NetworkCall.json(metadata)).build());
+            if (!alt.succeeded()) {
+                throw Stop.beforePost(failure(alt));
+            }
+        }
+        return id;
+    }
+
+    @Override
+    public LookupResult lookup(ChannelAccess channel, Outgoing post) {
+        try {
+            OAuth2Tokens tokens = tokens(channel);
+            NetworkCall me = tokens.send(token -> request(channel, "/2/users/me", token).GET().build());
+            Optional<String> userId = me.succeeded() ? me.jsonObject().flatMap(o -> JsonPaths.text(o, "data.id"))
+                    : Optional.empty();
+            if (userId.isEmpty()) {
+                return Calls.unknown(network(), me.succeeded() ? me.unreadable() : failure(me));
+            }
+            NetworkCall recent = tokens.send(token -> request(channel, "/2/users/" + Forms.encode(userId.get())
+                    + "/tweets?max_results=" + LOOKUP_DEPTH, token).GET().build());
+            if (!recent.succeeded()) {
+                return Calls.unknown(network(), failure(recent));
+            }
+            String wanted = comparable(post.text());
+            // No "data" at all is X's way of saying the account has no posts.
+            return recent.jsonObject().map(answer -> JsonPaths.objects(answer, "data").stream()
+                            .filter(t -> comparable(JsonPaths.text(t, "text").orElse("")).equals(wanted))
+                            .findFirst().flatMap(t -> JsonPaths.text(t, "id"))
+                            .<LookupResult>map(id -> new LookupResult.Found(new PublishResult.Published(id, url(id))))
+                            .orElseGet(LookupResult.Absent::new))
+                    .orElseGet(() -> Calls.unknown(network(), recent.unreadable()));
+        } catch (ChannelAccess.MissingCredential e) {
+            return new LookupResult.Unknown(e.getMessage());
+        }
+    }
+
+    /** X shortens every link to t.co, appends one for attached media, and escapes &, < and > in text it returns. */
+    private static String comparable(String text) {
+        return PostText.normalized(PostText.withoutLinks(PostText.unescape(text)));
+    }
+
+    @Override
+    public MetricReading fetchMetrics(ChannelAccess channel, String networkPostId) {
+        NetworkCall call = tokens(channel).send(token -> request(channel, "/2/tweets/" + Forms.encode(networkPostId)
+                + "?tweet.fields=public_metrics", token).GET().build());
+        if (!call.succeeded()) {
+            throw Calls.metricsUnavailable(network(), failure(call));
+        }
+        JsonObject post = call.jsonObject().flatMap(o -> JsonPaths.object(o, "data"))
+                .orElseThrow(() -> Calls.metricsUnavailable(network(), call.unreadable()));
+        Map<Metric, Long> values = new EnumMap<>(Metric.class);
+        JsonPaths.put(values, Metric.IMPRESSIONS, JsonPaths.number(post, "public_metrics.impression_count"));
+        JsonPaths.put(values, Metric.LIKES, JsonPaths.number(post, "public_metrics.like_count"));
+        JsonPaths.put(values, Metric.SHARES, JsonPaths.number(post, "public_metrics.retweet_count"));
+        JsonPaths.put(values, Metric.REPLIES, JsonPaths.number(post, "public_metrics.reply_count"));
+        JsonPaths.put(values, Metric.QUOTES, JsonPaths.number(post, "public_metrics.quote_count"));
+        JsonPaths.put(values, Metric.SAVES, JsonPaths.number(post, "public_metrics.bookmark_count"));
+        return new MetricReading(Instant.now(), values);
+    }
+
+    private OAuth2Tokens tokens(ChannelAccess channel) {
+        // X's confidential clients authenticate token requests with HTTP Basic.
+        return new OAuth2Tokens(channel, answerTimeout, true);
+    }
+
+    private static String url(String id) {
+        return "https://x.com/i/web/status/" + id;
+    }
+
+    private HttpRequest.Builder request(ChannelAccess channel, String path, String token) {
+        return NetworkCall.request(channel.endpoint() + path, answerTimeout)
+                .header("Authorization", "Bearer " + token).header("Accept", "application/json");
+    }
+
+    /** X's errors: {"title", "detail"} (problem details) or {"errors": [{"message"}]}; 429 resets by epoch second. */
+    private static PublishResult failure(NetworkCall call) {
+        String message = call.jsonObject().flatMap(o -> JsonPaths.text(o, "detail")
+                        .or(() -> JsonPaths.objects(o, "errors").stream().findFirst()
+                                .flatMap(e -> JsonPaths.text(e, "message").or(() -> JsonPaths.text(e, "detail"))))
+                        .or(() -> JsonPaths.text(o, "title")))
+                .orElse(null);
+        return Calls.failure(call, message, "x-rate-limit-reset");
+    }
+}

@@ -1,0 +1,210 @@
+package app.herald.publishing.infrastructure;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import app.herald.publishing.domain.ChannelAccess;
+import app.herald.publishing.domain.LookupResult;
+import app.herald.publishing.domain.Metric;
+import app.herald.publishing.domain.MetricReading;
+import app.herald.publishing.domain.Outgoing;
+import app.herald.publishing.domain.OutgoingMedia;
+import app.herald.publishing.domain.PublishResult;
+import app.herald.testsupport.FakeNetwork;
+import app.herald.testsupport.FakeNetwork.Answer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalLong;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The Graph API for Pages (developers.facebook.com/docs/pages-api), played by a fake Graph on loopback. */
+class FacebookPageConnectorTest {
+
+    private static final String PAGE = "546349135390552";
+    private static final String POST = PAGE + "_1116692661689527";
+
+    private final FakeNetwork network = new FakeNetwork();
+    private final FacebookPageConnector connector = new FacebookPageConnector(Duration.ofMillis(300));
+    @TempDir
+    Path dir;
+
+    @AfterEach
+    void tearDown() {
+        network.close();
+    }
+
+    private ChannelAccess channel() {
+        return new ChannelAccess(11, network.baseUrl() + "/v21.0", PAGE, Map.of("access_token", "page-token"));
+    }
+
+    private static Outgoing text(String text) {
+        return new Outgoing(42, "pub-42-key", text);
+    }
+
+    private static Answer graphError(int status, int code, String message) {
+        return Answer.json(status, "{\"error\": {\"message\": \"" + message + "\", \"type\": \"OAuthException\", \"code\": "
+                + code + ", \"error_subcode\": 463, \"fbtrace_id\": \"AbCdEf\"}}");
+    }
+
+    @Test
+    void postsTextToThePageFeedWithThePageTokenInTheHeader() {
+        network.on("POST", "/v21.0/" + PAGE + "/feed", Answer.json(200, "{\"id\": \"" + POST + "\"}"));
+
+        PublishResult result = connector.publish(channel(), text("Hello & welcome"));
+
+        assertEquals(new PublishResult.Published(POST, "https://www.facebook.com/" + POST), result);
+        FakeNetwork.Received sent = network.received("POST", "/v21.0/" + PAGE + "/feed").get(0);
+        assertEquals("Bearer page-token", sent.header("Authorization"));
+        assertEquals("application/x-www-form-urlencoded", sent.header("Content-Type"));
+        assertEquals("message=Hello+%26+welcome", sent.text());
+    }
+
+    @Test
+    void anImageIsUploadedAsAPhotoWithTheTextAsCaption() throws Exception {
+        Path file = Files.write(dir.resolve("shop.jpg"), new byte[] {(byte) 0xFF, (byte) 0xD8, 5});
+        network.on("POST", "/v21.0/" + PAGE + "/photos",
+                Answer.json(200, "{\"id\": \"1116692665022860\", \"post_id\": \"" + POST + "\"}"));
+
+        PublishResult result = connector.publish(channel(), new Outgoing(42, "k", "Our shop", null,
+                List.of(new OutgoingMedia("shop.jpg", "image/jpeg", 3, file, null))));
+
+        assertEquals(new PublishResult.Published(POST, "https://www.facebook.com/" + POST), result);
+        FakeNetwork.Received sent = network.received("POST", "/v21.0/" + PAGE + "/photos").get(0);
+        assertEquals("Bearer page-token", sent.header("Authorization"));
+        assertTrue(sent.header("Content-Type").startsWith("multipart/form-data; boundary="));
+        String form = new String(sent.body(), java.nio.charset.StandardCharsets.ISO_8859_1);
+        assertTrue(form.contains("name=\"source\"; filename=\"shop.jpg\"\r\nContent-Type: image/jpeg\r\n\r\n\u00FF\u00D8\u0005\r\n"), form);
+        assertTrue(form.contains("name=\"caption\"") && form.contains("\r\n\r\nOur shop\r\n"), form);
+    }
+
+    @Test
+    void anExpiredTokenAsksForReconnectionEvenWhenGraphAnswers400() {
+        network.on("POST", "/v21.0/" + PAGE + "/feed",
+                graphError(400, 190, "Error validating access token: Session has expired on Tuesday, 01-Jul-25."));
+
+        String reason = assertInstanceOf(PublishResult.Rejected.class, connector.publish(channel(), text("Hi"))).reason();
+        assertTrue(reason.contains("Reconnect") && reason.contains("Session has expired"), reason);
+    }
+
+    @Test
+    void aRateLimitCodeIsRetriedEvenWhenGraphAnswers400() {
+        network.on("POST", "/v21.0/" + PAGE + "/feed", graphError(400, 32, "Page request limit reached"));
+
+        assertInstanceOf(PublishResult.RetryLater.class, connector.publish(channel(), text("Hi")));
+    }
+
+    @Test
+    void a429IsRetriedAfterTheAskedDelay() {
+        network.on("POST", "/v21.0/" + PAGE + "/feed", graphError(429, 4, "Application request limit reached")
+                .withHeader("Retry-After", "30"));
+
+        assertEquals(Duration.ofSeconds(30), assertInstanceOf(PublishResult.RetryLater.class,
+                connector.publish(channel(), text("Hi"))).retryAfter());
+    }
+
+    @Test
+    void aServerErrorIsRetried() {
+        network.on("POST", "/v21.0/" + PAGE + "/feed", graphError(500, 2, "An unexpected error has occurred."));
+
+        assertInstanceOf(PublishResult.RetryLater.class, connector.publish(channel(), text("Hi")));
+    }
+
+    @Test
+    void anUnreadableSuccessIsUnconfirmed() {
+        network.on("POST", "/v21.0/" + PAGE + "/feed", Answer.json(200, "true"));
+
+        assertInstanceOf(PublishResult.Unconfirmed.class, connector.publish(channel(), text("Hi")));
+    }
+
+    @Test
+    void noAnswerAfterTheRequestWasReceivedIsUnconfirmed() {
+        network.on("POST", "/v21.0/" + PAGE + "/feed", Answer.json(200, "{\"id\": \"" + POST + "\"}").delayed(1_500));
+
+        assertInstanceOf(PublishResult.Unconfirmed.class, connector.publish(channel(), text("Hi")));
+    }
+
+    @Test
+    void lookupFindsThePostInTheRecentFeed() {
+        network.on("GET", "/v21.0/" + PAGE + "/feed", Answer.json(200, """
+                {"data": [{"id": "546349135390552_1", "message": "Older", "created_time": "2025-03-01T09:00:00+0000"},
+                          {"id": "546349135390552_2", "message": "Hello  &\\nwelcome", "created_time": "2025-03-01T10:00:00+0000"}],
+                 "paging": {"cursors": {"before": "a", "after": "b"}}}"""));
+
+        LookupResult result = connector.lookup(channel(), text("Hello & welcome"));
+
+        assertEquals(new LookupResult.Found(new PublishResult.Published("546349135390552_2",
+                "https://www.facebook.com/546349135390552_2")), result);
+        FakeNetwork.Received sent = network.received("GET", "/v21.0/" + PAGE + "/feed").get(0);
+        assertEquals("fields=id,message,created_time&limit=25", sent.query());
+        assertEquals("Bearer page-token", sent.header("Authorization"));
+    }
+
+    @Test
+    void lookupReportsAbsentWhenTheFeedLacksThePost() {
+        network.on("GET", "/v21.0/" + PAGE + "/feed", Answer.json(200, "{\"data\": [{\"id\": \"1_2\"}]}"));
+
+        assertInstanceOf(LookupResult.Absent.class, connector.lookup(channel(), text("Hello")));
+    }
+
+    @Test
+    void lookupIsUnknownWhenGraphCannotAnswer() {
+        network.on("GET", "/v21.0/" + PAGE + "/feed", graphError(500, 1, "An unknown error occurred"));
+
+        assertInstanceOf(LookupResult.Unknown.class, connector.lookup(channel(), text("Hello")));
+    }
+
+    @Test
+    void metricsCombineThePostsCountsWithItsInsights() {
+        network.on("GET", "/v21.0/" + POST, Answer.json(200, """
+                {"reactions": {"data": [], "summary": {"total_count": 31, "viewer_reaction": "NONE"}},
+                 "comments": {"data": [], "summary": {"order": "ranked", "total_count": 7, "can_comment": true}},
+                 "shares": {"count": 3}, "id": "546349135390552_1116692661689527"}"""));
+        network.on("GET", "/v21.0/" + POST + "/insights", Answer.json(200, """
+                {"data": [{"name": "post_impressions", "period": "lifetime", "values": [{"value": 2400}],
+                           "title": "Lifetime Post Total Impressions", "id": "x/insights/post_impressions/lifetime"},
+                          {"name": "post_impressions_unique", "period": "lifetime", "values": [{"value": 1900}]},
+                          {"name": "post_clicks", "period": "lifetime", "values": [{"value": 85}]}],
+                 "paging": {}}"""));
+
+        MetricReading reading = connector.fetchMetrics(channel(), POST);
+
+        assertEquals(OptionalLong.of(31), reading.value(Metric.LIKES));
+        assertEquals(OptionalLong.of(7), reading.value(Metric.REPLIES));
+        assertEquals(OptionalLong.of(3), reading.value(Metric.SHARES));
+        assertEquals(OptionalLong.of(2400), reading.value(Metric.IMPRESSIONS));
+        assertEquals(OptionalLong.of(1900), reading.value(Metric.REACH));
+        assertEquals(OptionalLong.of(85), reading.value(Metric.LINK_CLICKS));
+        assertEquals(OptionalLong.empty(), reading.value(Metric.SAVES));
+        assertEquals("fields=reactions.summary(total_count),comments.summary(total_count),shares",
+                network.received("GET", "/v21.0/" + POST).get(0).query());
+        assertEquals("metric=post_impressions,post_impressions_unique,post_clicks",
+                network.received("GET", "/v21.0/" + POST + "/insights").get(0).query());
+    }
+
+    @Test
+    void aPostNobodySharedHasZeroSharesAndRefusedInsightsAreAbsent() {
+        network.on("GET", "/v21.0/" + POST, Answer.json(200, """
+                {"reactions": {"data": [], "summary": {"total_count": 2}},
+                 "comments": {"data": [], "summary": {"total_count": 0}}, "id": "546349135390552_1116692661689527"}"""));
+        network.on("GET", "/v21.0/" + POST + "/insights", graphError(400, 100, "(#100) The value must be a valid insights metric"));
+
+        MetricReading reading = connector.fetchMetrics(channel(), POST);
+
+        assertEquals(Map.of(Metric.LIKES, 2L, Metric.REPLIES, 0L, Metric.SHARES, 0L), reading.values());
+    }
+
+    @Test
+    void validationNamesWhatHeraldCannotPublishToFacebook() {
+        Path file = dir.resolve("x.png");
+        OutgoingMedia image = new OutgoingMedia("x.png", "image/png", 1, file, null);
+
+        assertEquals(List.of("Herald publishes one image per Facebook post; this one has 2."),
+                connector.validate(new Outgoing(1, "k", "t", null, List.of(image, image))));
+    }
+}

@@ -1,0 +1,212 @@
+package app.herald.publishing.infrastructure;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import app.herald.publishing.domain.ChannelAccess;
+import app.herald.publishing.domain.LookupResult;
+import app.herald.publishing.domain.Metric;
+import app.herald.publishing.domain.MetricReading;
+import app.herald.publishing.domain.Outgoing;
+import app.herald.publishing.domain.OutgoingMedia;
+import app.herald.publishing.domain.PublishResult;
+import app.herald.testsupport.FakeNetwork;
+import app.herald.testsupport.FakeNetwork.Answer;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalLong;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** The Threads API (developers.facebook.com/docs/threads), played by a fake graph.threads.net on loopback. */
+class ThreadsConnectorTest {
+
+    private static final String USER = "25044829848512345";
+    private static final String CONTAINER = "18039430466618413";
+    private static final String THREAD = "18087654321012345";
+    private static final String PERMALINK = "https://www.threads.net/@herald/post/DAbC123xYz";
+
+    private final FakeNetwork network = new FakeNetwork();
+    private final ThreadsConnector connector = new ThreadsConnector(Duration.ofMillis(300), Duration.ofMillis(1));
+
+    @AfterEach
+    void tearDown() {
+        network.close();
+    }
+
+    private ChannelAccess channel() {
+        return new ChannelAccess(17, network.baseUrl() + "/v1.0", USER, Map.of("access_token", "th-token"));
+    }
+
+    private static Outgoing text(String text) {
+        return new Outgoing(42, "pub-42-key", text);
+    }
+
+    private static Map<String, String> form(String body) {
+        Map<String, String> fields = new LinkedHashMap<>();
+        for (String pair : body.split("&")) {
+            String[] kv = pair.split("=", 2);
+            fields.put(kv[0], URLDecoder.decode(kv[1], StandardCharsets.UTF_8));
+        }
+        return fields;
+    }
+
+    private void happyPath() {
+        network.on("POST", "/v1.0/" + USER + "/threads", Answer.json(200, "{\"id\": \"" + CONTAINER + "\"}"));
+        network.on("POST", "/v1.0/" + USER + "/threads_publish", Answer.json(200, "{\"id\": \"" + THREAD + "\"}"));
+        network.on("GET", "/v1.0/" + THREAD, Answer.json(200, "{\"permalink\": \"" + PERMALINK + "\", \"id\": \"" + THREAD + "\"}"));
+    }
+
+    @Test
+    void publishesATextContainerAndReadsThePermalink() {
+        happyPath();
+
+        PublishResult result = connector.publish(channel(), text("Hello Threads & friends"));
+
+        assertEquals(new PublishResult.Published(THREAD, PERMALINK), result);
+        FakeNetwork.Received container = network.received("POST", "/v1.0/" + USER + "/threads").get(0);
+        assertEquals("Bearer th-token", container.header("Authorization"));
+        assertEquals("application/x-www-form-urlencoded", container.header("Content-Type"));
+        assertEquals(Map.of("media_type", "TEXT", "text", "Hello Threads & friends"), form(container.text()));
+        assertEquals(Map.of("creation_id", CONTAINER),
+                form(network.received("POST", "/v1.0/" + USER + "/threads_publish").get(0).text()));
+        assertEquals("fields=permalink", network.received("GET", "/v1.0/" + THREAD).get(0).query());
+        assertTrue(network.received("GET", "/v1.0/" + CONTAINER).isEmpty(), "a text container needs no wait");
+    }
+
+    @Test
+    void anImageContainerIsPublishedOnceThreadsFinishedFetchingIt() {
+        happyPath();
+        AtomicInteger checks = new AtomicInteger();
+        network.on("GET", "/v1.0/" + CONTAINER, r -> Answer.json(200, "{\"status\": \""
+                + (checks.incrementAndGet() < 3 ? "IN_PROGRESS" : "FINISHED") + "\", \"id\": \"" + CONTAINER + "\"}"));
+
+        PublishResult result = connector.publish(channel(), new Outgoing(42, "k", "Look", null, List.of(
+                new OutgoingMedia("sky.jpg", "image/jpeg", 10, Path.of("sky.jpg"), "Blue sky",
+                        "https://media.herald.example/sky.jpg"))));
+
+        assertEquals(new PublishResult.Published(THREAD, PERMALINK), result);
+        assertEquals(Map.of("media_type", "IMAGE", "image_url", "https://media.herald.example/sky.jpg",
+                "alt_text", "Blue sky", "text", "Look"),
+                form(network.received("POST", "/v1.0/" + USER + "/threads").get(0).text()));
+        assertEquals(3, network.received("GET", "/v1.0/" + CONTAINER).size());
+        assertEquals("fields=status,error_message", network.received("GET", "/v1.0/" + CONTAINER).get(0).query());
+    }
+
+    @Test
+    void anExpiredTokenAsksForReconnection() {
+        network.on("POST", "/v1.0/" + USER + "/threads", Answer.json(401, "{\"error\": {\"message\": \"Error validating "
+                + "access token: Session has expired\", \"type\": \"OAuthException\", \"code\": 190, \"fbtrace_id\": \"A1\"}}"));
+
+        String reason = assertInstanceOf(PublishResult.Rejected.class, connector.publish(channel(), text("Hi"))).reason();
+        assertTrue(reason.contains("Reconnect") && reason.contains("Session has expired"), reason);
+    }
+
+    @Test
+    void aRateLimitIsRetriedAfterTheAskedDelay() {
+        happyPath();
+        network.on("POST", "/v1.0/" + USER + "/threads_publish", Answer.json(429, "{\"error\": {\"message\": "
+                + "\"Too many calls\", \"code\": 4}}").withHeader("Retry-After", "30"));
+
+        assertEquals(Duration.ofSeconds(30), assertInstanceOf(PublishResult.RetryLater.class,
+                connector.publish(channel(), text("Hi"))).retryAfter());
+    }
+
+    @Test
+    void aServerErrorIsRetried() {
+        happyPath();
+        network.on("POST", "/v1.0/" + USER + "/threads_publish", Answer.json(500, "{\"error\": {\"message\": \"x\", \"code\": 2}}"));
+
+        assertInstanceOf(PublishResult.RetryLater.class, connector.publish(channel(), text("Hi")));
+    }
+
+    @Test
+    void anUnreadablePublishAnswerIsUnconfirmed() {
+        happyPath();
+        network.on("POST", "/v1.0/" + USER + "/threads_publish", Answer.json(200, "[]"));
+
+        assertInstanceOf(PublishResult.Unconfirmed.class, connector.publish(channel(), text("Hi")));
+    }
+
+    @Test
+    void noAnswerToThePublishIsUnconfirmed() {
+        happyPath();
+        network.on("POST", "/v1.0/" + USER + "/threads_publish", Answer.json(200, "{\"id\": \"" + THREAD + "\"}").delayed(1_500));
+
+        assertInstanceOf(PublishResult.Unconfirmed.class, connector.publish(channel(), text("Hi")));
+    }
+
+    @Test
+    void aMissingPermalinkStillCountsAsPublished() {
+        happyPath();
+        network.on("GET", "/v1.0/" + THREAD, Answer.json(500, "{\"error\": {\"message\": \"x\", \"code\": 2}}"));
+
+        assertEquals(new PublishResult.Published(THREAD, "https://www.threads.net/"), connector.publish(channel(), text("Hi")));
+    }
+
+    @Test
+    void lookupFindsTheThreadByText() {
+        network.on("GET", "/v1.0/" + USER + "/threads", Answer.json(200, """
+                {"data": [{"id": "1", "text": "Other", "permalink": "https://www.threads.net/@herald/post/A"},
+                          {"id": "18087654321012345", "text": "Hello  Threads\\n& friends", "permalink": "https://www.threads.net/@herald/post/DAbC123xYz"}],
+                 "paging": {"cursors": {"before": "b", "after": "a"}}}"""));
+
+        LookupResult result = connector.lookup(channel(), text("Hello Threads & friends"));
+
+        assertEquals(new LookupResult.Found(new PublishResult.Published(THREAD, PERMALINK)), result);
+        FakeNetwork.Received sent = network.received("GET", "/v1.0/" + USER + "/threads").get(0);
+        assertEquals("fields=id,text,permalink&limit=25", sent.query());
+        assertEquals("Bearer th-token", sent.header("Authorization"));
+    }
+
+    @Test
+    void lookupReportsAbsentWhenNoRecentThreadMatches() {
+        network.on("GET", "/v1.0/" + USER + "/threads", Answer.json(200, "{\"data\": [{\"id\": \"1\", \"text\": \"Other\"}]}"));
+
+        assertInstanceOf(LookupResult.Absent.class, connector.lookup(channel(), text("Hello")));
+    }
+
+    @Test
+    void lookupIsUnknownWhenThreadsCannotAnswer() {
+        network.on("GET", "/v1.0/" + USER + "/threads", Answer.json(503, "{\"error\": {\"message\": \"down\", \"code\": 2}}"));
+
+        assertInstanceOf(LookupResult.Unknown.class, connector.lookup(channel(), text("Hello")));
+    }
+
+    @Test
+    void metricsAreReadFromInsightsAndReachIsAbsent() {
+        network.on("GET", "/v1.0/" + THREAD + "/insights", Answer.json(200, """
+                {"data": [{"name": "views", "period": "lifetime", "values": [{"value": 880}], "title": "Views", "id": "v"},
+                          {"name": "likes", "period": "lifetime", "values": [{"value": 41}]},
+                          {"name": "replies", "period": "lifetime", "values": [{"value": 6}]},
+                          {"name": "reposts", "period": "lifetime", "values": [{"value": 3}]},
+                          {"name": "quotes", "period": "lifetime", "values": [{"value": 2}]}]}"""));
+
+        MetricReading reading = connector.fetchMetrics(channel(), THREAD);
+
+        assertEquals(Map.of(Metric.IMPRESSIONS, 880L, Metric.LIKES, 41L, Metric.REPLIES, 6L, Metric.SHARES, 3L,
+                Metric.QUOTES, 2L), reading.values());
+        assertEquals(OptionalLong.empty(), reading.value(Metric.REACH));
+        assertEquals("metric=views,likes,replies,reposts,quotes",
+                network.received("GET", "/v1.0/" + THREAD + "/insights").get(0).query());
+    }
+
+    @Test
+    void validationNamesWhatHeraldCannotPublishToThreads() {
+        OutgoingMedia withAddress = new OutgoingMedia("a.jpg", "image/jpeg", 1, Path.of("a.jpg"), null, "https://m.example/a.jpg");
+        OutgoingMedia withoutAddress = new OutgoingMedia("b.jpg", "image/jpeg", 1, Path.of("b.jpg"), null);
+
+        assertEquals(List.of("Herald publishes one image per Threads post; this one has 2."),
+                connector.validate(new Outgoing(1, "k", "t", null, List.of(withAddress, withAddress))));
+        assertEquals(List.of("Threads downloads images from a public address, and b.jpg has none: Herald's public "
+                + "media address is not set up."), connector.validate(new Outgoing(1, "k", "t", null, List.of(withoutAddress))));
+        assertEquals(List.of(), connector.validate(new Outgoing(1, "k", "t", null, List.of(withAddress))));
+    }
+}
