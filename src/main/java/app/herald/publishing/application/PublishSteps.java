@@ -117,7 +117,9 @@ public class PublishSteps {
             return Optional.empty();
         }
         String endpoint = channel.getEndpoint() != null ? channel.getEndpoint() : apps.apiBase(channel.getNetwork());
-        ChannelAccess access = new ChannelAccess(channel.getId(), endpoint, channel.getHandle(), credentials);
+        // A network's own id for the account (found when it was connected) wins over the handle people typed.
+        String account = credentials.getOrDefault("account_id", channel.getHandle());
+        ChannelAccess access = new ChannelAccess(channel.getId(), endpoint, account, credentials);
         return Optional.of(new Prepared(publication.getId(), attempt, channel, access, outgoing(publication)));
     }
 

@@ -67,6 +67,11 @@ public class CredentialVault {
     }
 
     public String seal(long tenantId, long channelId, Map<String, String> credentials) {
+        return sealWith(cipher, tenantId, channelId, credentials);
+    }
+
+    /** The stored form of a channel's credentials under the given cipher (also for seeding load tests). */
+    public static String sealWith(TokenCipher cipher, long tenantId, long channelId, Map<String, String> credentials) {
         JsonObjectBuilder json = Json.createObjectBuilder();
         new TreeMap<>(credentials).forEach(json::add);
         return cipher.encrypt(json.build().toString(), context(tenantId, channelId));
