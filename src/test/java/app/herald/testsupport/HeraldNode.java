@@ -39,14 +39,25 @@ public final class HeraldNode implements AutoCloseable {
      */
     public static HeraldNode start(String name, int port, List<Integer> clusterPorts, Map<String, String> env)
             throws IOException {
+        return start(name, port, clusterPorts, env, "1g");
+    }
+
+    /** As {@link #start(String, int, List, Map)} with the given maximum heap, such as "2g". */
+    public static HeraldNode start(String name, int port, List<Integer> clusterPorts, Map<String, String> env,
+                                   String heap) throws IOException {
         String jar = System.getProperty("payara.microJar");
         String war = System.getProperty("herald.war", "target/herald.war");
         if (jar == null || !new File(jar).isFile()) {
             throw new IllegalStateException("payara.microJar is not set to Payara Micro's jar (run through Maven)");
         }
         List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"),
-                "-Xmx512m", "-XX:+UseSerialGC", "-jar", jar, "--deploy", war, "--contextroot", "/",
+                "-Xmx" + heap, "-Xlog:gc:file=" + Path.of("target", "nodes", name + "-gc.log"), "-XX:+UseSerialGC", "-jar", jar, "--deploy", war, "--contextroot", "/",
                 "--port", String.valueOf(port), "--name", name));
+        if (Boolean.getBoolean("herald.node.jfr")) {
+            // -Dherald.node.jfr=true profiles the node with Flight Recorder, for looking into a benchmark.
+            command.add(1, "-XX:StartFlightRecording=filename=" + Path.of("target", "nodes", name + ".jfr")
+                    + ",settings=profile,dumponexit=true");
+        }
         if (clusterPorts.isEmpty()) {
             command.add("--nocluster");
         } else {

@@ -101,6 +101,28 @@ public final class PublishingLoad {
         return keys;
     }
 
+    /** Where seeded publications wait until {@link #release} moves them: far beyond any look-ahead. */
+    public static final Instant PARKED = Instant.parse("2100-01-01T00:00:00Z");
+
+    /**
+     * Moves every publication seeded relative to {@link #PARKED} so that PARKED becomes {@code start}: seeding takes
+     * seconds, and a benchmark must not count them as lateness.
+     */
+    public static void release(DataSource dataSource, List<SeededTenant> tenants, Instant start) throws SQLException {
+        long shift = start.toEpochMilli() - PARKED.toEpochMilli();
+        long parked = PARKED.toEpochMilli();
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(false);
+            for (SeededTenant t : tenants) {
+                update(c, "UPDATE " + t.schema() + ".publication SET due_at = due_at + ? WHERE due_at >= ?", shift, parked);
+                update(c, "UPDATE " + t.schema() + ".post SET scheduled_at = scheduled_at + ? WHERE scheduled_at >= ?",
+                        shift, parked);
+            }
+            update(c, "UPDATE publish_job SET due_at = due_at + ? WHERE due_at >= ?", shift, parked);
+            c.commit();
+        }
+    }
+
     /** How many publications of the seeded tenants are in each state. */
     public static Map<String, Long> states(DataSource dataSource, List<SeededTenant> tenants) throws SQLException {
         Map<String, Long> counts = new HashMap<>();

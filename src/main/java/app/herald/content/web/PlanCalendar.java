@@ -21,6 +21,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.primefaces.event.schedule.ScheduleEntryMoveEvent;
+import app.herald.publishing.application.Publications;
+import app.herald.publishing.domain.PublishingSummary;
 import org.primefaces.model.DefaultScheduleEvent;
 import org.primefaces.model.LazyScheduleModel;
 import org.primefaces.model.ScheduleModel;
@@ -39,6 +41,8 @@ public class PlanCalendar implements Serializable {
     ClientAccess access;
     @Inject
     Posts posts;
+    @Inject
+    Publications publications;
 
     @Inject
     Channels channels;
@@ -177,14 +181,17 @@ public class PlanCalendar implements Serializable {
             access.enter();
             List<Post> planned = posts.scheduledBetween(start.atZone(zone).toInstant(), end.atZone(zone).toInstant());
             Map<Long, Set<Long>> channelsOf = channelFilter == null ? Map.of() : posts.channelsOf(planned);
+            Map<Long, PublishingSummary> publishing = publications.summaries(planned.stream().map(Post::getId).toList());
             for (Post post : planned) {
                 if (!shown(post, channelsOf)) {
                     continue;
                 }
                 LocalDateTime at = LocalDateTime.ofInstant(post.getScheduledAt().orElseThrow(), zone);
+                PublishingSummary summary = publishing.get(post.getId());
                 DefaultScheduleEvent.Builder<Object> event = DefaultScheduleEvent.builder().id(post.getId().toString())
-                        .title(post.getTitle() + " · " + post.getState().label())
-                        .startDate(at).endDate(at.plusMinutes(30)).styleClass("herald-event " + post.getState());
+                        .title(post.getTitle() + " · " + (summary == null ? post.getState().label() : summary.label()))
+                        .startDate(at).endDate(at.plusMinutes(30))
+                        .styleClass("herald-event " + (summary == null ? post.getState() : summary));
                 if (colourByCampaign) {
                     event.backgroundColor(colourOf(post)).borderColor(colourOf(post));
                 }

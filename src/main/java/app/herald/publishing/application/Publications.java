@@ -5,6 +5,7 @@ import app.herald.kernel.AccessDenied;
 import app.herald.kernel.RuleViolation;
 import app.herald.publishing.domain.Publication;
 import app.herald.publishing.domain.PublicationState;
+import app.herald.publishing.domain.PublishingSummary;
 import app.herald.publishing.infrastructure.JobQueue;
 import app.herald.tenancy.application.TenantAuditLog;
 import app.herald.tenancy.application.TenantContext;
@@ -45,6 +46,13 @@ public class Publications {
         }
         return em.createNamedQuery("Publication.ofPosts", Publication.class).setParameter("postIds", postIds)
                 .getResultList().stream().collect(Collectors.groupingBy(Publication::getPostId));
+    }
+
+    /** For each given post whose publishing has begun (or gone wrong): one word for it. */
+    public Map<Long, PublishingSummary> summaries(Collection<Long> postIds) {
+        Map<Long, PublishingSummary> summaries = new java.util.HashMap<>();
+        ofPosts(postIds).forEach((postId, list) -> PublishingSummary.of(list).ifPresent(s -> summaries.put(postId, s)));
+        return summaries;
     }
 
     /** What went wrong or is still unresolved, most recent first. */

@@ -61,12 +61,17 @@ public class PublishDispatcher {
     @Inject
     @ConfigProperty(name = "herald.publish.lease-seconds", defaultValue = "60")
     long leaseSeconds;
+    @Inject
+    @ConfigProperty(name = "herald.publish.max-claimed", defaultValue = "500")
+    int maxClaimed;
 
     private final String node = nodeName();
     private final Set<Long> inFlight = ConcurrentHashMap.newKeySet();
     private final AtomicBoolean ticking = new AtomicBoolean();
     private ScheduledThreadPoolExecutor pool;
     private volatile Instant lastPurge = Instant.EPOCH;
+    /** The last claim stopped because this node had enough work, not because nothing more was due. */
+    private volatile boolean backlog;
 
     @PostConstruct
     void start() {
@@ -103,12 +108,16 @@ public class PublishDispatcher {
         }
     }
 
-    /** Claims until the pool has as much work as it can do; returns how many jobs were claimed. */
+    /**
+     * Claims until this node holds {@code herald.publish.max-claimed} jobs or nothing more is due within the look-ahead;
+     * returns how many jobs were claimed.
+     */
     public int claimDue() {
         int claimed = 0;
         while (true) {
-            int room = Math.min(batch, concurrency * 4 - inFlight.size());
+            int room = Math.min(batch, maxClaimed - inFlight.size());
             if (room <= 0) {
+                backlog = true;
                 return claimed;
             }
             Instant now = Instant.now();
@@ -120,6 +129,7 @@ public class PublishDispatcher {
             }
             claimed += jobs.size();
             if (jobs.size() < room) {
+                backlog = false;
                 return claimed;
             }
         }
@@ -130,6 +140,22 @@ public class PublishDispatcher {
             worker.work(job, node, this::leaseEnd);
         } finally {
             inFlight.remove(job.id());
+            // A burst bigger than one claim: claim again as soon as there is room, not at the next tick.
+            if (backlog && inFlight.size() < maxClaimed / 2) {
+                claimBetweenTicks();
+            }
+        }
+    }
+
+    private void claimBetweenTicks() {
+        if (enabled && ticking.compareAndSet(false, true)) {
+            try {
+                claimDue();
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, "Claiming between ticks failed; the next tick tries again", e);
+            } finally {
+                ticking.set(false);
+            }
         }
     }
 

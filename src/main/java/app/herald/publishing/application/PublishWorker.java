@@ -14,6 +14,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
 import java.util.logging.Level;
@@ -70,6 +71,10 @@ public class PublishWorker {
                     + " yet.");
         }
         NetworkConnector connector = found.get();
+        List<String> problems = connector.validate(prepared.outgoing());
+        if (!problems.isEmpty()) {
+            return new PublishResult.Rejected(String.join(" ", problems));
+        }
         try {
             return AttemptRun.run(connector, prepared.access(), prepared.outgoing(), prepared.attempt());
         } catch (RuntimeException e) {

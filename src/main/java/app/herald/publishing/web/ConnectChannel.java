@@ -7,17 +7,24 @@ import app.herald.kernel.AccessDenied;
 import app.herald.platform.web.Feedback;
 import app.herald.platform.web.Pages;
 import app.herald.publishing.application.ChannelConnections;
+import app.herald.publishing.application.OAuthConnections;
 import app.herald.tenancy.web.ClientAccess;
+import jakarta.faces.context.ExternalContext;
+import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
+import java.io.IOException;
 import java.io.Serializable;
+import java.io.UncheckedIOException;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
  * Connecting one channel to its account (/client/connect.xhtml?client=ID&channel=ID): the fields each network needs.
- * Secrets typed here are stored encrypted and never shown again; a webhook's signing secret is shown once.
+ * Networks with OAuth 2 are connected by signing in there ({@link OAuthConnections}); pasting a token stays as the
+ * fallback. Secrets typed here are stored encrypted and never shown again; a webhook's signing secret is shown once.
  */
 @Named
 @ViewScoped
@@ -31,8 +38,11 @@ public class ConnectChannel implements Serializable {
     Channels channels;
     @Inject
     ChannelConnections connections;
+    @Inject
+    OAuthConnections oauth;
 
     private String channelParam;
+    private String oauthParam;
     private Channel channel;
     private String endpoint;
     private String accessToken;
@@ -50,6 +60,36 @@ public class ConnectChannel implements Serializable {
                     : channel.getNetwork() == Network.BLUESKY ? "https://bsky.social" : null;
         } catch (AccessDenied e) {
             Pages.notFound();
+            return;
+        }
+        showSignInOutcome();
+    }
+
+    /** Back from the network's consent screen: what the callback found, once, and only on its own channel's page. */
+    private void showSignInOutcome() {
+        ExternalContext external = FacesContext.getCurrentInstance().getExternalContext();
+        OAuthCallbackServlet.takeOutcome(external.getSessionMap(), oauthParam)
+                .filter(o -> o.channelId().equals(channel.getId()) && o.tenantId() == access.getClient().id())
+                .ifPresent(o -> {
+                    if (o.connected()) {
+                        Feedback.info(o.message());
+                    } else {
+                        Feedback.error(o.message());
+                    }
+                });
+    }
+
+    /** Sends the browser to the network's consent screen; it comes back through the OAuth callback. */
+    public void signIn() {
+        String[] target = new String[1];
+        if (Feedback.attempt(() -> target[0] = oauth.begin(access.enter(), channel.getId(), endpoint), null)) {
+            FacesContext faces = FacesContext.getCurrentInstance();
+            try {
+                faces.getExternalContext().redirect(target[0]);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            faces.responseComplete();
         }
     }
 
@@ -88,6 +128,24 @@ public class ConnectChannel implements Serializable {
         return n != Network.BLUESKY && n != Network.WEBHOOK && n != Network.SANDBOX;
     }
 
+    /** The network connects by signing in there (its app may still need configuring). */
+    public boolean isSignsIn() {
+        return oauth.signsIn(channel.getNetwork());
+    }
+
+    public boolean isSignInReady() {
+        return oauth.isReady(channel.getNetwork());
+    }
+
+    /** For the platform admin: the keys to set, and the redirect address to register with the network's app. */
+    public List<String> getMissingConfiguration() {
+        return oauth.missingConfiguration(channel.getNetwork());
+    }
+
+    public String getRedirectUri() {
+        return oauth.redirectUri();
+    }
+
     public boolean isUsesRefreshToken() {
         return channel.getNetwork() == Network.X || channel.getNetwork() == Network.LINKEDIN;
     }
@@ -106,6 +164,14 @@ public class ConnectChannel implements Serializable {
 
     public void setChannelParam(String channelParam) {
         this.channelParam = channelParam;
+    }
+
+    public String getOauthParam() {
+        return oauthParam;
+    }
+
+    public void setOauthParam(String oauthParam) {
+        this.oauthParam = oauthParam;
     }
 
     public String getEndpoint() {
