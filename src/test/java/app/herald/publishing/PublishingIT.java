@@ -214,6 +214,28 @@ class PublishingIT {
         }
     }
 
+    @Test
+    void aRateLimitedChannelRestsUntilTheNetworksRetryAfterAndSaysSo() throws Exception {
+        Actor owner = owner();
+        long tenant = newClient(owner, "Europe/Berlin");
+        long channel = channel(owner, tenant, Network.WEBHOOK);
+        try (FakeNetwork receiver = new FakeNetwork()) {
+            receiver.on("POST", "/hook", Answer.json(429, "{\"error\":\"slow down\"}").withHeader("Retry-After", "120"));
+            inTenant.call(owner, tenant, () -> connections.newWebhookSecret(owner, channel, receiver.baseUrl() + "/hook"));
+            long first = approvedPost(owner, tenant, channel, "First", Instant.now());
+            Publication waiting = awaitState(owner, tenant, first, PublicationState.RETRY_WAIT, EnumSet.noneOf(PublicationState.class));
+            assertFalse(waiting.getNextAttemptAt().orElseThrow().isBefore(Instant.now().plusSeconds(100)), "Retry-After honoured");
+            Instant limit = inTenant.call(owner, tenant, () -> channels.find(channel).getRateLimitedUntil());
+            assertTrue(limit != null && limit.isAfter(Instant.now().plusSeconds(100)), "the channel shows its rate limit");
+
+            long second = approvedPost(owner, tenant, channel, "Second", Instant.now());
+            Publication held = awaitState(owner, tenant, second, PublicationState.RETRY_WAIT, EnumSet.noneOf(PublicationState.class));
+            assertEquals(0, held.getAttempts(), "waited without trying");
+            assertTrue(held.getReason().contains("rate limited"), held.getReason());
+            assertEquals(1, receiver.received("POST", "/hook").size(), "nothing more was sent during the limit");
+        }
+    }
+
     /** Leaves the publication as a node that died mid-call would: PUBLISHING, its job claimed with a lapsed lease. */
     private void killNodeDuring(long tenant, long publicationId) throws Exception {
         String schema = registry.find(tenant).orElseThrow().ref().schema().value();

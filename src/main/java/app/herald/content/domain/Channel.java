@@ -66,6 +66,9 @@ public class Channel implements Serializable {
     @Column(name = "connection_problem")
     private String connectionProblem;
 
+    @Column(name = "rate_limited_until")
+    private Long rateLimitedUntil;
+
     protected Channel() {
     }
 
@@ -106,6 +109,20 @@ public class Channel implements Serializable {
     /** The network stopped accepting the sign-in: publishing to this channel waits for a reconnect. */
     public void connectionLost(String problem) {
         this.connectionProblem = bounded(problem, 1000);
+    }
+
+    /** The network asked this account to wait: nothing is sent to it before then. */
+    public void rateLimitedUntil(Instant until) {
+        this.rateLimitedUntil = until.toEpochMilli();
+    }
+
+    public java.util.Optional<Instant> rateLimitedAt(Instant now) {
+        return java.util.Optional.ofNullable(rateLimitedUntil).map(Instant::ofEpochMilli).filter(now::isBefore);
+    }
+
+    /** For screens: the end of a rate limit still running, or null. */
+    public Instant getRateLimitedUntil() {
+        return rateLimitedAt(Instant.now()).orElse(null);
     }
 
     public void disconnect() {

@@ -48,6 +48,8 @@ public class PublishSteps {
     /** Publications due within this margin are sent now rather than put back. */
     private static final Duration EARLY_MARGIN = Duration.ofMillis(500);
     private static final String PUBLISHER = "publisher@herald";
+    /** How long a channel rests after a 429 that did not say (no Retry-After). */
+    private static final Duration DEFAULT_RATE_LIMIT_WAIT = Duration.ofMinutes(15);
 
     @Inject
     @TenantDb
@@ -100,6 +102,12 @@ public class PublishSteps {
             return Optional.empty();
         }
         Channel channel = channels.find(publication.getChannelId());
+        Optional<Instant> limited = channel.rateLimitedAt(now);
+        if (limited.isPresent() && waiting) {
+            publication.waitUntil(limited.get(), channel.label() + " is rate limited by the network; Herald waits.", now);
+            queue.release(node, job.id(), JobState.RETRY_WAIT, limited.get(), publication.getReason());
+            return Optional.empty();
+        }
         Publication.Attempt attempt = publication.start(now);
         if (!channel.isConnected()) {
             publication.rejected(channel.label() + " is not connected" + (channel.getConnectionProblem() == null ? ""
@@ -148,6 +156,9 @@ public class PublishSteps {
         if (result instanceof PublishResult.Published p) {
             publication.published(p.networkPostId(), p.url(), now);
         } else if (result instanceof PublishResult.RetryLater r) {
+            if (r.rateLimited()) {
+                channel.rateLimitedUntil(now.plus(r.askedDelay().orElse(DEFAULT_RATE_LIMIT_WAIT)));
+            }
             next = publication.retryLater(r.reason(), r.askedDelay(), policy, ThreadLocalRandom.current(), now);
         } else if (result instanceof PublishResult.Rejected r) {
             publication.rejected(r.reason(), now);

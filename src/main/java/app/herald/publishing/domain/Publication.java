@@ -171,6 +171,17 @@ public class Publication implements Serializable {
         return Optional.of(next);
     }
 
+    /** The channel must wait (a rate limit): the publication waits with it, without spending an attempt. */
+    public void waitUntil(Instant until, String why, Instant now) {
+        if (state != PublicationState.QUEUED && state != PublicationState.RETRY_WAIT) {
+            throw new IllegalStateException("A " + state + " publication does not wait for its channel");
+        }
+        state = PublicationState.RETRY_WAIT;
+        reason = why;
+        nextAttemptAt = until.toEpochMilli();
+        touch(now);
+    }
+
     /** A person asks for another try now; the count of attempts starts again. */
     public Instant retry(Instant now) {
         if (state != PublicationState.FAILED && state != PublicationState.CANCELLED) {

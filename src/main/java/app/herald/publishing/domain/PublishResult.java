@@ -12,11 +12,15 @@ public sealed interface PublishResult {
 
     /**
      * The network did not take the post but may later: busy, rate limited, briefly down. {@code retryAfter} is what
-     * the network asked for (Retry-After), when it said.
+     * the network asked for (Retry-After), when it said; {@code rateLimited} means the whole channel must wait.
      */
-    record RetryLater(String reason, Duration retryAfter) implements PublishResult {
+    record RetryLater(String reason, Duration retryAfter, boolean rateLimited) implements PublishResult {
         public RetryLater(String reason) {
-            this(reason, null);
+            this(reason, null, false);
+        }
+
+        public RetryLater(String reason, Duration retryAfter) {
+            this(reason, retryAfter, false);
         }
 
         public Optional<Duration> askedDelay() {

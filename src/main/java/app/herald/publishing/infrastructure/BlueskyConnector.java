@@ -1,5 +1,7 @@
 package app.herald.publishing.infrastructure;
 
+import static app.herald.kernel.JsonSupport.JSON;
+
 import app.herald.content.domain.Network;
 import app.herald.publishing.domain.ChannelAccess;
 import app.herald.publishing.domain.LookupResult;
@@ -10,7 +12,6 @@ import app.herald.publishing.domain.Outgoing;
 import app.herald.publishing.domain.OutgoingMedia;
 import app.herald.publishing.domain.PublishResult;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
@@ -81,7 +82,7 @@ public class BlueskyConnector implements NetworkConnector {
     public PublishResult publish(ChannelAccess channel, Outgoing post) {
         try {
             String rkey = recordKey(post.idempotencyKey());
-            JsonObjectBuilder record = Json.createObjectBuilder()
+            JsonObjectBuilder record = JSON.createObjectBuilder()
                     .add("$type", POST)
                     .add("text", post.text())
                     .add("createdAt", Instant.now().truncatedTo(ChronoUnit.MILLIS).toString());
@@ -90,14 +91,14 @@ public class BlueskyConnector implements NetworkConnector {
                 record.add("facets", facets);
             }
             if (!post.media().isEmpty()) {
-                JsonArrayBuilder images = Json.createArrayBuilder();
+                JsonArrayBuilder images = JSON.createArrayBuilder();
                 for (OutgoingMedia media : post.media()) {
-                    images.add(Json.createObjectBuilder().add("alt", media.altText() == null ? "" : media.altText())
+                    images.add(JSON.createObjectBuilder().add("alt", media.altText() == null ? "" : media.altText())
                             .add("image", upload(channel, media)));
                 }
-                record.add("embed", Json.createObjectBuilder().add("$type", "app.bsky.embed.images").add("images", images));
+                record.add("embed", JSON.createObjectBuilder().add("$type", "app.bsky.embed.images").add("images", images));
             }
-            JsonObject body = Json.createObjectBuilder().add("repo", did(channel)).add("collection", POST)
+            JsonObject body = JSON.createObjectBuilder().add("repo", did(channel)).add("collection", POST)
                     .add("rkey", rkey).add("record", record).build();
             NetworkCall call = send(channel, token -> xrpc(channel, "com.atproto.repo.createRecord", token)
                     .header("Content-Type", "application/json").POST(NetworkCall.json(body)).build());
@@ -237,7 +238,7 @@ public class BlueskyConnector implements NetworkConnector {
 
     /** Signing in is rate limited hard (30 per 5 minutes), which is why the session is kept and refreshed. */
     private void createSession(ChannelAccess channel) {
-        JsonObject body = Json.createObjectBuilder().add("identifier", channel.account())
+        JsonObject body = JSON.createObjectBuilder().add("identifier", channel.account())
                 .add("password", channel.required("app_password")).build();
         NetworkCall call = NetworkCall.send(NetworkCall.request(channel.endpoint()
                         + "/xrpc/com.atproto.server.createSession", answerTimeout)

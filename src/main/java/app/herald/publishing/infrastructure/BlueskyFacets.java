@@ -1,6 +1,7 @@
 package app.herald.publishing.infrastructure;
 
-import jakarta.json.Json;
+import static app.herald.kernel.JsonSupport.JSON;
+
 import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
@@ -32,19 +33,19 @@ final class BlueskyFacets {
      * plain text, as it does in Bluesky's own app.
      */
     static JsonArray of(String text, Function<String, Optional<String>> didOf) {
-        JsonArrayBuilder facets = Json.createArrayBuilder();
+        JsonArrayBuilder facets = JSON.createArrayBuilder();
         Matcher link = LINK.matcher(text);
         while (link.find()) {
             int end = trimmedEnd(text, link.start(1), link.end(1));
             String uri = text.substring(link.start(1), end);
-            facets.add(facet(text, link.start(1), end, Json.createObjectBuilder()
+            facets.add(facet(text, link.start(1), end, JSON.createObjectBuilder()
                     .add("$type", FACET + "#link").add("uri", uri).build()));
         }
         Matcher mention = MENTION.matcher(text);
         while (mention.find()) {
             Optional<String> did = didOf.apply(mention.group(2).toLowerCase(java.util.Locale.ROOT));
             if (did.isPresent()) {
-                facets.add(facet(text, mention.start(1), mention.end(1), Json.createObjectBuilder()
+                facets.add(facet(text, mention.start(1), mention.end(1), JSON.createObjectBuilder()
                         .add("$type", FACET + "#mention").add("did", did.get()).build()));
             }
         }
@@ -52,7 +53,7 @@ final class BlueskyFacets {
         while (tag.find()) {
             // A tag of digits only ("#1") is a number, not a hashtag.
             if (!tag.group(2).matches("\\d+")) {
-                facets.add(facet(text, tag.start(1), tag.end(1), Json.createObjectBuilder()
+                facets.add(facet(text, tag.start(1), tag.end(1), JSON.createObjectBuilder()
                         .add("$type", FACET + "#tag").add("tag", tag.group(2)).build()));
             }
         }
@@ -75,11 +76,11 @@ final class BlueskyFacets {
     }
 
     private static JsonObject facet(String text, int start, int end, JsonObject feature) {
-        return Json.createObjectBuilder()
-                .add("index", Json.createObjectBuilder()
+        return JSON.createObjectBuilder()
+                .add("index", JSON.createObjectBuilder()
                         .add("byteStart", utf8Length(text.substring(0, start)))
                         .add("byteEnd", utf8Length(text.substring(0, end))))
-                .add("features", Json.createArrayBuilder().add(feature))
+                .add("features", JSON.createArrayBuilder().add(feature))
                 .build();
     }
 

@@ -1,9 +1,10 @@
 package app.herald.publishing.infrastructure;
 
+import static app.herald.kernel.JsonSupport.JSON;
+
 import app.herald.content.domain.Network;
 import app.herald.publishing.domain.LookupResult;
 import app.herald.publishing.domain.PublishResult;
-import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonValue;
@@ -24,7 +25,7 @@ final class Calls {
         if (!call.answered() || call.body().isBlank()) {
             return Optional.empty();
         }
-        try (JsonReader reader = Json.createReader(new StringReader(call.body()))) {
+        try (JsonReader reader = JSON.createReader(new StringReader(call.body()))) {
             JsonValue value = reader.readValue();
             return value.getValueType() == JsonValue.ValueType.ARRAY ? Optional.of(value.asJsonArray()) : Optional.empty();
         } catch (JsonParsingException | IllegalStateException e) {

@@ -1,9 +1,10 @@
 package app.herald.publishing.infrastructure;
 
+import static app.herald.kernel.JsonSupport.JSON;
+
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonReader;
@@ -72,7 +73,7 @@ public class CredentialVault {
 
     /** The stored form of a channel's credentials under the given cipher (also for seeding load tests). */
     public static String sealWith(TokenCipher cipher, long tenantId, long channelId, Map<String, String> credentials) {
-        JsonObjectBuilder json = Json.createObjectBuilder();
+        JsonObjectBuilder json = JSON.createObjectBuilder();
         new TreeMap<>(credentials).forEach(json::add);
         return cipher.encrypt(json.build().toString(), context(tenantId, channelId));
     }
@@ -81,7 +82,7 @@ public class CredentialVault {
         if (sealed == null || sealed.isBlank()) {
             return Map.of();
         }
-        try (JsonReader reader = Json.createReader(new StringReader(cipher.decrypt(sealed, context(tenantId, channelId))))) {
+        try (JsonReader reader = JSON.createReader(new StringReader(cipher.decrypt(sealed, context(tenantId, channelId))))) {
             JsonObject json = reader.readObject();
             Map<String, String> out = new LinkedHashMap<>();
             json.forEach((k, v) -> out.put(k, ((JsonString) v).getString()));

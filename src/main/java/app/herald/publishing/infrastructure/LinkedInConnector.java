@@ -1,5 +1,7 @@
 package app.herald.publishing.infrastructure;
 
+import static app.herald.kernel.JsonSupport.JSON;
+
 import app.herald.content.domain.Network;
 import app.herald.publishing.domain.ChannelAccess;
 import app.herald.publishing.domain.LookupResult;
@@ -10,7 +12,6 @@ import app.herald.publishing.domain.Outgoing;
 import app.herald.publishing.domain.OutgoingMedia;
 import app.herald.publishing.domain.PublishResult;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import java.net.http.HttpRequest;
@@ -73,22 +74,22 @@ public class LinkedInConnector implements NetworkConnector {
     public PublishResult publish(ChannelAccess channel, Outgoing post) {
         try {
             OAuth2Tokens tokens = tokens(channel);
-            JsonObjectBuilder body = Json.createObjectBuilder()
+            JsonObjectBuilder body = JSON.createObjectBuilder()
                     .add("author", channel.account())
                     .add("commentary", commentary(post.text()))
                     .add("visibility", "PUBLIC")
-                    .add("distribution", Json.createObjectBuilder().add("feedDistribution", "MAIN_FEED")
-                            .add("targetEntities", Json.createArrayBuilder())
-                            .add("thirdPartyDistributionChannels", Json.createArrayBuilder()))
+                    .add("distribution", JSON.createObjectBuilder().add("feedDistribution", "MAIN_FEED")
+                            .add("targetEntities", JSON.createArrayBuilder())
+                            .add("thirdPartyDistributionChannels", JSON.createArrayBuilder()))
                     .add("lifecycleState", "PUBLISHED")
                     .add("isReshareDisabledByAuthor", false);
             if (!post.media().isEmpty()) {
                 OutgoingMedia media = post.media().get(0);
-                JsonObjectBuilder image = Json.createObjectBuilder().add("id", upload(channel, tokens, media));
+                JsonObjectBuilder image = JSON.createObjectBuilder().add("id", upload(channel, tokens, media));
                 if (media.altText() != null && !media.altText().isBlank()) {
                     image.add("altText", media.altText());
                 }
-                body.add("content", Json.createObjectBuilder().add("media", image));
+                body.add("content", JSON.createObjectBuilder().add("media", image));
             }
             JsonObject json = body.build();
             NetworkCall call = tokens.send(token -> request(channel, "/rest/posts", token)
@@ -108,8 +109,8 @@ public class LinkedInConnector implements NetworkConnector {
     }
 
     private String upload(ChannelAccess channel, OAuth2Tokens tokens, OutgoingMedia media) {
-        JsonObject init = Json.createObjectBuilder().add("initializeUploadRequest",
-                Json.createObjectBuilder().add("owner", channel.account())).build();
+        JsonObject init = JSON.createObjectBuilder().add("initializeUploadRequest",
+                JSON.createObjectBuilder().add("owner", channel.account())).build();
         NetworkCall call = tokens.send(token -> request(channel, "/rest/images?action=initializeUpload", token)
                 .header("Content-Type", "application/json").POST(NetworkCall.json(init)).build());
         if (!call.succeeded()) {

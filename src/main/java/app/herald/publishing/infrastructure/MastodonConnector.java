@@ -1,5 +1,7 @@
 package app.herald.publishing.infrastructure;
 
+import static app.herald.kernel.JsonSupport.JSON;
+
 import app.herald.content.domain.Network;
 import app.herald.publishing.domain.ChannelAccess;
 import app.herald.publishing.domain.LookupResult;
@@ -10,7 +12,6 @@ import app.herald.publishing.domain.Outgoing;
 import app.herald.publishing.domain.OutgoingMedia;
 import app.herald.publishing.domain.PublishResult;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import java.net.http.HttpRequest;
@@ -76,9 +77,9 @@ public class MastodonConnector implements NetworkConnector {
             for (OutgoingMedia media : post.media()) {
                 mediaIds.add(upload(channel, token, media));
             }
-            JsonObjectBuilder body = Json.createObjectBuilder().add("status", post.text());
+            JsonObjectBuilder body = JSON.createObjectBuilder().add("status", post.text());
             if (!mediaIds.isEmpty()) {
-                body.add("media_ids", Json.createArrayBuilder(mediaIds));
+                body.add("media_ids", JSON.createArrayBuilder(mediaIds));
             }
             NetworkCall call = NetworkCall.send(request(channel, "/api/v1/statuses", token)
                     .header("Content-Type", "application/json")

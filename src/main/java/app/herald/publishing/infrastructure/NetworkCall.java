@@ -1,7 +1,8 @@
 package app.herald.publishing.infrastructure;
 
+import static app.herald.kernel.JsonSupport.JSON;
+
 import app.herald.publishing.domain.PublishResult;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonValue;
@@ -110,7 +111,7 @@ public final class NetworkCall {
         if (response == null || body().isBlank()) {
             return Optional.empty();
         }
-        try (JsonReader reader = Json.createReader(new StringReader(body()))) {
+        try (JsonReader reader = JSON.createReader(new StringReader(body()))) {
             JsonValue value = reader.readValue();
             return value.getValueType() == JsonValue.ValueType.OBJECT ? Optional.of(value.asJsonObject()) : Optional.empty();
         } catch (JsonParsingException | IllegalStateException e) {
@@ -142,7 +143,8 @@ public final class NetworkCall {
             return new PublishResult.Rejected("The network refused the media as too large" + said + ".");
         }
         if (status == 429) {
-            return new PublishResult.RetryLater("The network's rate limit was reached" + said + ".", retryAfter().orElse(null));
+            return new PublishResult.RetryLater("The network's rate limit was reached" + said + ".", retryAfter().orElse(null),
+                    true);
         }
         if (status >= 500) {
             return new PublishResult.RetryLater("The network had an error (HTTP " + status + ")" + said + ".",

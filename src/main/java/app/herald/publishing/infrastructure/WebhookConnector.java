@@ -1,5 +1,7 @@
 package app.herald.publishing.infrastructure;
 
+import static app.herald.kernel.JsonSupport.JSON;
+
 import app.herald.content.domain.Network;
 import app.herald.publishing.domain.ChannelAccess;
 import app.herald.publishing.domain.LookupResult;
@@ -9,7 +11,6 @@ import app.herald.publishing.domain.Outgoing;
 import app.herald.publishing.domain.OutgoingMedia;
 import app.herald.publishing.domain.PublishResult;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -97,9 +98,9 @@ public class WebhookConnector implements NetworkConnector {
     }
 
     static JsonObject payload(ChannelAccess channel, Outgoing post) {
-        JsonArrayBuilder media = Json.createArrayBuilder();
+        JsonArrayBuilder media = JSON.createArrayBuilder();
         for (OutgoingMedia m : post.media()) {
-            JsonObjectBuilder item = Json.createObjectBuilder().add("fileName", m.fileName()).add("mimeType", m.mimeType())
+            JsonObjectBuilder item = JSON.createObjectBuilder().add("fileName", m.fileName()).add("mimeType", m.mimeType())
                     .add("sizeBytes", m.sizeBytes());
             if (m.altText() != null) {
                 item.add("altText", m.altText());
@@ -107,7 +108,7 @@ public class WebhookConnector implements NetworkConnector {
             m.publicAddress().ifPresent(url -> item.add("url", url));
             media.add(item);
         }
-        JsonObjectBuilder json = Json.createObjectBuilder()
+        JsonObjectBuilder json = JSON.createObjectBuilder()
                 .add("idempotencyKey", post.idempotencyKey())
                 .add("publicationId", post.publicationId())
                 .add("channel", channel.account())

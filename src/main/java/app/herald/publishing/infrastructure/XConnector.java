@@ -1,5 +1,7 @@
 package app.herald.publishing.infrastructure;
 
+import static app.herald.kernel.JsonSupport.JSON;
+
 import app.herald.content.domain.Network;
 import app.herald.publishing.domain.ChannelAccess;
 import app.herald.publishing.domain.LookupResult;
@@ -10,7 +12,6 @@ import app.herald.publishing.domain.Outgoing;
 import app.herald.publishing.domain.OutgoingMedia;
 import app.herald.publishing.domain.PublishResult;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import java.net.http.HttpRequest;
@@ -70,9 +71,9 @@ public class XConnector implements NetworkConnector {
             for (OutgoingMedia media : post.media()) {
                 mediaIds.add(upload(channel, tokens, media));
             }
-            JsonObjectBuilder body = Json.createObjectBuilder().add("text", post.text());
+            JsonObjectBuilder body = JSON.createObjectBuilder().add("text", post.text());
             if (!mediaIds.isEmpty()) {
-                body.add("media", Json.createObjectBuilder().add("media_ids", Json.createArrayBuilder(mediaIds)));
+                body.add("media", JSON.createObjectBuilder().add("media_ids", JSON.createArrayBuilder(mediaIds)));
             }
             JsonObject json = body.build();
             NetworkCall call = tokens.send(token -> request(channel, "/2/tweets", token)
@@ -102,8 +103,8 @@ public class XConnector implements NetworkConnector {
         String id = call.jsonObject().flatMap(o -> JsonPaths.text(o, "data.id"))
                 .orElseThrow(() -> Stop.beforePost(call.unreadable()));
         if (media.altText() != null && !media.altText().isBlank()) {
-            JsonObject metadata = Json.createObjectBuilder().add("id", id).add("metadata", Json.createObjectBuilder()
-                    .add("alt_text", Json.createObjectBuilder().add("text", media.altText()))).build();
+            JsonObject metadata = JSON.createObjectBuilder().add("id", id).add("metadata", JSON.createObjectBuilder()
+                    .add("alt_text", JSON.createObjectBuilder().add("text", media.altText()))).build();
             NetworkCall alt = tokens.send(token -> request(channel, "/2/media/metadata", token)
                     .header("Content-Type", "application/json").POST(NetworkCall.json(metadata)).build());
             if (!alt.succeeded()) {

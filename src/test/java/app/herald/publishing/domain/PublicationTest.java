@@ -189,6 +189,17 @@ class PublicationTest {
     }
 
     @Test
+    void aRateLimitedChannelMakesItsPublicationsWaitWithoutSpendingAttempts() {
+        Publication p = queued();
+        p.waitUntil(T0.plusSeconds(900), "Rate limited.", T0);
+        assertEquals(PublicationState.RETRY_WAIT, p.getState());
+        assertEquals(0, p.getAttempts());
+        assertEquals(T0.plusSeconds(900), p.nextDue());
+        assertEquals(Attempt.PUBLISH, p.start(T0.plusSeconds(900)));
+        assertThrows(IllegalStateException.class, () -> p.waitUntil(T0, "x", T0), "not while publishing");
+    }
+
+    @Test
     void eachPublicationHasItsOwnStableIdempotencyKey() {
         Publication a = queued();
         Publication b = queued();
