@@ -7,6 +7,7 @@ import app.herald.kernel.RuleViolation;
 import app.herald.tenancy.domain.Logo;
 import app.herald.tenancy.domain.Tenant;
 import app.herald.tenancy.infrastructure.SchemaMigrations;
+import app.herald.tenancy.infrastructure.TenantEntityManagerProducer;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
@@ -31,6 +32,8 @@ public class TenantAdministration {
     SchemaMigrations migrations;
     @Inject
     MemberAdministration members;
+    @Inject
+    TenantEntityManagerProducer entityManagers;
 
     public void rename(Actor actor, long tenantId, String newName) {
         Tenant tenant = managed(actor, tenantId);
@@ -85,6 +88,7 @@ public class TenantAdministration {
         registry.remove(tenantId);
         status.forget(tenantId);
         migrations.dropTenant(tenant.getSchema());
+        entityManagers.forget(tenant.getSchema().value());
         LOG.info(() -> actor.email() + " deleted client \"" + tenant.getName() + "\" and schema " + tenant.getSchema());
     }
 

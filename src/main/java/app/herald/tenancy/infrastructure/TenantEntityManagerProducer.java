@@ -16,7 +16,12 @@ import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
+import jakarta.annotation.PreDestroy;
+import jakarta.persistence.Persistence;
+import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.eclipse.persistence.config.PersistenceUnitProperties;
 
 /**
  * The one place where a tenant is bound to JPA. Services inject {@code @TenantDb EntityManager}: a proxy that, like a
@@ -34,6 +39,8 @@ public class TenantEntityManagerProducer {
     TenantContext context;
     @Resource
     TransactionSynchronizationRegistry transactions;
+
+    private final Map<String, EntityManagerFactory> tenantFactories = new ConcurrentHashMap<>();
 
     @Produces
     @TenantDb
@@ -54,6 +61,35 @@ public class TenantEntityManagerProducer {
                 });
     }
 
+    /**
+     * One factory per tenant schema, made on first use from the same persistence unit with the schema fixed: its
+     * descriptors are built for that schema once. An EntityManager of the shared factory with the schema as a
+     * property had EclipseLink clone and initialise every tenant descriptor (and re-parse every named query) for
+     * each transaction: a quarter of the publisher's CPU in the benchmark (docs/performance.md, ADR 0010).
+     */
+    private EntityManagerFactory factoryOf(String schema) {
+        return tenantFactories.computeIfAbsent(schema, s -> {
+            Map<String, Object> properties = new HashMap<>(factory.getProperties());
+            properties.put(TenantSchemaProperty.NAME, s);
+            properties.put(PersistenceUnitProperties.MULTITENANT_SHARED_EMF, "false");
+            properties.put(PersistenceUnitProperties.SESSION_NAME, "herald-" + s);
+            return Persistence.createEntityManagerFactory("herald", properties);
+        });
+    }
+
+    /** Closes the factory of a tenant whose schema is gone. */
+    public void forget(String schema) {
+        EntityManagerFactory gone = tenantFactories.remove(schema);
+        if (gone != null && gone.isOpen()) {
+            gone.close();
+        }
+    }
+
+    @PreDestroy
+    void closeAll() {
+        tenantFactories.values().stream().filter(EntityManagerFactory::isOpen).forEach(EntityManagerFactory::close);
+    }
+
     private EntityManager current() {
         String schema = context.current().schema().value();
         if (transactions.getTransactionStatus() != Status.STATUS_ACTIVE) {
@@ -62,7 +98,7 @@ public class TenantEntityManagerProducer {
         String key = "herald.tenant-em." + schema;
         EntityManager em = (EntityManager) transactions.getResource(key);
         if (em == null) {
-            EntityManager created = factory.createEntityManager(Map.of(TenantSchemaProperty.NAME, schema));
+            EntityManager created = factoryOf(schema).createEntityManager();
             created.joinTransaction();
             transactions.putResource(key, created);
             transactions.registerInterposedSynchronization(new Synchronization() {
