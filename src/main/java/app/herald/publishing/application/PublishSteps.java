@@ -5,7 +5,6 @@ import app.herald.content.application.MediaLibrary;
 import app.herald.content.application.Posts;
 import app.herald.content.domain.Channel;
 import app.herald.content.domain.MediaFile;
-import app.herald.content.domain.Post;
 import app.herald.content.domain.Variant;
 import app.herald.publishing.domain.ChannelAccess;
 import app.herald.publishing.domain.JobState;

@@ -1,5 +1,9 @@
 package app.herald.publishing.infrastructure;
 
+import java.util.List;
+import java.util.ArrayList;
+import app.herald.publishing.domain.OutgoingMedia;
+import app.herald.publishing.domain.Outgoing;
 import static app.herald.kernel.JsonSupport.JSON;
 
 import app.herald.content.domain.Network;
@@ -71,5 +75,18 @@ final class Calls {
     /** fetchMetrics has no result type for a failure: an unreadable network is an exception, never zeros. */
     static IllegalStateException metricsUnavailable(Network network, PublishResult failure) {
         return new IllegalStateException(network.label() + " metrics could not be read: " + reason(failure));
+    }
+
+    /** The checks most connectors share: how many images the network (or Herald for it) takes, and no video yet. */
+    static List<String> imagesOnly(Network network, int maxImages, Outgoing post) {
+        List<String> problems = new ArrayList<>();
+        if (post.media().size() > maxImages) {
+            problems.add((maxImages == 1 ? "Herald publishes one image per " + network.label() + " post"
+                    : network.label() + " takes at most " + maxImages + " images per post") + "; this one has "
+                    + post.media().size() + ".");
+        }
+        post.media().stream().filter(OutgoingMedia::isVideo).forEach(m -> problems.add("Herald cannot publish video to "
+                + network.label() + " yet: remove " + m.fileName() + " or use an image."));
+        return problems;
     }
 }

@@ -14,7 +14,6 @@ import jakarta.json.JsonObject;
 import java.net.http.HttpRequest;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -47,13 +46,7 @@ public class FacebookPageConnector implements NetworkConnector {
 
     @Override
     public List<String> validate(Outgoing post) {
-        List<String> problems = new ArrayList<>();
-        if (post.media().size() > MAX_IMAGES) {
-            problems.add("Herald publishes one image per Facebook post; this one has " + post.media().size() + ".");
-        }
-        post.media().stream().filter(OutgoingMedia::isVideo).forEach(m -> problems.add(
-                "Herald cannot publish video to Facebook yet: remove " + m.fileName() + " or use an image."));
-        return problems;
+        return Calls.imagesOnly(Network.FACEBOOK, MAX_IMAGES, post);
     }
 
     @Override

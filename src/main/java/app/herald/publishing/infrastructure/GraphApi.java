@@ -33,11 +33,11 @@ final class GraphApi {
         String said = message == null ? "" : ": " + message;
         if (code == TOKEN_INVALID) {
             return new PublishResult.Rejected(networkLabel + " no longer accepts this channel's sign-in (token expired "
-                    + "or revoked)" + said + ". Reconnect the channel, then retry.");
+                    + "or revoked)" + said + ". Reconnect the channel, then retry.", true);
         }
         if (RATE_LIMITED.contains(code) || subcode == PUBLISHING_LIMIT_SUBCODE) {
             return new PublishResult.RetryLater(networkLabel + "'s rate limit was reached" + said + ".",
-                    call.retryAfter().orElse(null));
+                    call.retryAfter().orElse(null), true);
         }
         if (transientError && call.answered()) {
             return new PublishResult.RetryLater(networkLabel + " had a temporary error" + said + ".");

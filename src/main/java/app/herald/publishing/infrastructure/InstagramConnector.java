@@ -11,7 +11,6 @@ import app.herald.publishing.domain.OutgoingMedia;
 import app.herald.publishing.domain.PublishResult;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.json.JsonObject;
-import java.net.http.HttpRequest;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -30,20 +29,17 @@ import java.util.Optional;
 public class InstagramConnector implements NetworkConnector {
 
     static final int MAX_IMAGES = 10;
-    private static final int LOOKUP_DEPTH = 25;
     /** Images are usually ready within seconds; past this the attempt is retried later with a new container. */
-    private static final int CONTAINER_CHECKS = 10;
 
-    private final Duration answerTimeout;
-    private final Duration containerPause;
+    private final MetaContainers graph;
 
     public InstagramConnector() {
         this(NetworkCall.ANSWER_TIMEOUT, Duration.ofSeconds(3));
     }
 
     InstagramConnector(Duration answerTimeout, Duration containerPause) {
-        this.answerTimeout = answerTimeout;
-        this.containerPause = containerPause;
+        this.graph = new MetaContainers(Network.INSTAGRAM, "https://www.instagram.com/", "status_code", "status",
+                answerTimeout, containerPause);
     }
 
     @Override
@@ -101,15 +97,15 @@ public class InstagramConnector implements NetworkConnector {
                 carousel.put("caption", post.text());
                 container = createContainer(channel, token, carousel);
             }
-            awaitFinished(channel, token, container);
-            NetworkCall call = NetworkCall.send(request(channel, "/" + channel.account() + "/media_publish", token)
+            graph.awaitFinished(channel, token, container);
+            NetworkCall call = NetworkCall.send(graph.request(channel, "/" + channel.account() + "/media_publish", token)
                     .header("Content-Type", Forms.CONTENT_TYPE)
                     .POST(Forms.body(Map.of("creation_id", container))).build());
             if (!call.succeeded()) {
                 return GraphApi.failure(call, network().label());
             }
             return call.jsonObject().flatMap(o -> JsonPaths.text(o, "id"))
-                    .<PublishResult>map(id -> new PublishResult.Published(id, permalink(channel, token, id)))
+                    .<PublishResult>map(id -> new PublishResult.Published(id, graph.permalink(channel, token, id)))
                     .orElseGet(call::unreadable);
         } catch (ChannelAccess.MissingCredential e) {
             return new PublishResult.Rejected(e.getMessage());
@@ -129,7 +125,7 @@ public class InstagramConnector implements NetworkConnector {
 
     /** Instagram caps API posts per account per 24 hours; asking first avoids a refused publish with a spent container. */
     private void checkPublishingLimit(ChannelAccess channel, String token) {
-        NetworkCall call = NetworkCall.send(request(channel, "/" + channel.account()
+        NetworkCall call = NetworkCall.send(graph.request(channel, "/" + channel.account()
                 + "/content_publishing_limit?fields=quota_usage,config", token).GET().build());
         if (!call.succeeded()) {
             throw Stop.beforePost(GraphApi.failure(call, network().label()));
@@ -144,7 +140,7 @@ public class InstagramConnector implements NetworkConnector {
     }
 
     private String createContainer(ChannelAccess channel, String token, Map<String, String> fields) {
-        NetworkCall call = NetworkCall.send(request(channel, "/" + channel.account() + "/media", token)
+        NetworkCall call = NetworkCall.send(graph.request(channel, "/" + channel.account() + "/media", token)
                 .header("Content-Type", Forms.CONTENT_TYPE).POST(Forms.body(fields)).build());
         if (!call.succeeded()) {
             throw Stop.beforePost(GraphApi.failure(call, network().label()));
@@ -153,60 +149,14 @@ public class InstagramConnector implements NetworkConnector {
                 .orElseThrow(() -> Stop.beforePost(call.unreadable()));
     }
 
-    private void awaitFinished(ChannelAccess channel, String token, String container) {
-        for (int check = 0; check < CONTAINER_CHECKS; check++) {
-            NetworkCall call = NetworkCall.send(request(channel, "/" + container + "?fields=status_code,status", token)
-                    .GET().build());
-            if (!call.succeeded()) {
-                throw Stop.beforePost(GraphApi.failure(call, network().label()));
-            }
-            Optional<JsonObject> state = call.jsonObject();
-            String code = state.flatMap(o -> JsonPaths.text(o, "status_code")).orElse("");
-            if (code.equals("FINISHED")) {
-                return;
-            }
-            if (code.equals("ERROR") || code.equals("EXPIRED")) {
-                throw new Stop(new PublishResult.Rejected("Instagram could not prepare the image (" + code
-                        + state.flatMap(o -> JsonPaths.text(o, "status")).map(s -> ": " + s).orElse("")
-                        + "). Check that its public address opens the image, then retry."));
-            }
-            pause();
-        }
-        throw new Stop(new PublishResult.RetryLater("Instagram is still preparing the image; no post was made yet."));
-    }
-
-    /** The post exists once media_publish answers; a missing permalink only costs the link, never the result. */
-    private String permalink(ChannelAccess channel, String token, String id) {
-        NetworkCall call = NetworkCall.send(request(channel, "/" + id + "?fields=permalink", token).GET().build());
-        return (call.succeeded() ? call.jsonObject().flatMap(o -> JsonPaths.text(o, "permalink")) : Optional.<String>empty())
-                .orElse("https://www.instagram.com/");
-    }
-
     @Override
     public LookupResult lookup(ChannelAccess channel, Outgoing post) {
-        try {
-            NetworkCall call = NetworkCall.send(request(channel, "/" + channel.account()
-                    + "/media?fields=id,caption,permalink&limit=" + LOOKUP_DEPTH, channel.required("access_token")).GET().build());
-            if (!call.succeeded()) {
-                return Calls.unknown(network(), GraphApi.failure(call, network().label()));
-            }
-            return call.jsonObject().map(answer -> JsonPaths.objects(answer, "data").stream()
-                            .filter(m -> PostText.same(JsonPaths.text(m, "caption").orElse(""), post.text()))
-                            .filter(m -> JsonPaths.text(m, "id").isPresent())
-                            .findFirst()
-                            .<LookupResult>map(m -> new LookupResult.Found(new PublishResult.Published(
-                                    JsonPaths.text(m, "id").orElseThrow(),
-                                    JsonPaths.text(m, "permalink").orElse("https://www.instagram.com/"))))
-                            .orElseGet(LookupResult.Absent::new))
-                    .orElseGet(() -> Calls.unknown(network(), call.unreadable()));
-        } catch (ChannelAccess.MissingCredential e) {
-            return new LookupResult.Unknown(e.getMessage());
-        }
+        return graph.lookup(channel, post, "media", "caption");
     }
 
     @Override
     public MetricReading fetchMetrics(ChannelAccess channel, String networkPostId) {
-        NetworkCall call = NetworkCall.send(request(channel, "/" + networkPostId
+        NetworkCall call = NetworkCall.send(graph.request(channel, "/" + networkPostId
                 + "/insights?metric=reach,likes,comments,shares,saved,views", channel.required("access_token")).GET().build());
         if (!call.succeeded()) {
             throw Calls.metricsUnavailable(network(), GraphApi.failure(call, network().label()));
@@ -222,19 +172,5 @@ public class InstagramConnector implements NetworkConnector {
         // "views" replaced "impressions" in 2025: for a post it counts every time it was shown.
         JsonPaths.put(values, Metric.IMPRESSIONS, Optional.ofNullable(read.get("views")));
         return new MetricReading(Instant.now(), values);
-    }
-
-    private HttpRequest.Builder request(ChannelAccess channel, String pathAndQuery, String token) {
-        return NetworkCall.request(channel.endpoint() + pathAndQuery, answerTimeout)
-                .header("Authorization", "Bearer " + token).header("Accept", "application/json");
-    }
-
-    private void pause() {
-        try {
-            Thread.sleep(containerPause.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new Stop(new PublishResult.RetryLater("Herald stopped while Instagram prepared the image."));
-        }
     }
 }

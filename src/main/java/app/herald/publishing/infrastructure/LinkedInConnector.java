@@ -17,7 +17,6 @@ import jakarta.json.JsonObjectBuilder;
 import java.net.http.HttpRequest;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -61,13 +60,7 @@ public class LinkedInConnector implements NetworkConnector {
 
     @Override
     public List<String> validate(Outgoing post) {
-        List<String> problems = new ArrayList<>();
-        if (post.media().size() > MAX_IMAGES) {
-            problems.add("Herald publishes one image per LinkedIn post; this one has " + post.media().size() + ".");
-        }
-        post.media().stream().filter(OutgoingMedia::isVideo).forEach(m -> problems.add(
-                "Herald cannot publish video to LinkedIn yet: remove " + m.fileName() + " or use an image."));
-        return problems;
+        return Calls.imagesOnly(Network.LINKEDIN, MAX_IMAGES, post);
     }
 
     @Override

@@ -60,13 +60,7 @@ public class MastodonConnector implements NetworkConnector {
 
     @Override
     public List<String> validate(Outgoing post) {
-        List<String> problems = new ArrayList<>();
-        if (post.media().size() > MAX_IMAGES) {
-            problems.add("Mastodon takes at most " + MAX_IMAGES + " images per post; this one has " + post.media().size() + ".");
-        }
-        post.media().stream().filter(OutgoingMedia::isVideo).forEach(m -> problems.add(
-                "Herald cannot publish video to Mastodon yet: remove " + m.fileName() + " or use an image."));
-        return problems;
+        return Calls.imagesOnly(Network.MASTODON, MAX_IMAGES, post);
     }
 
     @Override

@@ -10,8 +10,6 @@ import app.herald.publishing.domain.Outgoing;
 import app.herald.publishing.domain.OutgoingMedia;
 import app.herald.publishing.domain.PublishResult;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.json.JsonObject;
-import java.net.http.HttpRequest;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -30,19 +28,16 @@ public class ThreadsConnector implements NetworkConnector {
 
     /** Threads allows carousels, but Herald publishes single-image posts to it so far. */
     static final int MAX_IMAGES = 1;
-    private static final int LOOKUP_DEPTH = 25;
-    private static final int CONTAINER_CHECKS = 10;
 
-    private final Duration answerTimeout;
-    private final Duration containerPause;
+    private final MetaContainers graph;
 
     public ThreadsConnector() {
         this(NetworkCall.ANSWER_TIMEOUT, Duration.ofSeconds(3));
     }
 
     ThreadsConnector(Duration answerTimeout, Duration containerPause) {
-        this.answerTimeout = answerTimeout;
-        this.containerPause = containerPause;
+        this.graph = new MetaContainers(Network.THREADS, "https://www.threads.net/", "status", "error_message",
+                answerTimeout, containerPause);
     }
 
     @Override
@@ -88,7 +83,7 @@ public class ThreadsConnector implements NetworkConnector {
                 }
             }
             fields.put("text", post.text());
-            NetworkCall created = NetworkCall.send(request(channel, "/" + channel.account() + "/threads", token)
+            NetworkCall created = NetworkCall.send(graph.request(channel, "/" + channel.account() + "/threads", token)
                     .header("Content-Type", Forms.CONTENT_TYPE).POST(Forms.body(fields)).build());
             if (!created.succeeded()) {
                 throw Stop.beforePost(GraphApi.failure(created, network().label()));
@@ -96,16 +91,16 @@ public class ThreadsConnector implements NetworkConnector {
             String container = created.jsonObject().flatMap(o -> JsonPaths.text(o, "id"))
                     .orElseThrow(() -> Stop.beforePost(created.unreadable()));
             if (!post.media().isEmpty()) {
-                awaitFinished(channel, token, container);
+                graph.awaitFinished(channel, token, container);
             }
-            NetworkCall call = NetworkCall.send(request(channel, "/" + channel.account() + "/threads_publish", token)
+            NetworkCall call = NetworkCall.send(graph.request(channel, "/" + channel.account() + "/threads_publish", token)
                     .header("Content-Type", Forms.CONTENT_TYPE)
                     .POST(Forms.body(Map.of("creation_id", container))).build());
             if (!call.succeeded()) {
                 return GraphApi.failure(call, network().label());
             }
             return call.jsonObject().flatMap(o -> JsonPaths.text(o, "id"))
-                    .<PublishResult>map(id -> new PublishResult.Published(id, permalink(channel, token, id)))
+                    .<PublishResult>map(id -> new PublishResult.Published(id, graph.permalink(channel, token, id)))
                     .orElseGet(call::unreadable);
         } catch (ChannelAccess.MissingCredential e) {
             return new PublishResult.Rejected(e.getMessage());
@@ -114,61 +109,14 @@ public class ThreadsConnector implements NetworkConnector {
         }
     }
 
-    /** Threads fetches the image after answering; publishing before it is done fails. */
-    private void awaitFinished(ChannelAccess channel, String token, String container) {
-        for (int check = 0; check < CONTAINER_CHECKS; check++) {
-            NetworkCall call = NetworkCall.send(request(channel, "/" + container + "?fields=status,error_message", token)
-                    .GET().build());
-            if (!call.succeeded()) {
-                throw Stop.beforePost(GraphApi.failure(call, network().label()));
-            }
-            Optional<JsonObject> state = call.jsonObject();
-            String status = state.flatMap(o -> JsonPaths.text(o, "status")).orElse("");
-            if (status.equals("FINISHED")) {
-                return;
-            }
-            if (status.equals("ERROR") || status.equals("EXPIRED")) {
-                throw new Stop(new PublishResult.Rejected("Threads could not prepare the image (" + status
-                        + state.flatMap(o -> JsonPaths.text(o, "error_message")).map(s -> ": " + s).orElse("")
-                        + "). Check that its public address opens the image, then retry."));
-            }
-            pause();
-        }
-        throw new Stop(new PublishResult.RetryLater("Threads is still preparing the image; no post was made yet."));
-    }
-
-    /** The post exists once threads_publish answers; a missing permalink only costs the link, never the result. */
-    private String permalink(ChannelAccess channel, String token, String id) {
-        NetworkCall call = NetworkCall.send(request(channel, "/" + id + "?fields=permalink", token).GET().build());
-        return (call.succeeded() ? call.jsonObject().flatMap(o -> JsonPaths.text(o, "permalink")) : Optional.<String>empty())
-                .orElse("https://www.threads.net/");
-    }
-
     @Override
     public LookupResult lookup(ChannelAccess channel, Outgoing post) {
-        try {
-            NetworkCall call = NetworkCall.send(request(channel, "/" + channel.account()
-                    + "/threads?fields=id,text,permalink&limit=" + LOOKUP_DEPTH, channel.required("access_token")).GET().build());
-            if (!call.succeeded()) {
-                return Calls.unknown(network(), GraphApi.failure(call, network().label()));
-            }
-            return call.jsonObject().map(answer -> JsonPaths.objects(answer, "data").stream()
-                            .filter(t -> PostText.same(JsonPaths.text(t, "text").orElse(""), post.text()))
-                            .filter(t -> JsonPaths.text(t, "id").isPresent())
-                            .findFirst()
-                            .<LookupResult>map(t -> new LookupResult.Found(new PublishResult.Published(
-                                    JsonPaths.text(t, "id").orElseThrow(),
-                                    JsonPaths.text(t, "permalink").orElse("https://www.threads.net/"))))
-                            .orElseGet(LookupResult.Absent::new))
-                    .orElseGet(() -> Calls.unknown(network(), call.unreadable()));
-        } catch (ChannelAccess.MissingCredential e) {
-            return new LookupResult.Unknown(e.getMessage());
-        }
+        return graph.lookup(channel, post, "threads", "text");
     }
 
     @Override
     public MetricReading fetchMetrics(ChannelAccess channel, String networkPostId) {
-        NetworkCall call = NetworkCall.send(request(channel, "/" + networkPostId
+        NetworkCall call = NetworkCall.send(graph.request(channel, "/" + networkPostId
                 + "/insights?metric=views,likes,replies,reposts,quotes", channel.required("access_token")).GET().build());
         if (!call.succeeded()) {
             throw Calls.metricsUnavailable(network(), GraphApi.failure(call, network().label()));
@@ -182,19 +130,5 @@ public class ThreadsConnector implements NetworkConnector {
         JsonPaths.put(values, Metric.SHARES, Optional.ofNullable(read.get("reposts")));
         JsonPaths.put(values, Metric.QUOTES, Optional.ofNullable(read.get("quotes")));
         return new MetricReading(Instant.now(), values);
-    }
-
-    private HttpRequest.Builder request(ChannelAccess channel, String pathAndQuery, String token) {
-        return NetworkCall.request(channel.endpoint() + pathAndQuery, answerTimeout)
-                .header("Authorization", "Bearer " + token).header("Accept", "application/json");
-    }
-
-    private void pause() {
-        try {
-            Thread.sleep(containerPause.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new Stop(new PublishResult.RetryLater("Herald stopped while Threads prepared the image."));
-        }
     }
 }

@@ -49,17 +49,9 @@ public class XConnector implements NetworkConnector {
 
     @Override
     public List<String> validate(Outgoing post) {
-        List<String> problems = new ArrayList<>();
-        if (post.media().size() > MAX_IMAGES) {
-            problems.add("X takes at most " + MAX_IMAGES + " images per post; this one has " + post.media().size() + ".");
-        }
-        for (OutgoingMedia media : post.media()) {
-            if (media.isVideo()) {
-                problems.add("Herald cannot publish video to X yet: remove " + media.fileName() + " or use an image.");
-            } else if (media.sizeBytes() > MAX_IMAGE_BYTES) {
-                problems.add("X takes images up to 5 MB; " + media.fileName() + " is larger.");
-            }
-        }
+        List<String> problems = Calls.imagesOnly(network(), MAX_IMAGES, post);
+        post.media().stream().filter(m -> !m.isVideo() && m.sizeBytes() > MAX_IMAGE_BYTES).forEach(m -> problems.add(
+                "X takes images up to 5 MB; " + m.fileName() + " is larger."));
         return problems;
     }
 
