@@ -4,6 +4,8 @@ import app.herald.content.application.Posts;
 import app.herald.content.domain.Post;
 import app.herald.identity.domain.Actor;
 import app.herald.identity.web.CurrentActor;
+import app.herald.publishing.application.Publications;
+import app.herald.publishing.domain.PublishingSummary;
 import app.herald.tenancy.application.TenantDirectory;
 import app.herald.tenancy.application.TenantWork;
 import app.herald.tenancy.domain.Tenant;
@@ -14,7 +16,10 @@ import jakarta.inject.Named;
 import java.io.Serializable;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import org.primefaces.model.DefaultScheduleEvent;
 import org.primefaces.model.LazyScheduleModel;
 import org.primefaces.model.ScheduleModel;
@@ -40,6 +45,8 @@ public class AgencyCalendar implements Serializable {
     TenantWork work;
     @Inject
     Posts posts;
+    @Inject
+    Publications publications;
 
     private List<Tenant> clients;
     private String zone;
@@ -90,12 +97,21 @@ public class AgencyCalendar implements Serializable {
             ZoneId shown = ZoneId.of(zone);
             String context = FacesContext.getCurrentInstance().getExternalContext().getRequestContextPath();
             for (Tenant client : clients) {
-                List<Post> planned = work.in(actor, client.getId(), tenant ->
-                        posts.scheduledBetween(start.atZone(shown).toInstant(), end.atZone(shown).toInstant()));
-                for (Post post : planned) {
+                Map<Post, String> planned = work.in(actor, client.getId(), tenant -> {
+                    List<Post> inRange = posts.scheduledBetween(start.atZone(shown).toInstant(),
+                            end.atZone(shown).toInstant());
+                    Map<Long, PublishingSummary> publishing = publications.summaries(
+                            inRange.stream().map(Post::getId).toList());
+                    Map<Post, String> labelled = new LinkedHashMap<>();
+                    inRange.forEach(p -> labelled.put(p, Optional.ofNullable(publishing.get(p.getId()))
+                            .map(PublishingSummary::label).orElse(p.getState().label())));
+                    return labelled;
+                });
+                for (Map.Entry<Post, String> entry : planned.entrySet()) {
+                    Post post = entry.getKey();
                     LocalDateTime at = LocalDateTime.ofInstant(post.getScheduledAt().orElseThrow(), shown);
                     addEvent(DefaultScheduleEvent.builder().id(client.getId() + ":" + post.getId())
-                            .title(client.getName() + " · " + post.getTitle() + " · " + post.getState().label())
+                            .title(client.getName() + " · " + post.getTitle() + " · " + entry.getValue())
                             .startDate(at).endDate(at.plusMinutes(30)).editable(false)
                             .backgroundColor(colourOf(client)).borderColor(colourOf(client))
                             .url(context + "/client/post.xhtml?client=" + client.getId() + "&post=" + post.getId())
