@@ -235,6 +235,23 @@ class WebAccessIT {
     }
 
     @Test
+    void afterSigningInThePersonLandsOnThePageFirstAskedForAndKeepsTheirRolesOnEveryRequest() {
+        WebClient owner = new WebClient(base);
+        String asked = "client/audit.xhtml?client=" + clientId(Demo.ACME);
+        assertEquals(302, owner.get(asked).statusCode());
+        HttpResponse<String> landed = owner.signIn(Demo.NORTHWIND_OWNER, Demo.PASSWORD);
+        assertEquals(200, landed.statusCode());
+        assertTrue(landed.uri().toString().endsWith("/" + asked), landed.uri().toString());
+        for (int i = 0; i < 20; i++) {
+            // Groups come from the database on each request, never from what the session remembered.
+            assertEquals(200, owner.get(asked).statusCode(), "request " + i);
+        }
+        HttpResponse<String> elsewhere = new WebClient(base).signIn(Demo.NORTHWIND_OWNER, Demo.PASSWORD);
+        assertTrue(elsewhere.uri().toString().endsWith("/agency/clients.xhtml"),
+                "another session lands on the person's home: " + elsewhere.uri());
+    }
+
+    @Test
     void repeatedWrongPasswordsLockTheAccountWithAClearMessage() {
         WebClient guesser = new WebClient(base);
         for (int i = 0; i < 5; i++) {

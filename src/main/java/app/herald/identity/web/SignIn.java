@@ -63,7 +63,7 @@ public class SignIn {
             }
             case SUCCESS -> {
                 throttle.forgive(email);
-                Pages.redirect("/index.xhtml");
+                Pages.redirect(SessionSignIn.landingAfterSignIn(request.getSession(false)));
             }
             default -> {
                 if (outcome.refusal() != null) {
