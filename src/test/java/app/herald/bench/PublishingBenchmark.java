@@ -8,6 +8,7 @@ import app.herald.testsupport.FakeNetwork.Answer;
 import app.herald.testsupport.HeraldNode;
 import app.herald.testsupport.PublishingLoad;
 import app.herald.testsupport.PublishingLoad.SeededTenant;
+import app.herald.testsupport.ScratchDatabase;
 import com.github.kagkarlsson.scheduler.Scheduler;
 import com.github.kagkarlsson.scheduler.task.TaskInstance;
 import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
@@ -16,7 +17,6 @@ import com.mysql.cj.jdbc.MysqlDataSource;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -24,7 +24,6 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
@@ -54,29 +53,18 @@ class PublishingBenchmark {
 
     @Test
     void measure() throws Exception {
-        String database = "herald_bench_" + System.currentTimeMillis();
-        String host = System.getProperty("it.mysql.host");
-        admin("CREATE DATABASE `" + database + "`");
-        String url = "jdbc:mysql://" + host + "/" + database + "?useSSL=false&allowPublicKeyRetrieval=true";
-        MysqlDataSource db = new MysqlDataSource();
-        db.setUrl(url);
-        db.setUser(System.getProperty("it.mysql.user"));
-        db.setPassword(System.getProperty("it.mysql.password"));
-        PublishingLoad.migratePlatform(db);
         byte[] key = TokenCipher.newKey();
-        List<SeededTenant> tenants = new ArrayList<>();
-        try (FakeNetwork network = new FakeNetwork()) {
+        try (ScratchDatabase database = new ScratchDatabase("herald_bench"); FakeNetwork network = new FakeNetwork()) {
+            MysqlDataSource db = database.dataSource();
             network.on("POST", "/hook", r -> {
                 arrivals.putIfAbsent(r.header("Idempotency-Key"), System.currentTimeMillis());
                 return Answer.json(200, "{\"id\":\"" + r.header("Idempotency-Key") + "\"}").delayed(networkDelay.get());
             });
-            tenants.addAll(PublishingLoad.tenants(db, TENANTS, network.baseUrl() + "/hook",
-                    new TokenCipher(Map.of("bench", key))));
-            Map<String, String> env = Map.of("DB_CLASS_NAME", "com.mysql.cj.jdbc.MysqlDataSource", "DB_URL", url,
-                    "DB_USER", db.getUser(), "DB_PASSWORD", System.getProperty("it.mysql.password"), "HERALD_DEMO", "false",
-                    "HERALD_TOKEN_KEYS", "bench=" + Base64.getEncoder().encodeToString(key), "MAIL_DELIVERY", "outbox",
-                    "HERALD_DATA_DIR", "target/nodes/" + database);
-            try (HeraldNode node = HeraldNode.start("herald-bench", freePort(), List.of(), env, "2g")) {
+            List<SeededTenant> tenants = PublishingLoad.tenants(db, TENANTS, network.baseUrl() + "/hook",
+                    new TokenCipher(Map.of("bench", key)));
+            database.dropsWithIt(tenants);
+            Map<String, String> env = database.nodeEnvironment("bench=" + Base64.getEncoder().encodeToString(key));
+            try (HeraldNode node = HeraldNode.start("herald-bench", HeraldNode.freePort(), List.of(), env, "2g")) {
                 line("| run | publications | result |");
                 line("|---|---|---|");
                 burst(db, tenants, 2_000, "warm-up (not counted)");
@@ -85,10 +73,7 @@ class PublishingBenchmark {
                 networkDelay.set(0);
                 burst(db, tenants, 10_000, "(c) Herald, 10,000 due at one instant, network at once");
             }
-            dbScheduler(url, network.baseUrl() + "/hook", 10_000);
-        } finally {
-            PublishingLoad.drop(db, tenants);
-            admin("DROP DATABASE IF EXISTS `" + database + "`");
+            dbScheduler(database.url(), network.baseUrl() + "/hook", 10_000);
         }
         Path out = Files.createDirectories(Path.of("target", "bench")).resolve("publishing.md");
         Files.writeString(out, report);
@@ -194,19 +179,5 @@ class PublishingBenchmark {
     private void line(String text) {
         report.append(text).append('\n');
         System.out.println(text);
-    }
-
-    private static void admin(String statement) throws Exception {
-        try (Connection admin = DriverManager.getConnection("jdbc:mysql://" + System.getProperty("it.mysql.host")
-                + "/?useSSL=false&allowPublicKeyRetrieval=true", System.getProperty("it.mysql.admin-user"),
-                System.getProperty("it.mysql.admin-password", "")); Statement sql = admin.createStatement()) {
-            sql.execute(statement);
-        }
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 }

@@ -99,6 +99,13 @@ public final class HeraldNode implements AutoCloseable {
         throw new IllegalStateException(name + " was not ready within " + patience + "; see " + log);
     }
 
+    /** A port nobody listens on now, for a node's HTTP listener. */
+    public static int freePort() throws IOException {
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
     /** SIGKILL. */
     public void kill() {
         process.destroyForcibly();

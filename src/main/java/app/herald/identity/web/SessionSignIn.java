@@ -48,6 +48,10 @@ public class SessionSignIn implements HttpAuthenticationMechanism {
         if (credential != null) {
             return signIn(request, context, credential);
         }
+        if (!context.isProtected() && isStaticResource(request)) {
+            // Style sheets, scripts and images need nobody's groups: no database reads for them.
+            return context.doNothing();
+        }
         HttpSession session = request.getSession(false);
         Object email = session == null ? null : session.getAttribute(SIGNED_IN);
         if (email instanceof String signedIn) {
@@ -73,6 +77,10 @@ public class SessionSignIn implements HttpAuthenticationMechanism {
         }
         request.getSession(true).setAttribute(SIGNED_IN, result.getCallerPrincipal().getName());
         return context.notifyContainerAboutLogin(result);
+    }
+
+    private static boolean isStaticResource(HttpServletRequest request) {
+        return request.getRequestURI().startsWith(request.getContextPath() + "/jakarta.faces.resource/");
     }
 
     /** Only a plain GET of a page inside Herald is worth returning to; never an address from elsewhere. */

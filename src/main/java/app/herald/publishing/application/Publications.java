@@ -24,6 +24,9 @@ import java.util.stream.Collectors;
 @Stateless
 public class Publications {
 
+    private static final List<PublicationState> ATTENTION = Arrays.stream(PublicationState.values())
+            .filter(PublicationState::needsAttention).toList();
+
     @Inject
     @TenantDb
     EntityManager em;
@@ -57,10 +60,14 @@ public class Publications {
 
     /** What went wrong or is still unresolved, most recent first. */
     public List<Publication> needingAttention() {
-        List<PublicationState> states = Arrays.stream(PublicationState.values())
-                .filter(PublicationState::needsAttention).toList();
-        return em.createNamedQuery("Publication.inStates", Publication.class).setParameter("states", states)
+        return em.createNamedQuery("Publication.inStates", Publication.class).setParameter("states", ATTENTION)
                 .getResultList();
+    }
+
+    /** How many publications need attention, for overviews that show only the number. */
+    public long countNeedingAttention() {
+        return em.createNamedQuery("Publication.countInStates", Long.class).setParameter("states", ATTENTION)
+                .getSingleResult();
     }
 
     public Publication find(long publicationId) {

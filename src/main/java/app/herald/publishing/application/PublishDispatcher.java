@@ -176,12 +176,4 @@ public class PublishDispatcher {
     private Instant leaseEnd() {
         return Instant.now().plusSeconds(leaseSeconds);
     }
-
-    public String node() {
-        return node;
-    }
-
-    public int inFlight() {
-        return inFlight.size();
-    }
 }

@@ -10,8 +10,4 @@ public enum JobState {
     CLAIMED,
     /** Nothing left to do: published, failed for a person to act, or cancelled. */
     DONE;
-
-    public boolean isClaimable() {
-        return this == QUEUED || this == RETRY_WAIT;
-    }
 }

@@ -35,6 +35,7 @@ import org.eclipse.persistence.annotations.TenantTableDiscriminatorType;
 @NamedQuery(name = "Publication.ofPosts", query = "SELECT p FROM Publication p WHERE p.postId IN :postIds")
 @NamedQuery(name = "Publication.inStates",
         query = "SELECT p FROM Publication p WHERE p.state IN :states ORDER BY p.dueAt DESC, p.id")
+@NamedQuery(name = "Publication.countInStates", query = "SELECT COUNT(p) FROM Publication p WHERE p.state IN :states")
 public class Publication implements Serializable {
 
     private static final long serialVersionUID = 1L;

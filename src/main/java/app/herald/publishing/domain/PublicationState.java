@@ -27,11 +27,6 @@ public enum PublicationState {
         return needsAttention;
     }
 
-    /** A request for this publication may have reached the network: ask it before sending again. */
-    public boolean maybeSent() {
-        return this == PUBLISHING || this == UNCONFIRMED;
-    }
-
     /** Nothing more will happen unless a person acts. */
     public boolean isSettled() {
         return this == PUBLISHED || this == FAILED || this == CANCELLED;

@@ -17,10 +17,6 @@ public record RetryPolicy(int maxAttempts, Duration base, Duration max) {
         }
     }
 
-    public static RetryPolicy standard() {
-        return new RetryPolicy(5, Duration.ofSeconds(30), Duration.ofHours(1));
-    }
-
     public boolean mayRetryAfter(int attemptsMade) {
         return attemptsMade < maxAttempts;
     }

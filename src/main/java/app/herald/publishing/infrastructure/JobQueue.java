@@ -184,19 +184,6 @@ public class JobQueue {
         });
     }
 
-    /** Counts of jobs per state, for health and metrics. */
-    public java.util.Map<JobState, Long> counts() {
-        return run("SELECT state, COUNT(*) FROM publish_job GROUP BY state", query -> {
-            java.util.Map<JobState, Long> counts = new java.util.EnumMap<>(JobState.class);
-            try (ResultSet rows = query.executeQuery()) {
-                while (rows.next()) {
-                    counts.put(JobState.valueOf(rows.getString(1)), rows.getLong(2));
-                }
-            }
-            return counts;
-        });
-    }
-
     private boolean supportsSkipLocked(Connection connection) throws SQLException {
         Boolean known = skipLocked;
         if (known == null) {

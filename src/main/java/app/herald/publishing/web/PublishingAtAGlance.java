@@ -32,19 +32,19 @@ public class PublishingAtAGlance implements Serializable {
     @Inject
     Publications publications;
 
-    private Map<Long, Integer> attention;
+    private Map<Long, Long> attention;
 
-    public int attentionOf(long tenantId) {
+    public long attentionOf(long tenantId) {
         if (attention == null) {
             attention = new HashMap<>();
             Actor actor = current.get();
             for (Tenant client : directory.visibleTo(actor)) {
                 if (client.isActive()) {
                     attention.put(client.getId(), work.in(actor, client.getId(),
-                            tenant -> publications.needingAttention().size()));
+                            tenant -> publications.countNeedingAttention()));
                 }
             }
         }
-        return attention.getOrDefault(tenantId, 0);
+        return attention.getOrDefault(tenantId, 0L);
     }
 }
