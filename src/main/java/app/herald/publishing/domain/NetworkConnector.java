@@ -34,4 +34,11 @@ public interface NetworkConnector {
 
     /** Reads the numbers the network offers for one published post; what it does not offer is absent, never zero. */
     MetricReading fetchMetrics(ChannelAccess channel, String networkPostId);
+
+    /**
+     * Reads the channel's own numbers (its follower count as Metric.FOLLOWERS); what the network does not offer is
+     * absent. Throws IllegalStateException (via Calls.metricsUnavailable) when the network cannot be read, like
+     * fetchMetrics.
+     */
+    MetricReading fetchChannelMetrics(ChannelAccess channel);
 }

@@ -175,10 +175,25 @@ public class BlueskyConnector implements NetworkConnector {
             JsonPaths.put(values, Metric.SHARES, JsonPaths.number(found, "repostCount"));
             JsonPaths.put(values, Metric.REPLIES, JsonPaths.number(found, "replyCount"));
             JsonPaths.put(values, Metric.QUOTES, JsonPaths.number(found, "quoteCount"));
+            // Newer AppViews only: bookmarks, and views, which come only to the author and only from 100 on.
+            JsonPaths.put(values, Metric.SAVES, JsonPaths.number(found, "bookmarkCount"));
+            JsonPaths.put(values, Metric.IMPRESSIONS, JsonPaths.number(found, "viewCount"));
             return new MetricReading(Instant.now(), values);
         } catch (Stop stop) {
             throw Calls.metricsUnavailable(network(), stop.result());
         }
+    }
+
+    /** Asked by DID rather than handle: a handle can change, the DID the session gave cannot. */
+    @Override
+    public MetricReading fetchChannelMetrics(ChannelAccess channel) {
+        return Calls.channelReading(network(), () -> {
+            String did = did(channel);
+            NetworkCall call = send(channel, token -> xrpc(channel, "app.bsky.actor.getProfile?actor="
+                    + Forms.encode(did), token).GET().build());
+            JsonObject profile = Calls.metricsAnswer(network(), call, BlueskyConnector::failure);
+            return Calls.followers(JsonPaths.number(profile, "followersCount"));
+        });
     }
 
     /**

@@ -1,22 +1,30 @@
 package app.herald.publishing.infrastructure;
 
-import java.util.List;
-import java.util.ArrayList;
-import app.herald.publishing.domain.OutgoingMedia;
-import app.herald.publishing.domain.Outgoing;
 import static app.herald.kernel.JsonSupport.JSON;
 
 import app.herald.content.domain.Network;
+import app.herald.publishing.domain.ChannelAccess;
 import app.herald.publishing.domain.LookupResult;
+import app.herald.publishing.domain.Metric;
+import app.herald.publishing.domain.MetricReading;
+import app.herald.publishing.domain.Outgoing;
+import app.herald.publishing.domain.OutgoingMedia;
 import app.herald.publishing.domain.PublishResult;
 import jakarta.json.JsonArray;
+import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonValue;
 import jakarta.json.stream.JsonParsingException;
 import java.io.StringReader;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
+import java.util.function.Supplier;
 
 /** What several connectors do with a {@link NetworkCall}'s answer beyond what it offers itself. */
 final class Calls {
@@ -75,6 +83,38 @@ final class Calls {
     /** fetchMetrics has no result type for a failure: an unreadable network is an exception, never zeros. */
     static IllegalStateException metricsUnavailable(Network network, PublishResult failure) {
         return new IllegalStateException(network.label() + " metrics could not be read: " + reason(failure));
+    }
+
+    /**
+     * The JSON object a metrics request answered with; a failure (in the network's words, read by {@code failure})
+     * or an unreadable body means the numbers cannot be read now.
+     */
+    static JsonObject metricsAnswer(Network network, NetworkCall call, Function<NetworkCall, PublishResult> failure) {
+        if (!call.succeeded()) {
+            throw metricsUnavailable(network, failure.apply(call));
+        }
+        return call.jsonObject().orElseThrow(() -> metricsUnavailable(network, call.unreadable()));
+    }
+
+    /**
+     * Runs a channel reading so that its caller meets one kind of failure: a channel without its credentials, or a
+     * sign-in that failed on the way, cannot be read any more than a network that is down.
+     */
+    static MetricReading channelReading(Network network, Supplier<MetricReading> read) {
+        try {
+            return read.get();
+        } catch (ChannelAccess.MissingCredential e) {
+            throw metricsUnavailable(network, new PublishResult.Rejected(e.getMessage(), true));
+        } catch (Stop stop) {
+            throw metricsUnavailable(network, stop.result());
+        }
+    }
+
+    /** A reading of the channel's followers, absent when the network's answer had no such number. */
+    static MetricReading followers(Optional<Long> count) {
+        Map<Metric, Long> values = new EnumMap<>(Metric.class);
+        JsonPaths.put(values, Metric.FOLLOWERS, count);
+        return new MetricReading(Instant.now(), values);
     }
 
     /** The checks most connectors share: how many images the network (or Herald for it) takes, and no video yet. */

@@ -15,6 +15,7 @@ import java.net.http.HttpRequest;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -28,6 +29,8 @@ public class FacebookPageConnector implements NetworkConnector {
 
     static final int MAX_IMAGES = 1;
     private static final int LOOKUP_DEPTH = 25;
+    private static final List<String> POST_INSIGHTS = List.of("post_media_view", "post_total_media_view_unique",
+            "post_clicks");
 
     private final Duration answerTimeout;
 
@@ -98,35 +101,61 @@ public class FacebookPageConnector implements NetworkConnector {
     }
 
     /**
-     * Reactions, comments and shares from the post itself; impressions, reach and clicks from its insights, which
-     * Meta gives only to Pages with enough followers and retires metric by metric: a refused insights request leaves
-     * those three out instead of failing the whole reading.
+     * Reactions, comments and shares from the post itself; views, viewers and clicks from its insights, which Meta
+     * gives only to Pages with enough followers and retires metric by metric: a refused insights request leaves those
+     * out instead of failing the whole reading.
      */
     @Override
     public MetricReading fetchMetrics(ChannelAccess channel, String networkPostId) {
         String token = channel.required("access_token");
         NetworkCall counts = NetworkCall.send(request(channel, "/" + networkPostId
                 + "?fields=reactions.summary(total_count),comments.summary(total_count),shares", token).GET().build());
-        if (!counts.succeeded()) {
-            throw Calls.metricsUnavailable(network(), GraphApi.failure(counts, network().label()));
-        }
-        JsonObject post = counts.jsonObject().orElseThrow(() -> Calls.metricsUnavailable(network(), counts.unreadable()));
+        JsonObject post = Calls.metricsAnswer(network(), counts, c -> GraphApi.failure(c, network().label()));
         Map<Metric, Long> values = new EnumMap<>(Metric.class);
         JsonPaths.put(values, Metric.LIKES, JsonPaths.number(post, "reactions.summary.total_count"));
         JsonPaths.put(values, Metric.REPLIES, JsonPaths.number(post, "comments.summary.total_count"));
         // The Graph API leaves "shares" out for a post nobody has shared; the answer did come, so that is zero.
         values.put(Metric.SHARES, JsonPaths.number(post, "shares.count").orElse(0L));
-        NetworkCall insights = NetworkCall.send(request(channel, "/" + networkPostId
-                + "/insights?metric=post_impressions,post_impressions_unique,post_clicks", token).GET().build());
-        if (insights.succeeded()) {
-            Map<String, Long> read = insights.jsonObject().map(GraphApi::insights).orElse(Map.of());
-            JsonPaths.put(values, Metric.IMPRESSIONS, Optional.ofNullable(read.get("post_impressions")));
-            JsonPaths.put(values, Metric.REACH, Optional.ofNullable(read.get("post_impressions_unique")));
-            JsonPaths.put(values, Metric.LINK_CLICKS, Optional.ofNullable(read.get("post_clicks")));
-        } else if (!(GraphApi.failure(insights, network().label()) instanceof PublishResult.Rejected)) {
-            throw Calls.metricsUnavailable(network(), GraphApi.failure(insights, network().label()));
-        }
+        // Views and viewers replaced post_impressions and post_impressions_unique, which Meta retired in 2025.
+        Map<String, Long> read = insights(channel, token, networkPostId, POST_INSIGHTS);
+        JsonPaths.put(values, Metric.IMPRESSIONS, Optional.ofNullable(read.get("post_media_view")));
+        JsonPaths.put(values, Metric.REACH, Optional.ofNullable(read.get("post_total_media_view_unique")));
+        JsonPaths.put(values, Metric.LINK_CLICKS, Optional.ofNullable(read.get("post_clicks")));
         return new MetricReading(Instant.now(), values);
+    }
+
+    /**
+     * Meta refuses the whole insights request when one of its metrics is retired or not offered for this post, so a
+     * refused set is asked again one metric at a time to keep the numbers that still exist.
+     */
+    private Map<String, Long> insights(ChannelAccess channel, String token, String postId, List<String> metrics) {
+        NetworkCall call = NetworkCall.send(request(channel, "/" + postId + "/insights?metric="
+                + String.join(",", metrics), token).GET().build());
+        if (call.succeeded()) {
+            return call.jsonObject().map(GraphApi::insights).orElse(Map.of());
+        }
+        PublishResult failure = GraphApi.failure(call, network().label());
+        boolean refused = failure instanceof PublishResult.Rejected rejected && !rejected.reconnect();
+        if (!refused) {
+            throw Calls.metricsUnavailable(network(), failure);
+        }
+        Map<String, Long> found = new HashMap<>();
+        if (metrics.size() > 1) {
+            metrics.forEach(metric -> found.putAll(insights(channel, token, postId, List.of(metric))));
+        }
+        return found;
+    }
+
+    /** The Page's followers; where Graph leaves them out, its fans (people who like it) are the nearest number. */
+    @Override
+    public MetricReading fetchChannelMetrics(ChannelAccess channel) {
+        return Calls.channelReading(network(), () -> {
+            NetworkCall call = NetworkCall.send(request(channel, "/" + channel.account()
+                    + "?fields=followers_count,fan_count", channel.required("access_token")).GET().build());
+            JsonObject page = Calls.metricsAnswer(network(), call, c -> GraphApi.failure(c, network().label()));
+            return Calls.followers(JsonPaths.number(page, "followers_count")
+                    .or(() -> JsonPaths.number(page, "fan_count")));
+        });
     }
 
     private static String url(String id) {

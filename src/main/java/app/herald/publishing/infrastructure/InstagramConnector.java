@@ -158,11 +158,8 @@ public class InstagramConnector implements NetworkConnector {
     public MetricReading fetchMetrics(ChannelAccess channel, String networkPostId) {
         NetworkCall call = NetworkCall.send(graph.request(channel, "/" + networkPostId
                 + "/insights?metric=reach,likes,comments,shares,saved,views", channel.required("access_token")).GET().build());
-        if (!call.succeeded()) {
-            throw Calls.metricsUnavailable(network(), GraphApi.failure(call, network().label()));
-        }
-        Map<String, Long> read = call.jsonObject().map(GraphApi::insights)
-                .orElseThrow(() -> Calls.metricsUnavailable(network(), call.unreadable()));
+        Map<String, Long> read = GraphApi.insights(Calls.metricsAnswer(network(), call,
+                c -> GraphApi.failure(c, network().label())));
         Map<Metric, Long> values = new EnumMap<>(Metric.class);
         JsonPaths.put(values, Metric.REACH, Optional.ofNullable(read.get("reach")));
         JsonPaths.put(values, Metric.LIKES, Optional.ofNullable(read.get("likes")));
@@ -172,5 +169,15 @@ public class InstagramConnector implements NetworkConnector {
         // "views" replaced "impressions" in 2025: for a post it counts every time it was shown.
         JsonPaths.put(values, Metric.IMPRESSIONS, Optional.ofNullable(read.get("views")));
         return new MetricReading(Instant.now(), values);
+    }
+
+    @Override
+    public MetricReading fetchChannelMetrics(ChannelAccess channel) {
+        return Calls.channelReading(network(), () -> {
+            NetworkCall call = NetworkCall.send(graph.request(channel, "/" + channel.account() + "?fields=followers_count",
+                    channel.required("access_token")).GET().build());
+            JsonObject user = Calls.metricsAnswer(network(), call, c -> GraphApi.failure(c, network().label()));
+            return Calls.followers(JsonPaths.number(user, "followers_count"));
+        });
     }
 }

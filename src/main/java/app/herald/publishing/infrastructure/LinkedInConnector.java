@@ -197,6 +197,21 @@ public class LinkedInConnector implements NetworkConnector {
         return new MetricReading(Instant.now(), values);
     }
 
+    /**
+     * An organization page's followers from its network size. LinkedIn gives no follower count for a member's own
+     * profile to apps like Herald, so a member channel reads as "not available" rather than zero.
+     */
+    @Override
+    public MetricReading fetchChannelMetrics(ChannelAccess channel) {
+        return Calls.channelReading(network(), () -> {
+            if (!channel.account().startsWith("urn:li:organization:")) {
+                return Calls.followers(Optional.empty());
+            }
+            return Calls.followers(read(tokens(channel), channel, "/rest/networkSizes/" + Forms.encode(channel.account())
+                    + "?edgeType=COMPANY_FOLLOWED_BY_MEMBER").flatMap(size -> JsonPaths.number(size, "firstDegreeSize")));
+        });
+    }
+
     private Optional<JsonObject> read(OAuth2Tokens tokens, ChannelAccess channel, String pathAndQuery) {
         NetworkCall call = tokens.send(token -> request(channel, pathAndQuery, token).GET().build());
         if (call.status() == 403) {

@@ -168,6 +168,17 @@ public class MastodonConnector implements NetworkConnector {
         return new MetricReading(Instant.now(), values);
     }
 
+    /** The signed-in account, as verify_credentials returns it, carries its follower count. */
+    @Override
+    public MetricReading fetchChannelMetrics(ChannelAccess channel) {
+        return Calls.channelReading(network(), () -> {
+            NetworkCall call = NetworkCall.send(request(channel, "/api/v1/accounts/verify_credentials",
+                    channel.required("access_token")).GET().build());
+            JsonObject account = Calls.metricsAnswer(network(), call, c -> c.failure(errorMessage(c)));
+            return Calls.followers(JsonPaths.number(account, "followers_count"));
+        });
+    }
+
     private static Optional<PublishResult.Published> published(JsonObject status) {
         Optional<String> id = JsonPaths.text(status, "id");
         Optional<String> url = JsonPaths.text(status, "url").or(() -> JsonPaths.text(status, "uri"));

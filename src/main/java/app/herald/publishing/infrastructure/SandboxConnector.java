@@ -4,10 +4,12 @@ import app.herald.content.domain.Network;
 import app.herald.publishing.application.SandboxFeed;
 import app.herald.publishing.domain.ChannelAccess;
 import app.herald.publishing.domain.LookupResult;
+import app.herald.publishing.domain.Metric;
 import app.herald.publishing.domain.MetricReading;
 import app.herald.publishing.domain.NetworkConnector;
 import app.herald.publishing.domain.Outgoing;
 import app.herald.publishing.domain.PublishResult;
+import app.herald.publishing.domain.SandboxAudience;
 import app.herald.publishing.domain.SandboxPost;
 import app.herald.tenancy.application.TenantContext;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -60,6 +62,13 @@ public class SandboxConnector implements NetworkConnector {
         Instant now = Instant.now();
         return feed.find(Long.parseLong(networkPostId)).map(p -> new MetricReading(now, p.engagementAt(now)))
                 .orElseGet(() -> new MetricReading(now, Map.of()));
+    }
+
+    /** Needs neither the feed nor the tenant: the audience is generated from the channel alone. */
+    @Override
+    public MetricReading fetchChannelMetrics(ChannelAccess channel) {
+        Instant now = Instant.now();
+        return new MetricReading(now, Map.of(Metric.FOLLOWERS, SandboxAudience.followersAt(channel.channelId(), now)));
     }
 
     private PublishResult.Published published(SandboxPost post) {

@@ -118,11 +118,8 @@ public class ThreadsConnector implements NetworkConnector {
     public MetricReading fetchMetrics(ChannelAccess channel, String networkPostId) {
         NetworkCall call = NetworkCall.send(graph.request(channel, "/" + networkPostId
                 + "/insights?metric=views,likes,replies,reposts,quotes", channel.required("access_token")).GET().build());
-        if (!call.succeeded()) {
-            throw Calls.metricsUnavailable(network(), GraphApi.failure(call, network().label()));
-        }
-        Map<String, Long> read = call.jsonObject().map(GraphApi::insights)
-                .orElseThrow(() -> Calls.metricsUnavailable(network(), call.unreadable()));
+        Map<String, Long> read = GraphApi.insights(Calls.metricsAnswer(network(), call,
+                c -> GraphApi.failure(c, network().label())));
         Map<Metric, Long> values = new EnumMap<>(Metric.class);
         JsonPaths.put(values, Metric.IMPRESSIONS, Optional.ofNullable(read.get("views")));
         JsonPaths.put(values, Metric.LIKES, Optional.ofNullable(read.get("likes")));
@@ -130,5 +127,17 @@ public class ThreadsConnector implements NetworkConnector {
         JsonPaths.put(values, Metric.SHARES, Optional.ofNullable(read.get("reposts")));
         JsonPaths.put(values, Metric.QUOTES, Optional.ofNullable(read.get("quotes")));
         return new MetricReading(Instant.now(), values);
+    }
+
+    /** Threads keeps the follower count among the account's insights rather than on the profile. */
+    @Override
+    public MetricReading fetchChannelMetrics(ChannelAccess channel) {
+        return Calls.channelReading(network(), () -> {
+            NetworkCall call = NetworkCall.send(graph.request(channel, "/" + channel.account()
+                    + "/threads_insights?metric=followers_count", channel.required("access_token")).GET().build());
+            Map<String, Long> read = GraphApi.insights(Calls.metricsAnswer(network(), call,
+                    c -> GraphApi.failure(c, network().label())));
+            return Calls.followers(Optional.ofNullable(read.get("followers_count")));
+        });
     }
 }

@@ -97,6 +97,12 @@ public class WebhookConnector implements NetworkConnector {
         return new MetricReading(Instant.now(), Map.of());
     }
 
+    /** A receiver is a system, not an audience: there are no followers to count, which is not zero. */
+    @Override
+    public MetricReading fetchChannelMetrics(ChannelAccess channel) {
+        return new MetricReading(Instant.now(), Map.of());
+    }
+
     static JsonObject payload(ChannelAccess channel, Outgoing post) {
         JsonArrayBuilder media = JSON.createArrayBuilder();
         for (OutgoingMedia m : post.media()) {

@@ -143,11 +143,11 @@ public class XConnector implements NetworkConnector {
     public MetricReading fetchMetrics(ChannelAccess channel, String networkPostId) {
         NetworkCall call = tokens(channel).send(token -> request(channel, "/2/tweets/" + Forms.encode(networkPostId)
                 + "?tweet.fields=public_metrics", token).GET().build());
-        if (!call.succeeded()) {
-            throw Calls.metricsUnavailable(network(), failure(call));
-        }
-        JsonObject post = call.jsonObject().flatMap(o -> JsonPaths.object(o, "data"))
-                .orElseThrow(() -> Calls.metricsUnavailable(network(), call.unreadable()));
+        JsonObject answer = Calls.metricsAnswer(network(), call, XConnector::failure);
+        // A deleted post still answers 200, with only {"errors": [{"title": "Not Found Error", "detail"}]}.
+        JsonObject post = JsonPaths.object(answer, "data").orElseThrow(() -> Calls.metricsUnavailable(network(),
+                JsonPaths.objects(answer, "errors").isEmpty() ? call.unreadable()
+                        : new PublishResult.Rejected("the post is gone (deleted?): " + message(call))));
         Map<Metric, Long> values = new EnumMap<>(Metric.class);
         JsonPaths.put(values, Metric.IMPRESSIONS, JsonPaths.number(post, "public_metrics.impression_count"));
         JsonPaths.put(values, Metric.LIKES, JsonPaths.number(post, "public_metrics.like_count"));
@@ -156,6 +156,16 @@ public class XConnector implements NetworkConnector {
         JsonPaths.put(values, Metric.QUOTES, JsonPaths.number(post, "public_metrics.quote_count"));
         JsonPaths.put(values, Metric.SAVES, JsonPaths.number(post, "public_metrics.bookmark_count"));
         return new MetricReading(Instant.now(), values);
+    }
+
+    @Override
+    public MetricReading fetchChannelMetrics(ChannelAccess channel) {
+        return Calls.channelReading(network(), () -> {
+            NetworkCall call = tokens(channel).send(token -> request(channel, "/2/users/me?user.fields=public_metrics",
+                    token).GET().build());
+            JsonObject answer = Calls.metricsAnswer(network(), call, XConnector::failure);
+            return Calls.followers(JsonPaths.number(answer, "data.public_metrics.followers_count"));
+        });
     }
 
     private OAuth2Tokens tokens(ChannelAccess channel) {
@@ -174,11 +184,14 @@ public class XConnector implements NetworkConnector {
 
     /** X's errors: {"title", "detail"} (problem details) or {"errors": [{"message"}]}; 429 resets by epoch second. */
     private static PublishResult failure(NetworkCall call) {
-        String message = call.jsonObject().flatMap(o -> JsonPaths.text(o, "detail")
+        return Calls.failure(call, message(call), "x-rate-limit-reset");
+    }
+
+    private static String message(NetworkCall call) {
+        return call.jsonObject().flatMap(o -> JsonPaths.text(o, "detail")
                         .or(() -> JsonPaths.objects(o, "errors").stream().findFirst()
                                 .flatMap(e -> JsonPaths.text(e, "message").or(() -> JsonPaths.text(e, "detail"))))
                         .or(() -> JsonPaths.text(o, "title")))
                 .orElse(null);
-        return Calls.failure(call, message, "x-rate-limit-reset");
     }
 }

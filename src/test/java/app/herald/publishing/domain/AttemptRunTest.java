@@ -59,6 +59,11 @@ class AttemptRunTest {
         public MetricReading fetchMetrics(ChannelAccess channel, String networkPostId) {
             return new MetricReading(Instant.now(), Map.of());
         }
+
+        @Override
+        public MetricReading fetchChannelMetrics(ChannelAccess channel) {
+            return new MetricReading(Instant.now(), Map.of());
+        }
     }
 
     @Test

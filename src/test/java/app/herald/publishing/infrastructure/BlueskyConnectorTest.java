@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import app.herald.publishing.domain.ChannelAccess;
@@ -335,5 +336,73 @@ class BlueskyConnectorTest {
         assertEquals(List.of("Bluesky takes images up to 1 MB; big.png is larger."),
                 connector.validate(new Outgoing(1, "k", "t", null, List.of(large))));
         assertEquals(List.of(), connector.validate(new Outgoing(1, "k", "t", null, List.of(small))));
+    }
+
+    @Test
+    void bookmarksAndViewsAreReadWhereTheAppViewCountsThem() {
+        network.on("GET", "/xrpc/app.bsky.feed.getPosts", Answer.json(200, "{\"posts\": [{\"uri\": \"" + URI + "\","
+                + " \"cid\": \"bafyrei1\", \"author\": {\"did\": \"" + DID + "\", \"handle\": \"" + HANDLE + "\"},"
+                + " \"record\": {\"text\": \"Hello\"}, \"bookmarkCount\": 5, \"replyCount\": 0, \"repostCount\": 2,"
+                + " \"likeCount\": 30, \"quoteCount\": 0, \"viewCount\": 1400,"
+                + " \"indexedAt\": \"2025-03-01T10:00:00.000Z\"}]}"));
+
+        MetricReading reading = connector.fetchMetrics(channel(), URI);
+
+        assertEquals(Map.of(Metric.SAVES, 5L, Metric.REPLIES, 0L, Metric.SHARES, 2L, Metric.LIKES, 30L, Metric.QUOTES, 0L,
+                Metric.IMPRESSIONS, 1400L), reading.values());
+    }
+
+    @Test
+    void followersAreReadFromTheProfileAskedForByDid() {
+        network.on("GET", "/xrpc/app.bsky.actor.getProfile", Answer.json(200, "{\"did\": \"" + DID + "\","
+                + " \"handle\": \"" + HANDLE + "\", \"displayName\": \"Herald\", \"description\": \"Posts for agencies\","
+                + " \"avatar\": \"https://cdn.bsky.app/img/avatar/plain/did:plc:herald/bafkrei@jpeg\","
+                + " \"followersCount\": 1204, \"followsCount\": 87, \"postsCount\": 342,"
+                + " \"associated\": {\"lists\": 0, \"feedgens\": 0, \"starterPacks\": 0, \"labeler\": false},"
+                + " \"indexedAt\": \"2024-11-20T09:00:00.000Z\", \"createdAt\": \"2024-11-20T08:58:00.000Z\","
+                + " \"viewer\": {\"muted\": false, \"blockedBy\": false}, \"labels\": []}"));
+
+        MetricReading reading = connector.fetchChannelMetrics(channel());
+
+        assertEquals(Map.of(Metric.FOLLOWERS, 1204L), reading.values());
+        FakeNetwork.Received sent = network.received("GET", "/xrpc/app.bsky.actor.getProfile").get(0);
+        assertEquals("actor=did%3Aplc%3Aherald", sent.query());
+        assertEquals("Bearer jwt-1", sent.header("Authorization"));
+        assertTrue(network.received("POST", "/xrpc/com.atproto.server.createSession").isEmpty());
+    }
+
+    @Test
+    void followersOfAChannelWithoutSessionAreReadAfterSigningIn() {
+        network.on("POST", "/xrpc/com.atproto.server.createSession", Answer.json(200, session("jwt-new", "ref-new")));
+        network.on("GET", "/xrpc/app.bsky.actor.getProfile", Answer.json(200,
+                "{\"did\": \"" + DID + "\", \"handle\": \"" + HANDLE + "\", \"followersCount\": 9}"));
+
+        MetricReading reading = connector.fetchChannelMetrics(new ChannelAccess(3, network.baseUrl(), HANDLE,
+                Map.of("app_password", "abcd-efgh-ijkl-mnop")));
+
+        assertEquals(OptionalLong.of(9), reading.value(Metric.FOLLOWERS));
+        assertEquals("Bearer jwt-new", network.received("GET", "/xrpc/app.bsky.actor.getProfile").get(0)
+                .header("Authorization"));
+    }
+
+    @Test
+    void anAppViewErrorMeansTheFollowersCannotBeRead() {
+        network.on("GET", "/xrpc/app.bsky.actor.getProfile", Answer.json(500,
+                "{\"error\": \"InternalServerError\", \"message\": \"Internal Server Error\"}"));
+
+        IllegalStateException failure = assertThrows(IllegalStateException.class,
+                () -> connector.fetchChannelMetrics(channel()));
+
+        assertTrue(failure.getMessage().contains("Internal Server Error"), failure.getMessage());
+    }
+
+    @Test
+    void aRefusedAppPasswordMeansTheFollowersCannotBeRead() {
+        network.on("POST", "/xrpc/com.atproto.server.createSession", Answer.json(401,
+                "{\"error\": \"AuthenticationRequired\", \"message\": \"Invalid identifier or password\"}"));
+
+        assertThrows(IllegalStateException.class, () -> connector.fetchChannelMetrics(new ChannelAccess(3,
+                network.baseUrl(), HANDLE, Map.of("app_password", "wrong"))));
+        assertTrue(network.received("GET", "/xrpc/app.bsky.actor.getProfile").isEmpty());
     }
 }

@@ -2,6 +2,7 @@ package app.herald.publishing.infrastructure;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import app.herald.publishing.domain.ChannelAccess;
@@ -166,10 +167,12 @@ class FacebookPageConnectorTest {
                  "comments": {"data": [], "summary": {"order": "ranked", "total_count": 7, "can_comment": true}},
                  "shares": {"count": 3}, "id": "546349135390552_1116692661689527"}"""));
         network.on("GET", "/v21.0/" + POST + "/insights", Answer.json(200, """
-                {"data": [{"name": "post_impressions", "period": "lifetime", "values": [{"value": 2400}],
-                           "title": "Lifetime Post Total Impressions", "id": "x/insights/post_impressions/lifetime"},
-                          {"name": "post_impressions_unique", "period": "lifetime", "values": [{"value": 1900}]},
-                          {"name": "post_clicks", "period": "lifetime", "values": [{"value": 85}]}],
+                {"data": [{"name": "post_media_view", "period": "lifetime", "values": [{"value": 2400}],
+                           "title": "Lifetime Media views", "id": "546349135390552_1116692661689527/insights/post_media_view/lifetime"},
+                          {"name": "post_total_media_view_unique", "period": "lifetime", "values": [{"value": 1900}],
+                           "title": "Lifetime Media viewers"},
+                          {"name": "post_clicks", "period": "lifetime", "values": [{"value": 85}],
+                           "title": "Lifetime Post Clicks"}],
                  "paging": {}}"""));
 
         MetricReading reading = connector.fetchMetrics(channel(), POST);
@@ -183,8 +186,9 @@ class FacebookPageConnectorTest {
         assertEquals(OptionalLong.empty(), reading.value(Metric.SAVES));
         assertEquals("fields=reactions.summary(total_count),comments.summary(total_count),shares",
                 network.received("GET", "/v21.0/" + POST).get(0).query());
-        assertEquals("metric=post_impressions,post_impressions_unique,post_clicks",
+        assertEquals("metric=post_media_view,post_total_media_view_unique,post_clicks",
                 network.received("GET", "/v21.0/" + POST + "/insights").get(0).query());
+        assertEquals(1, network.received("GET", "/v21.0/" + POST + "/insights").size());
     }
 
     @Test
@@ -206,5 +210,65 @@ class FacebookPageConnectorTest {
 
         assertEquals(List.of("Herald publishes one image per Facebook post; this one has 2."),
                 connector.validate(new Outgoing(1, "k", "t", null, List.of(image, image))));
+    }
+
+    @Test
+    void oneRetiredInsightsMetricDoesNotCostTheOthers() {
+        network.on("GET", "/v21.0/" + POST, Answer.json(200, """
+                {"reactions": {"data": [], "summary": {"total_count": 4}},
+                 "comments": {"data": [], "summary": {"total_count": 1}}, "shares": {"count": 1},
+                 "id": "546349135390552_1116692661689527"}"""));
+        network.on("GET", "/v21.0/" + POST + "/insights", r -> switch (r.query()) {
+            case "metric=post_total_media_view_unique" -> Answer.json(200,
+                    "{\"data\": [{\"name\": \"post_total_media_view_unique\", \"period\": \"lifetime\", \"values\": [{\"value\": 700}]}]}");
+            case "metric=post_clicks" -> Answer.json(200,
+                    "{\"data\": [{\"name\": \"post_clicks\", \"period\": \"lifetime\", \"values\": [{\"value\": 12}]}]}");
+            default -> graphError(400, 100, "(#100) The value must be a valid insights metric");
+        });
+
+        MetricReading reading = connector.fetchMetrics(channel(), POST);
+
+        assertEquals(Map.of(Metric.LIKES, 4L, Metric.REPLIES, 1L, Metric.SHARES, 1L, Metric.REACH, 700L,
+                Metric.LINK_CLICKS, 12L), reading.values());
+        assertEquals(OptionalLong.empty(), reading.value(Metric.IMPRESSIONS));
+        assertEquals(4, network.received("GET", "/v21.0/" + POST + "/insights").size());
+    }
+
+    @Test
+    void insightsThatFailForAWhileMeanTheNumbersCannotBeReadNow() {
+        network.on("GET", "/v21.0/" + POST, Answer.json(200, "{\"id\": \"" + POST + "\"}"));
+        network.on("GET", "/v21.0/" + POST + "/insights", graphError(400, 4, "(#4) Application request limit reached"));
+
+        assertThrows(IllegalStateException.class, () -> connector.fetchMetrics(channel(), POST));
+    }
+
+    @Test
+    void followersAreReadFromThePage() {
+        network.on("GET", "/v21.0/" + PAGE, Answer.json(200,
+                "{\"followers_count\": 48211, \"fan_count\": 47950, \"id\": \"" + PAGE + "\"}"));
+
+        MetricReading reading = connector.fetchChannelMetrics(channel());
+
+        assertEquals(Map.of(Metric.FOLLOWERS, 48211L), reading.values());
+        FakeNetwork.Received sent = network.received("GET", "/v21.0/" + PAGE).get(0);
+        assertEquals("fields=followers_count,fan_count", sent.query());
+        assertEquals("Bearer page-token", sent.header("Authorization"));
+    }
+
+    @Test
+    void aPageWithoutFollowersCountFallsBackToItsFans() {
+        network.on("GET", "/v21.0/" + PAGE, Answer.json(200, "{\"fan_count\": 1302, \"id\": \"" + PAGE + "\"}"));
+
+        assertEquals(OptionalLong.of(1302), connector.fetchChannelMetrics(channel()).value(Metric.FOLLOWERS));
+    }
+
+    @Test
+    void anExpiredPageTokenMeansTheFollowersCannotBeRead() {
+        network.on("GET", "/v21.0/" + PAGE, graphError(400, 190, "Error validating access token: Session has expired"));
+
+        IllegalStateException failure = assertThrows(IllegalStateException.class,
+                () -> connector.fetchChannelMetrics(channel()));
+
+        assertTrue(failure.getMessage().contains("Session has expired"), failure.getMessage());
     }
 }

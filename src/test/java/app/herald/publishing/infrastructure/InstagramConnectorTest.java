@@ -2,6 +2,7 @@ package app.herald.publishing.infrastructure;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import app.herald.publishing.domain.ChannelAccess;
@@ -257,5 +258,29 @@ class InstagramConnectorTest {
         assertEquals(List.of("Instagram takes at most 10 images per post; this one has 11."),
                 connector.validate(post("x", eleven)));
         assertEquals(List.of(), connector.validate(post("x", photo("a.jpg"))));
+    }
+
+    @Test
+    void followersAreReadFromTheProfessionalAccount() {
+        network.on("GET", "/v21.0/" + IG, Answer.json(200, "{\"followers_count\": 15230, \"id\": \"" + IG + "\"}"));
+
+        MetricReading reading = connector.fetchChannelMetrics(channel());
+
+        assertEquals(Map.of(Metric.FOLLOWERS, 15230L), reading.values());
+        FakeNetwork.Received sent = network.received("GET", "/v21.0/" + IG).get(0);
+        assertEquals("fields=followers_count", sent.query());
+        assertEquals("Bearer ig-token", sent.header("Authorization"));
+    }
+
+    @Test
+    void aGraphErrorMeansTheFollowersCannotBeRead() {
+        network.on("GET", "/v21.0/" + IG, Answer.json(500, """
+                {"error": {"message": "An unknown error has occurred.", "type": "OAuthException", "code": 1,
+                           "fbtrace_id": "AbCdEf"}}"""));
+
+        IllegalStateException failure = assertThrows(IllegalStateException.class,
+                () -> connector.fetchChannelMetrics(channel()));
+
+        assertTrue(failure.getMessage().contains("An unknown error has occurred."), failure.getMessage());
     }
 }

@@ -2,6 +2,7 @@ package app.herald.publishing.infrastructure;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import app.herald.publishing.domain.ChannelAccess;
@@ -283,5 +284,45 @@ class LinkedInConnectorTest {
         assertEquals(List.of("Herald publishes one image per LinkedIn post; this one has 2."),
                 connector.validate(new Outgoing(1, "k", "t", null, List.of(image, image))));
         assertEquals(List.of(), connector.validate(new Outgoing(1, "k", "t", null, List.of(image))));
+    }
+
+    @Test
+    void anOrganizationsFollowersAreItsNetworkSize() {
+        network.on("GET", "/rest/networkSizes/" + ORG, Answer.json(200, "{\"firstDegreeSize\": 3407}"));
+
+        MetricReading reading = connector.fetchChannelMetrics(channel());
+
+        assertEquals(Map.of(Metric.FOLLOWERS, 3407L), reading.values());
+        FakeNetwork.Received sent = network.received("GET", "/rest/networkSizes/" + ORG).get(0);
+        assertEquals("edgeType=COMPANY_FOLLOWED_BY_MEMBER", sent.query());
+        assertVersionedRequest(sent, "tok-1");
+    }
+
+    @Test
+    void aMembersFollowersAreNotAvailableRatherThanZero() {
+        MetricReading reading = connector.fetchChannelMetrics(channel("urn:li:person:8675309", Map.of()));
+
+        assertEquals(OptionalLong.empty(), reading.value(Metric.FOLLOWERS));
+        assertTrue(network.received().isEmpty());
+    }
+
+    @Test
+    void aNetworkSizeRefusedToThisAppIsAbsent() {
+        network.on("GET", "/rest/networkSizes/" + ORG, Answer.json(403,
+                "{\"status\": 403, \"serviceErrorCode\": 100, \"code\": \"ACCESS_DENIED\","
+                        + " \"message\": \"Not enough permissions to access: networkSizes.GET.20251001\"}"));
+
+        assertEquals(Map.of(), connector.fetchChannelMetrics(channel()).values());
+    }
+
+    @Test
+    void aServerErrorMeansTheFollowersCannotBeRead() {
+        network.on("GET", "/rest/networkSizes/" + ORG, Answer.json(500,
+                "{\"status\": 500, \"message\": \"Internal Server Error\"}"));
+
+        IllegalStateException failure = assertThrows(IllegalStateException.class,
+                () -> connector.fetchChannelMetrics(channel()));
+
+        assertTrue(failure.getMessage().contains("Internal Server Error"), failure.getMessage());
     }
 }

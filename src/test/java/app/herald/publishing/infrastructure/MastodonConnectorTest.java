@@ -2,6 +2,8 @@ package app.herald.publishing.infrastructure;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import app.herald.publishing.domain.ChannelAccess;
@@ -250,5 +252,44 @@ class MastodonConnectorTest {
         assertEquals(List.of("Mastodon takes at most 4 images per post; this one has 5."), tooMany);
         assertTrue(video.get(0).contains("video") && video.get(0).contains("clip.mp4"), video.toString());
         assertEquals(List.of(), connector.validate(new Outgoing(1, "k", "t", null, List.of(image))));
+    }
+
+    @Test
+    void followersAreReadFromTheSignedInAccountAndOtherNumbersAreAbsent() {
+        network.on("GET", "/api/v1/accounts/verify_credentials", Answer.json(200, """
+                {"id": "14715", "username": "herald", "acct": "herald", "display_name": "Herald",
+                 "locked": false, "bot": false, "created_at": "2023-02-14T00:00:00.000Z", "note": "<p>Posts for agencies</p>",
+                 "url": "https://mastodon.example/@herald", "avatar": "https://files.example/a.png",
+                 "followers_count": 2318, "following_count": 120, "statuses_count": 845,
+                 "last_status_at": "2025-03-01",
+                 "source": {"privacy": "public", "sensitive": false, "language": "en", "note": "Posts for agencies",
+                            "fields": [], "follow_requests_count": 0},
+                 "emojis": [], "fields": []}"""));
+
+        MetricReading reading = connector.fetchChannelMetrics(channel());
+
+        assertEquals(Map.of(Metric.FOLLOWERS, 2318L), reading.values());
+        FakeNetwork.Received sent = network.received("GET", "/api/v1/accounts/verify_credentials").get(0);
+        assertEquals("Bearer tok-1", sent.header("Authorization"));
+        assertNull(sent.query());
+    }
+
+    @Test
+    void aRevokedTokenMeansTheFollowersCannotBeRead() {
+        network.on("GET", "/api/v1/accounts/verify_credentials",
+                Answer.json(401, "{\"error\": \"The access token is invalid\"}"));
+
+        IllegalStateException failure = assertThrows(IllegalStateException.class,
+                () -> connector.fetchChannelMetrics(channel()));
+
+        assertTrue(failure.getMessage().contains("The access token is invalid"), failure.getMessage());
+    }
+
+    @Test
+    void aChannelWithoutTokenCannotBeReadAndAsksNothing() {
+        ChannelAccess unconnected = new ChannelAccess(7, network.baseUrl(), "herald", Map.of());
+
+        assertThrows(IllegalStateException.class, () -> connector.fetchChannelMetrics(unconnected));
+        assertTrue(network.received().isEmpty());
     }
 }

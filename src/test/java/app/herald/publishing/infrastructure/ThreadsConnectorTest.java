@@ -2,6 +2,7 @@ package app.herald.publishing.infrastructure;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import app.herald.publishing.domain.ChannelAccess;
@@ -208,5 +209,39 @@ class ThreadsConnectorTest {
         assertEquals(List.of("Threads downloads images from a public address, and b.jpg has none: Herald's public "
                 + "media address is not set up."), connector.validate(new Outgoing(1, "k", "t", null, List.of(withoutAddress))));
         assertEquals(List.of(), connector.validate(new Outgoing(1, "k", "t", null, List.of(withAddress))));
+    }
+
+    @Test
+    void followersAreReadFromTheUsersInsights() {
+        network.on("GET", "/v1.0/" + USER + "/threads_insights", Answer.json(200, """
+                {"data": [{"name": "followers_count", "period": "day", "title": "followers_count",
+                           "description": "This is the total number of followers on Threads.",
+                           "total_value": {"value": 6120}, "id": "25044829848512345/insights/followers_count/day"}]}"""));
+
+        MetricReading reading = connector.fetchChannelMetrics(channel());
+
+        assertEquals(Map.of(Metric.FOLLOWERS, 6120L), reading.values());
+        FakeNetwork.Received sent = network.received("GET", "/v1.0/" + USER + "/threads_insights").get(0);
+        assertEquals("metric=followers_count", sent.query());
+        assertEquals("Bearer th-token", sent.header("Authorization"));
+    }
+
+    @Test
+    void insightsWithoutTheFollowerCountLeaveItAbsent() {
+        network.on("GET", "/v1.0/" + USER + "/threads_insights", Answer.json(200, "{\"data\": []}"));
+
+        assertEquals(OptionalLong.empty(), connector.fetchChannelMetrics(channel()).value(Metric.FOLLOWERS));
+    }
+
+    @Test
+    void anExpiredTokenMeansTheFollowersCannotBeRead() {
+        network.on("GET", "/v1.0/" + USER + "/threads_insights", Answer.json(401, """
+                {"error": {"message": "Error validating access token: Session has expired", "type": "OAuthException",
+                           "code": 190, "error_subcode": 463, "fbtrace_id": "AbCdEf"}}"""));
+
+        IllegalStateException failure = assertThrows(IllegalStateException.class,
+                () -> connector.fetchChannelMetrics(channel()));
+
+        assertTrue(failure.getMessage().contains("Reconnect"), failure.getMessage());
     }
 }

@@ -130,4 +130,11 @@ class WebhookConnectorTest {
         assertInstanceOf(PublishResult.Rejected.class, result);
         assertTrue(receiver.received().isEmpty(), "nothing was sent");
     }
+
+    @Test
+    void aReceiverOffersNoNumbersAndIsNotAsked() {
+        assertEquals(Map.of(), connector.fetchMetrics(channel, "idem-12").values());
+        assertEquals(Map.of(), connector.fetchChannelMetrics(channel).values());
+        assertTrue(receiver.received().isEmpty());
+    }
 }

@@ -3,6 +3,7 @@ package app.herald.publishing.infrastructure;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import app.herald.publishing.domain.ChannelAccess;
@@ -312,5 +313,57 @@ class XConnectorTest {
         assertEquals(List.of("Herald cannot publish video to X yet: remove clip.mp4 or use an image."),
                 connector.validate(new Outgoing(1, "k", "t", null,
                         List.of(new OutgoingMedia("clip.mp4", "video/mp4", 1, file, null)))));
+    }
+
+    @Test
+    void metricsOfADeletedPostCannotBeReadAndSaySo() {
+        network.on("GET", "/2/tweets/1445880548472328192", Answer.json(200, """
+                {"errors": [{"value": "1445880548472328192", "detail": "Could not find tweet with id: [1445880548472328192].",
+                             "title": "Not Found Error", "resource_type": "tweet", "parameter": "id",
+                             "resource_id": "1445880548472328192",
+                             "type": "https://api.twitter.com/2/problems/resource-not-found"}]}"""));
+
+        IllegalStateException failure = assertThrows(IllegalStateException.class,
+                () -> connector.fetchMetrics(channel(), "1445880548472328192"));
+
+        assertTrue(failure.getMessage().contains("Could not find tweet"), failure.getMessage());
+    }
+
+    @Test
+    void followersAreReadFromTheUsersPublicMetrics() {
+        network.on("GET", "/2/users/me", Answer.json(200, """
+                {"data": {"id": "2244994945", "name": "X Dev", "username": "XDevelopers",
+                          "public_metrics": {"followers_count": 513958, "following_count": 2039, "tweet_count": 3635,
+                                             "listed_count": 1672, "like_count": 2151, "media_count": 441}}}"""));
+
+        MetricReading reading = connector.fetchChannelMetrics(channel());
+
+        assertEquals(Map.of(Metric.FOLLOWERS, 513958L), reading.values());
+        FakeNetwork.Received sent = network.received("GET", "/2/users/me").get(0);
+        assertEquals("user.fields=public_metrics", sent.query());
+        assertEquals("Bearer tok-1", sent.header("Authorization"));
+    }
+
+    @Test
+    void followersAreReadWithARenewedTokenAfterA401() {
+        network.on("GET", "/2/users/me", r -> "Bearer tok-2".equals(r.header("Authorization"))
+                ? Answer.json(200, "{\"data\": {\"id\": \"2244994945\", \"public_metrics\": {\"followers_count\": 12}}}")
+                : Answer.json(401, "{\"title\": \"Unauthorized\", \"type\": \"about:blank\", \"status\": 401, \"detail\": \"Unauthorized\"}"));
+        network.on("POST", "/2/oauth2/token", Answer.json(200, TOKENS));
+        ChannelAccess channel = channel();
+
+        assertEquals(OptionalLong.of(12), connector.fetchChannelMetrics(channel).value(Metric.FOLLOWERS));
+        assertEquals("tok-2", channel.renewed().get("access_token"));
+    }
+
+    @Test
+    void aServerErrorMeansTheFollowersCannotBeRead() {
+        network.on("GET", "/2/users/me", Answer.json(503, """
+                {"title": "Service Unavailable", "detail": "Service Unavailable", "type": "about:blank", "status": 503}"""));
+
+        IllegalStateException failure = assertThrows(IllegalStateException.class,
+                () -> connector.fetchChannelMetrics(channel()));
+
+        assertTrue(failure.getMessage().startsWith("X metrics could not be read"), failure.getMessage());
     }
 }
