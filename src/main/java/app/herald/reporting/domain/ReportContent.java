@@ -1,0 +1,76 @@
+package app.herald.reporting.domain;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.util.List;
+
+/**
+ * Everything one client's report for one period shows, already computed: the writers only lay it out. A number that a
+ * network does not offer is {@code null} ("not available"), never zero.
+ *
+ * @param branding   whose report it is: the agency's name, logo and colours
+ * @param clientName the client (tenant) the report is about
+ * @param zone       the client's time zone; every date and time in the report is in it
+ * @param from       first day of the period, inclusive
+ * @param to         last day of the period, inclusive
+ * @param basis      how the period is read: activity in it, or lifetime of the posts published in it
+ * @param notes      the agency's words for the client, plain text; may be empty
+ */
+public record ReportContent(Branding branding, String clientName, ZoneId zone, LocalDate from, LocalDate to,
+                            String basis, String notes, Instant generatedAt, List<Kpi> kpis, List<Day> days,
+                            List<TopPost> topPosts, List<CampaignLine> campaigns, List<ChannelLine> channels) {
+
+    public ReportContent {
+        notes = notes == null ? "" : notes;
+        kpis = List.copyOf(kpis);
+        days = List.copyOf(days);
+        topPosts = List.copyOf(topPosts);
+        campaigns = List.copyOf(campaigns);
+        channels = List.copyOf(channels);
+    }
+
+    /** The agency's look. {@code logoPng} may be null (the agency's name is shown instead); colours are "#rrggbb". */
+    public record Branding(String agencyName, byte[] logoPng, String primaryColour, String accentColour) {
+    }
+
+    /** How a KPI's value reads. */
+    public enum Unit { COUNT, PERCENT, MONEY }
+
+    /**
+     * One headline figure against the previous period of the same length. PERCENT values are fractions (0.034 is
+     * 3.4 %); MONEY values are in {@code currency}'s major unit.
+     */
+    public record Kpi(String label, Unit unit, String currency, BigDecimal current, BigDecimal previous) {
+
+        /** The relative change from the previous period, or null when either is missing or the previous is zero. */
+        public BigDecimal change() {
+            if (current == null || previous == null || previous.signum() == 0) {
+                return null;
+            }
+            return current.subtract(previous).divide(previous.abs(), 4, java.math.RoundingMode.HALF_EVEN);
+        }
+    }
+
+    /** One day of activity across the client's channels; followers is the sum of the channels' counts that day. */
+    public record Day(LocalDate date, Long impressions, Long engagements, long clicks, long conversions,
+                      Long followers) {
+    }
+
+    /** A post among the period's best, ranked by engagements. */
+    public record TopPost(String title, String network, String channel, ZonedDateTime publishedAt, Long impressions,
+                          Long engagements, BigDecimal engagementRate, long clicks, long conversions) {
+    }
+
+    /** What a campaign cost and returned in the period. ROI is null when the campaign had no cost. */
+    public record CampaignLine(String name, String currency, BigDecimal cost, long clicks, long conversions,
+                               BigDecimal conversionValue, BigDecimal roi) {
+    }
+
+    /** How one channel grew and performed in the period. */
+    public record ChannelLine(String name, String network, Long followersAtStart, Long followersAtEnd,
+                              BigDecimal followerGrowthRate, Long impressions, Long engagements) {
+    }
+}
