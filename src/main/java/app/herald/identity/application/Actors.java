@@ -55,6 +55,13 @@ public class Actors {
                 .map(m -> em.find(User.class, m.getUserId())).filter(User::canSignIn).toList();
     }
 
+    /** Every client user of a tenant who can sign in (approvers and viewers), e.g. to receive its reports. */
+    public java.util.List<User> clientUsersOf(long tenantId) {
+        return em.createNamedQuery("Membership.ofTenant", Membership.class).setParameter("tenantId", tenantId)
+                .getResultList().stream().filter(m -> m.getRole().isClient())
+                .map(m -> em.find(User.class, m.getUserId())).filter(User::canSignIn).toList();
+    }
+
     public Optional<Actor> byId(long userId) {
         return activeUser(userId).flatMap(this::actorOf);
     }

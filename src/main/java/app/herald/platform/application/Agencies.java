@@ -74,6 +74,49 @@ public class Agencies {
         find(agencyId).orElseThrow(() -> new RuleViolation("No such agency.")).reactivate();
     }
 
+    /** The largest logo accepted for reports: plenty for a crisp PNG on a cover page. */
+    public static final int MAX_LOGO_BYTES = 512 * 1024;
+
+    /** Sets the agency's report colours and (when given) its logo; owners and managers only. */
+    public Agency brand(Actor actor, long agencyId, String primary, String accent, byte[] logo) {
+        if (!actor.runs(agencyId)) {
+            throw new AccessDenied(actor.email() + " does not run agency " + agencyId);
+        }
+        if (logo != null) {
+            requirePng(logo);
+        }
+        Agency agency = find(agencyId).orElseThrow(() -> new RuleViolation("No such agency."));
+        agency.brand(primary, accent, logo);
+        return agency;
+    }
+
+    public void removeLogo(Actor actor, long agencyId) {
+        if (!actor.runs(agencyId)) {
+            throw new AccessDenied(actor.email() + " does not run agency " + agencyId);
+        }
+        find(agencyId).ifPresent(Agency::removeLogo);
+    }
+
+    /** A logo must be what it claims: a PNG by its signature, small, and an image that decodes whole. */
+    static void requirePng(byte[] logo) {
+        byte[] signature = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'};
+        if (logo.length > MAX_LOGO_BYTES) {
+            throw new RuleViolation("The logo is larger than 512 KB.");
+        }
+        if (logo.length < signature.length || !java.util.Arrays.equals(java.util.Arrays.copyOf(logo,
+                signature.length), signature)) {
+            throw new RuleViolation("The logo must be a PNG image.");
+        }
+        try {
+            java.awt.image.BufferedImage image = javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(logo));
+            if (image == null || image.getWidth() > 4000 || image.getHeight() > 4000) {
+                throw new RuleViolation("The logo could not be read as an image of at most 4000 × 4000 pixels.");
+            }
+        } catch (java.io.IOException e) {
+            throw new RuleViolation("The logo is damaged: " + e.getMessage());
+        }
+    }
+
     private static void requireAdmin(Actor actor) {
         if (!actor.platformAdmin()) {
             throw new AccessDenied(actor.email() + " is not a platform admin");

@@ -9,6 +9,7 @@ import app.herald.content.application.MediaLibrary;
 import app.herald.content.application.PostingQueue;
 import app.herald.content.application.Posts;
 import app.herald.content.application.Snippets;
+import app.herald.content.domain.Campaign;
 import app.herald.content.domain.Network;
 import app.herald.content.domain.PostingSlot;
 import app.herald.content.domain.Snippet;
@@ -67,6 +68,8 @@ public class DemoContent {
     Snippets snippets;
     @Inject
     ApprovalPolicies policies;
+    @Inject
+    DemoHistory history;
 
     /** Loads one client's demo month, in a request of its own (a request works in one tenant). */
     public void load(long tenantId, Cast cast, String brand, ApprovalMode mode) {
@@ -85,6 +88,7 @@ public class DemoContent {
         long sandbox = channels.add(author, Network.SANDBOX, "@" + slug, brand + " (demo feed)").getId();
         long mastodon = channels.add(author, Network.MASTODON, "@" + slug + "@mastodon.social", brand).getId();
         long bluesky = channels.add(author, Network.BLUESKY, slug + ".bsky.social", brand).getId();
+        channels.add(author, Network.SANDBOX, "@" + slug + "_stories", brand + " Stories (demo feed)");
         for (DayOfWeek day : List.of(DayOfWeek.MONDAY, DayOfWeek.WEDNESDAY, DayOfWeek.FRIDAY)) {
             for (long channel : List.of(sandbox, mastodon)) {
                 queue.addSlot(author, channel, new PostingSlot(day, LocalTime.of(9, 30)));
@@ -98,6 +102,8 @@ public class DemoContent {
                     new java.io.ByteArrayInputStream(picture(brand, motif)));
         }
         LocalDate today = LocalDate.now(tenant.zone());
+        history.fill(author.userId(), actors.activeUser(author.userId()).map(u -> u.getDisplayName())
+                .orElse(cast.author()), brand, pastCampaigns(author, today, tenant));
         long launch = campaigns.create(author, "Winter launch", today.minusDays(10), today.plusDays(30),
                 "Grow newsletter sign-ups by 20%", new java.math.BigDecimal("2500.00"),
                 tenant.zone().getId().startsWith("America") ? "USD" : "EUR", null, "#7c3aed").getId();
@@ -116,6 +122,18 @@ public class DemoContent {
             }
             advance(id, i, cast, mode);
         }
+    }
+
+    /** Three campaigns of the past year, with budgets, so that the demo's ROI table has something to say. */
+    private List<Campaign> pastCampaigns(Actor author, LocalDate today, TenantRef tenant) {
+        String currency = tenant.zone().getId().startsWith("America") ? "USD" : "EUR";
+        return List.of(
+                campaigns.create(author, "Spring collection", today.minusDays(250), today.minusDays(200),
+                        "Launch the spring range", new java.math.BigDecimal("1800.00"), currency, null, "#16a34a"),
+                campaigns.create(author, "Summer festival", today.minusDays(160), today.minusDays(110),
+                        "Sell festival tickets", new java.math.BigDecimal("3200.00"), currency, null, "#ea580c"),
+                campaigns.create(author, "Back to routine", today.minusDays(80), today.minusDays(50),
+                        "Win back regulars", new java.math.BigDecimal("900.00"), currency, null, "#0891b2"));
     }
 
     /** Posts 0-2 approved, 3-4 with the client, 5-6 in internal review, 7 changes requested, 8 draft, 9 rejected. */

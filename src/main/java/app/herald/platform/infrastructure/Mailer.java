@@ -10,7 +10,11 @@ import jakarta.mail.PasswordAuthentication;
 import jakarta.mail.Session;
 import jakarta.mail.Transport;
 import jakarta.mail.internet.InternetAddress;
+import jakarta.activation.DataHandler;
+import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimeMultipart;
+import jakarta.mail.util.ByteArrayDataSource;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
@@ -87,12 +91,38 @@ public class Mailer {
 
     /** Sends now; a failure is reported to the caller as {@link MailNotSent}, with a message a person understands. */
     public void send(String to, String subject, String body) {
+        deliver(to, subject, message -> message.setText(body, StandardCharsets.UTF_8.name()));
+    }
+
+    /** A file sent along with the text, such as a report. */
+    public record Attachment(String fileName, String contentType, byte[] content) {
+    }
+
+    /** As {@link #send(String, String, String)}, with a file attached. */
+    public void send(String to, String subject, String body, Attachment attachment) {
+        deliver(to, subject, message -> {
+            MimeBodyPart text = new MimeBodyPart();
+            text.setText(body, StandardCharsets.UTF_8.name());
+            MimeBodyPart file = new MimeBodyPart();
+            file.setDataHandler(new DataHandler(new ByteArrayDataSource(attachment.content(),
+                    attachment.contentType())));
+            file.setFileName(attachment.fileName());
+            message.setContent(new MimeMultipart(text, file));
+        });
+    }
+
+    @FunctionalInterface
+    private interface Body {
+        void fill(MimeMessage message) throws MessagingException;
+    }
+
+    private void deliver(String to, String subject, Body body) {
         try {
             MimeMessage message = new MimeMessage(session);
             message.setFrom(new InternetAddress(from));
             message.setRecipient(Message.RecipientType.TO, new InternetAddress(to));
             message.setSubject(subject, StandardCharsets.UTF_8.name());
-            message.setText(body, StandardCharsets.UTF_8.name());
+            body.fill(message);
             if ("outbox".equals(delivery)) {
                 Path file = writeToOutbox(message);
                 LOG.info(() -> "Mail \"" + subject + "\" to " + to + " written to " + file.toAbsolutePath());

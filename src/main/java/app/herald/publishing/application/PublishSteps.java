@@ -8,6 +8,8 @@ import app.herald.content.domain.MediaFile;
 import app.herald.content.domain.Variant;
 import app.herald.publishing.domain.ChannelAccess;
 import app.herald.publishing.domain.JobState;
+import app.herald.publishing.domain.LinkTracking;
+import app.herald.publishing.domain.PublicationPublished;
 import app.herald.publishing.domain.Outgoing;
 import app.herald.publishing.domain.OutgoingMedia;
 import app.herald.publishing.domain.Publication;
@@ -15,7 +17,6 @@ import app.herald.publishing.domain.PublicationState;
 import app.herald.publishing.domain.PublishJob;
 import app.herald.publishing.domain.PublishResult;
 import app.herald.publishing.domain.RetryPolicy;
-import app.herald.publishing.infrastructure.CredentialVault;
 import app.herald.publishing.infrastructure.JobQueue;
 import app.herald.publishing.infrastructure.TokenCipher;
 import app.herald.tenancy.application.TenantAuditLog;
@@ -24,13 +25,12 @@ import app.herald.tenancy.domain.TenantDb;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -64,9 +64,11 @@ public class PublishSteps {
     @Inject
     MediaLibrary media;
     @Inject
-    CredentialVault vault;
+    ChannelKeys keys;
     @Inject
-    NetworkApps apps;
+    LinkTracking links;
+    @Inject
+    Event<PublicationPublished> published;
     @Inject
     TenantAuditLog audit;
     @Inject
@@ -114,28 +116,27 @@ public class PublishSteps {
             settleFailed(job, node, publication, channel);
             return Optional.empty();
         }
-        Map<String, String> credentials = new HashMap<>(apps.appCredentials(channel.getNetwork()));
+        ChannelAccess access;
         try {
-            credentials.putAll(vault.open(context.current().id(), channel.getId(), channel.getCredentials()));
+            access = keys.open(channel);
         } catch (TokenCipher.CannotDecrypt e) {
             channel.connectionLost(e.getMessage());
             publication.rejected(e.getMessage(), now);
             settleFailed(job, node, publication, channel);
             return Optional.empty();
         }
-        String endpoint = channel.getEndpoint() != null ? channel.getEndpoint() : apps.apiBase(channel.getNetwork());
-        // A network's own id for the account (found when it was connected) wins over the handle people typed.
-        String account = credentials.getOrDefault("account_id", channel.getHandle());
-        ChannelAccess access = new ChannelAccess(channel.getId(), endpoint, account, credentials);
-        return Optional.of(new Prepared(publication.getId(), attempt, channel, access, outgoing(publication)));
+        return Optional.of(new Prepared(publication.getId(), attempt, channel, access,
+                outgoing(publication, channel)));
     }
 
-    private Outgoing outgoing(Publication publication) {
+    private Outgoing outgoing(Publication publication, Channel channel) {
         Variant variant = posts.variants(publication.getPostId()).stream()
                 .filter(v -> v.getChannelId() == publication.getChannelId()).findFirst()
                 .orElseThrow(() -> new IllegalStateException("Publication " + publication.getId() + " has no variant"));
         List<OutgoingMedia> attached = media.mediaOf(variant).stream().map(this::outgoingMedia).toList();
-        return new Outgoing(publication.getId(), publication.getIdempotencyKey(), variant.getText(),
+        String text = links.track(publication.getId(), publication.getPostId(), channel.getId(), channel.getNetwork(),
+                variant.getText());
+        return new Outgoing(publication.getId(), publication.getIdempotencyKey(), text,
                 variant.getFirstComment(), attached);
     }
 
@@ -154,6 +155,8 @@ public class PublishSteps {
         Optional<Instant> next = Optional.empty();
         if (result instanceof PublishResult.Published p) {
             publication.published(p.networkPostId(), p.url(), now);
+            published.fire(new PublicationPublished(context.current().id(), publication.getId(),
+                    publication.getPostId(), channel.getId(), now));
         } else if (result instanceof PublishResult.RetryLater r) {
             if (r.rateLimited()) {
                 channel.rateLimitedUntil(now.plus(r.askedDelay().orElse(DEFAULT_RATE_LIMIT_WAIT)));
@@ -167,7 +170,7 @@ public class PublishSteps {
         } else if (result instanceof PublishResult.Unconfirmed u) {
             next = publication.unconfirmed(u.reason(), policy, ThreadLocalRandom.current(), now);
         }
-        keepRenewedCredentials(channel, prepared.access());
+        keys.keepRenewed(channel, prepared.access());
         if (!queue.release(node, job.id(), next.isPresent() ? JobState.RETRY_WAIT : JobState.DONE, next.orElse(now),
                 publication.getReason())) {
             // Another node took the job over while this one worked; its outcome must not be overwritten.
@@ -187,17 +190,5 @@ public class PublishSteps {
         notifications.failed(posts.find(publication.getPostId()), channel, publication);
         audit.record(PUBLISHER, "PUBLICATION_FAILED", "post " + publication.getPostId(),
                 channel.label() + ": " + publication.getReason());
-    }
-
-    private void keepRenewedCredentials(Channel channel, ChannelAccess access) {
-        Map<String, String> renewed = access.renewed();
-        boolean stale = vault.isStale(channel.getCredentials());
-        if (renewed.isEmpty() && !stale) {
-            return;
-        }
-        Map<String, String> own = new HashMap<>(vault.open(context.current().id(), channel.getId(),
-                channel.getCredentials()));
-        own.putAll(renewed);
-        channel.renewCredentials(vault.seal(context.current().id(), channel.getId(), own));
     }
 }

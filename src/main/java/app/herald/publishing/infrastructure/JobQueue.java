@@ -2,6 +2,7 @@ package app.herald.publishing.infrastructure;
 
 import app.herald.publishing.domain.JobState;
 import app.herald.publishing.domain.PublishJob;
+import app.herald.platform.infrastructure.Leases;
 import jakarta.annotation.Resource;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
@@ -14,14 +15,12 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
-import java.util.Locale;
 import javax.sql.DataSource;
 
 /**
- * The platform's publish queue in SQL. A claim takes due jobs and jobs whose lease ran out, in one short transaction:
- * on MySQL and MariaDB with {@code FOR UPDATE SKIP LOCKED}, so nodes claiming at once take different rows without
- * waiting; elsewhere (H2) with a compare-and-set update per row, which only one node can win. Every write after the
- * claim names the node, so a node whose lease was taken over cannot overwrite the new owner's work.
+ * The platform's publish queue in SQL. A claim takes due jobs and jobs whose lease ran out, in one short transaction
+ * ({@link Leases}). Every write after the claim names the node, so a node whose lease was taken over cannot overwrite
+ * the new owner's work.
  */
 @Stateless
 public class JobQueue {
@@ -30,8 +29,6 @@ public class JobQueue {
 
     @Resource(lookup = "java:app/jdbc/herald")
     DataSource dataSource;
-
-    private volatile Boolean skipLocked;
 
     /** Queues a publication, or moves its job to a new due time; joins the caller's transaction. */
     public void enqueue(long tenantId, long publicationId, Instant due, String idempotencyKey) {
@@ -94,42 +91,11 @@ public class JobQueue {
 
     private List<PublishJob> claimFrom(Connection connection, String select, long bound, String node,
                                        Instant leaseUntil, int max) throws SQLException {
-        boolean locking = supportsSkipLocked(connection);
-        List<Candidate> candidates = new ArrayList<>();
-        try (PreparedStatement query = connection.prepareStatement(locking ? select + " FOR UPDATE SKIP LOCKED" : select)) {
-            query.setLong(1, bound);
-            query.setInt(2, max);
-            try (ResultSet rows = query.executeQuery()) {
-                while (rows.next()) {
-                    long until = rows.getLong("claimed_until");
-                    Long claimedUntil = rows.wasNull() ? null : until;
-                    candidates.add(new Candidate(job(rows), rows.getString("state"), claimedUntil));
-                }
-            }
-        }
-        List<PublishJob> won = new ArrayList<>();
-        String take = "UPDATE publish_job SET state = 'CLAIMED', claimed_by = ?, claimed_until = ?, "
-                + "attempts = attempts + 1, updated_at = ? WHERE id = ?"
-                + (locking ? "" : " AND state = ? AND due_at = ? AND COALESCE(claimed_until, -1) = ?");
-        try (PreparedStatement update = connection.prepareStatement(take)) {
-            for (Candidate c : candidates) {
-                update.setString(1, node);
-                update.setLong(2, leaseUntil.toEpochMilli());
-                update.setLong(3, System.currentTimeMillis());
-                update.setLong(4, c.job().id());
-                if (!locking) {
-                    update.setString(5, c.state());
-                    update.setLong(6, c.job().dueAt().toEpochMilli());
-                    update.setLong(7, c.claimedUntil() == null ? -1 : c.claimedUntil());
-                }
-                if (update.executeUpdate() == 1) {
-                    PublishJob j = c.job();
-                    won.add(new PublishJob(j.id(), j.tenantId(), j.publicationId(), j.dueAt(), j.attempts() + 1,
-                            j.idempotencyKey()));
-                }
-            }
-        }
-        return won;
+        return Leases.claim(connection, "publish_job", select, bound, max, node, leaseUntil, row -> {
+            PublishJob j = job(row);
+            return new PublishJob(j.id(), j.tenantId(), j.publicationId(), j.dueAt(), j.attempts() + 1,
+                    j.idempotencyKey());
+        });
     }
 
     /** Extends the leases of the jobs this node is working on; returns how many it still holds. */
@@ -184,16 +150,6 @@ public class JobQueue {
         });
     }
 
-    private boolean supportsSkipLocked(Connection connection) throws SQLException {
-        Boolean known = skipLocked;
-        if (known == null) {
-            String product = connection.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT);
-            known = product.contains("mysql") || product.contains("mariadb");
-            skipLocked = known;
-        }
-        return known;
-    }
-
     private static PublishJob job(ResultSet row) throws SQLException {
         return new PublishJob(row.getLong("id"), row.getLong("tenant_id"), row.getLong("publication_id"),
                 Instant.ofEpochMilli(row.getLong("due_at")), row.getInt("attempts"), row.getString("idempotency_key"));
@@ -211,8 +167,5 @@ public class JobQueue {
     @FunctionalInterface
     private interface Statement<T> {
         T apply(PreparedStatement statement) throws SQLException;
-    }
-
-    private record Candidate(PublishJob job, String state, Long claimedUntil) {
     }
 }

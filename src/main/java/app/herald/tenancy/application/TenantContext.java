@@ -32,4 +32,12 @@ public class TenantContext {
     public Optional<TenantRef> bound() {
         return Optional.ofNullable(current);
     }
+
+    /**
+     * A table of the current tenant's schema, qualified for SQL that Herald writes itself. The schema name is checked
+     * against a strict pattern when it is made (SchemaName), so splicing it is safe; the table name is Herald's own.
+     */
+    public String table(String name) {
+        return current().schema().value() + "." + name;
+    }
 }

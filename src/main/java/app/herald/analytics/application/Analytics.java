@@ -1,0 +1,124 @@
+package app.herald.analytics.application;
+
+import app.herald.analytics.domain.BestTimes;
+import app.herald.analytics.domain.DailyPoint;
+import app.herald.analytics.domain.Formulas;
+import app.herald.analytics.domain.Period;
+import app.herald.analytics.domain.PostPerformance;
+import app.herald.analytics.infrastructure.AnalyticsQueue;
+import app.herald.analytics.infrastructure.RollupQueries;
+import app.herald.content.application.Campaigns;
+import app.herald.content.application.Channels;
+import app.herald.content.application.Posts;
+import app.herald.content.domain.Campaign;
+import app.herald.content.domain.Channel;
+import app.herald.tenancy.application.TenantContext;
+import app.herald.tenancy.domain.TenantRef;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import java.math.BigDecimal;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * Reads the current client's analytics for screens and reports. Everything comes from the rollups (never the raw
+ * snapshots), in one transaction, in the client's time zone.
+ */
+@Stateless
+public class Analytics {
+
+    public static final int TOP_POSTS = 10;
+
+    @Inject
+    TenantContext context;
+    @Inject
+    RollupQueries rollups;
+    @Inject
+    Posts posts;
+    @Inject
+    Channels channels;
+    @Inject
+    Campaigns campaigns;
+    @Inject
+    AnalyticsQueue queue;
+
+    public Dashboard dashboard(Period period, RollupQueries.Scope scope) {
+        TenantRef tenant = context.current();
+        Map<Long, Channel> channelsById = channels.all().stream()
+                .collect(Collectors.toMap(Channel::getId, Function.identity()));
+        List<Campaign> allCampaigns = campaigns.all();
+        String currency = allCampaigns.stream().map(Campaign::getCurrency).findFirst().orElse("EUR");
+        List<DailyPoint> days = rollups.daily(period, scope);
+        TreeMap<LocalDate, Long> followers = rollups.followers(period, scope);
+        followers.headMap(period.from()).clear();
+        return new Dashboard(tenant.name(), tenant.zone(), period, rollups.totals(period, scope),
+                rollups.totals(period.previous(), scope), days, followers,
+                top(period, scope, channelsById), campaignResults(allCampaigns), channelResults(period, channelsById),
+                currency);
+    }
+
+    /** A post's publications with their lifetime numbers. */
+    public List<PostPerformance> ofPost(long postId) {
+        return rollups.ofPost(postId);
+    }
+
+    /** A publication's readings over time: {taken at, impressions, engagements}. */
+    public List<Long[]> curve(long publicationId) {
+        return rollups.snapshots(publicationId);
+    }
+
+    /** When this channel's audience engages most, from its own history. */
+    public BestTimes.Verdict bestTimes(long channelId) {
+        return BestTimes.of(rollups.samples(channelId), 3);
+    }
+
+    /** Why some numbers may be behind: the latest problems of this client's measurements. */
+    public List<String> problems() {
+        return queue.problems(context.current().id(), 5);
+    }
+
+    private List<Dashboard.TopPost> top(Period period, RollupQueries.Scope scope, Map<Long, Channel> channelsById) {
+        List<Dashboard.TopPost> top = new ArrayList<>();
+        for (PostPerformance p : rollups.top(period, scope, TOP_POSTS)) {
+            Channel channel = channelsById.get(p.channelId());
+            top.add(new Dashboard.TopPost(p.postId(), posts.find(p.postId()).getTitle(),
+                    channel == null ? "" : channel.getNetwork().label(), channel == null ? "" : channel.label(),
+                    p.publishedAt().atZone(context.current().zone()), p.numbers().impressions(), p.engagements(),
+                    p.engagementRate(), p.clicks(), p.conversions()));
+        }
+        return top;
+    }
+
+    private List<Dashboard.CampaignResult> campaignResults(List<Campaign> all) {
+        Map<Long, Long[]> figures = rollups.perCampaign();
+        return all.stream().sorted(Comparator.comparing(Campaign::getStartsOn).reversed()).map(c -> {
+            Long[] f = figures.getOrDefault(c.getId(), new Long[] {0L, 0L, 0L, null});
+            BigDecimal value = Formulas.money(f[2]);
+            return new Dashboard.CampaignResult(c.getId(), c.getName(), c.getCurrency(), c.getBudget(), f[0], f[1],
+                    value, f[3], Formulas.costPerEngagement(c.getBudget(), f[3]), Formulas.roi(value, c.getBudget()));
+        }).toList();
+    }
+
+    private List<Dashboard.ChannelResult> channelResults(Period period, Map<Long, Channel> channelsById) {
+        Map<Long, Long[]> activity = rollups.perChannel(period);
+        List<Dashboard.ChannelResult> results = new ArrayList<>();
+        for (Channel c : channelsById.values().stream().sorted(Comparator.comparing(Channel::label)).toList()) {
+            TreeMap<LocalDate, Long> followers = rollups.followers(period,
+                    new RollupQueries.Scope(c.getId(), null));
+            Long start = followers.isEmpty() ? null : followers.firstEntry().getValue();
+            Long end = followers.isEmpty() ? null : followers.lastEntry().getValue();
+            Long[] a = activity.getOrDefault(c.getId(), new Long[] {null, null});
+            results.add(new Dashboard.ChannelResult(c.getId(), c.label(), c.getNetwork().label(), start, end,
+                    Formulas.followerGrowthRate(start, end), a[0], a[1]));
+        }
+        return results;
+    }
+
+}

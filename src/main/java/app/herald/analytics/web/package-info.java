@@ -1,0 +1,2 @@
+/** Analytics screens: the client's dashboard, a post's numbers and the agency's portfolio, with PrimeFaces charts. */
+package app.herald.analytics.web;

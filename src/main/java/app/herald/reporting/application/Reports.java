@@ -1,0 +1,116 @@
+package app.herald.reporting.application;
+
+import app.herald.analytics.domain.AnalyticsJob;
+import app.herald.analytics.domain.Basis;
+import app.herald.analytics.domain.Period;
+import app.herald.analytics.infrastructure.AnalyticsQueue;
+import app.herald.identity.domain.Actor;
+import app.herald.kernel.RuleViolation;
+import app.herald.platform.infrastructure.Jdbc;
+import app.herald.reporting.domain.Report;
+import app.herald.tenancy.application.TenantAuditLog;
+import app.herald.tenancy.application.TenantContext;
+import app.herald.tenancy.domain.TenantDb;
+import jakarta.annotation.Resource;
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import javax.sql.DataSource;
+
+/**
+ * A client's reports: asking for one (it is built in the background, through the analytics queue, so any node may
+ * build it and a node's death only delays it), its progress, the history, and the file. Anyone who may open the
+ * client may ask for and download its reports; only the agency's people write notes into them.
+ */
+@Stateless
+public class Reports {
+
+    @Inject
+    @TenantDb
+    EntityManager em;
+    @Inject
+    TenantContext context;
+    @Inject
+    AnalyticsQueue queue;
+    @Inject
+    TenantAuditLog audit;
+    @Resource(lookup = "java:app/jdbc/herald")
+    DataSource dataSource;
+
+    public Report request(Actor actor, Report.Format format, Period period, String notes) {
+        if (notes != null && !notes.isBlank() && !actor.isStaff()) {
+            throw new RuleViolation("Notes in a report are written by the agency.");
+        }
+        Report report = queued(format, period, notes, actor.email(), null);
+        audit.record(actor.email(), "REPORT_REQUESTED", "report " + report.getId(), format + " " + period.from()
+                + " – " + period.to());
+        return report;
+    }
+
+    private Report queued(Report.Format format, Period period, String notes, String requestedBy, Long scheduleId) {
+        Report report = created(format, period, notes, requestedBy, scheduleId);
+        queue.plan(context.current().id(), AnalyticsJob.Kind.REPORT, report.getId(), 0, Instant.now());
+        return report;
+    }
+
+    /** A schedule's report, which the schedule's run builds itself (committed now, so its progress can be saved). */
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public Report forSchedule(Report.Format format, Period period, String notes, long scheduleId) {
+        return created(format, period, notes, "schedule " + scheduleId, scheduleId);
+    }
+
+    private Report created(Report.Format format, Period period, String notes, String requestedBy, Long scheduleId) {
+        Report report = new Report(format, period.from(), period.to(), period.basis().name(), notes, requestedBy,
+                scheduleId, Instant.now());
+        em.persist(report);
+        em.flush();
+        return report;
+    }
+
+    public List<Report> history(int max) {
+        return em.createNamedQuery("Report.recent", Report.class).setMaxResults(max).getResultList();
+    }
+
+    public Optional<Report> find(long reportId) {
+        return Optional.ofNullable(em.find(Report.class, reportId));
+    }
+
+    /** The finished file of one of the current client's reports. */
+    public Optional<byte[]> file(long reportId) {
+        return Jdbc.first(dataSource, "SELECT content FROM " + context.table("report") + " WHERE id = ? AND state = "
+                + "'READY'", row -> row.getBytes(1), reportId);
+    }
+
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public void progress(long reportId, int percent) {
+        find(reportId).ifPresent(r -> r.running(percent));
+    }
+
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public void ready(long reportId, String fileName, byte[] content) {
+        Report report = em.find(Report.class, reportId);
+        report.ready(fileName, Instant.now());
+        em.flush();
+        Jdbc.update(dataSource, "UPDATE " + context.table("report") + " SET content = ? WHERE id = ?", content,
+                reportId);
+    }
+
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public void failed(long reportId, String problem) {
+        find(reportId).ifPresent(r -> r.failed(problem, Instant.now()));
+    }
+
+    /** The basis a report was asked with. */
+    static Basis basisOf(Report report) {
+        try {
+            return Basis.valueOf(report.getBasis());
+        } catch (IllegalArgumentException e) {
+            return Basis.ACTIVITY;
+        }
+    }
+}
