@@ -133,6 +133,7 @@ CREATE TABLE report (
     progress         INT            NOT NULL DEFAULT 0,
     requested_by     VARCHAR(200)   NOT NULL,
     requested_at     BIGINT         NOT NULL,
+    started_at       BIGINT,
     finished_at      BIGINT,
     file_name        VARCHAR(200),
     content          LONGBLOB,

@@ -30,7 +30,13 @@ CREATE TABLE link_route (
     CONSTRAINT fk_link_route_tenant FOREIGN KEY (tenant_id) REFERENCES tenant (id) ON DELETE CASCADE
 );
 
--- White-label reports: the agency's logo (PNG) and colours.
-ALTER TABLE agency ADD COLUMN brand_colour VARCHAR(7);
-ALTER TABLE agency ADD COLUMN accent_colour VARCHAR(7);
-ALTER TABLE agency ADD COLUMN logo_png MEDIUMBLOB;
+-- White-label reports: the agency's logo (PNG) and colours. A table of its own so that reading an agency (on every
+-- request, to check it is active) never loads the logo.
+CREATE TABLE agency_brand (
+    agency_id        BIGINT         NOT NULL PRIMARY KEY,
+    brand_colour     VARCHAR(7),
+    accent_colour    VARCHAR(7),
+    logo_png         MEDIUMBLOB,
+    updated_at       BIGINT         NOT NULL,
+    CONSTRAINT fk_agency_brand_agency FOREIGN KEY (agency_id) REFERENCES agency (id) ON DELETE CASCADE
+);

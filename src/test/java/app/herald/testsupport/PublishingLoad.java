@@ -48,12 +48,9 @@ public final class PublishingLoad {
             long agency = insert(c, "INSERT INTO agency (name, state, created_at) VALUES (?, 'ACTIVE', ?)",
                     "Load agency " + UUID.randomUUID(), now);
             for (int i = 0; i < count; i++) {
-                String schema = "herald_t_load" + Long.toString(Math.abs(RANDOM.nextLong()), 36);
-                long tenant = insert(c, "INSERT INTO tenant (agency_id, name, schema_name, time_zone, state, created_at) "
-                        + "VALUES (?, ?, ?, 'Europe/Berlin', 'ACTIVE', ?)", agency, "Load client " + i, schema, now);
-                Flyway.configure(PublishingLoad.class.getClassLoader()).dataSource(dataSource).schemas(schema)
-                        .defaultSchema(schema).createSchemas(true).locations("classpath:db/tenant")
-                        .table("tenant_schema_history").load().migrate();
+                SeededTenant created = tenantOf(dataSource, agency, "Load client " + i, "Europe/Berlin");
+                String schema = created.schema();
+                long tenant = created.id();
                 long channel = insert(c, "INSERT INTO " + schema + ".channel (network, handle, display_name, active, "
                         + "created_at, endpoint, connected_at) VALUES ('WEBHOOK', ?, 'Load hook', TRUE, ?, ?, ?)",
                         "hook-" + i, now, webhookUrl, now);
@@ -64,6 +61,21 @@ public final class PublishingLoad {
             }
         }
         return tenants;
+    }
+
+    /** A tenant of the agency with a new schema migrated to the latest version (no channel yet: channel id 0). */
+    public static SeededTenant tenantOf(DataSource dataSource, long agency, String name, String zone)
+            throws SQLException {
+        String schema = "herald_t_load" + Long.toString(Math.abs(RANDOM.nextLong()), 36);
+        long tenant;
+        try (Connection c = dataSource.getConnection()) {
+            tenant = insert(c, "INSERT INTO tenant (agency_id, name, schema_name, time_zone, state, created_at) "
+                    + "VALUES (?, ?, ?, ?, 'ACTIVE', ?)", agency, name, schema, zone, System.currentTimeMillis());
+        }
+        Flyway.configure(PublishingLoad.class.getClassLoader()).dataSource(dataSource).schemas(schema)
+                .defaultSchema(schema).createSchemas(true).locations("classpath:db/tenant")
+                .table("tenant_schema_history").load().migrate();
+        return new SeededTenant(tenant, schema, 0);
     }
 
     /**

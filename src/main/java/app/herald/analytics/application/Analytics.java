@@ -64,6 +64,11 @@ public class Analytics {
                 currency);
     }
 
+    /** The client's totals over a period, for the agency's portfolio. */
+    public app.herald.analytics.domain.Totals totals(Period period) {
+        return rollups.totals(period, RollupQueries.Scope.ALL);
+    }
+
     /** A post's publications with their lifetime numbers. */
     public List<PostPerformance> ofPost(long postId) {
         return rollups.ofPost(postId);

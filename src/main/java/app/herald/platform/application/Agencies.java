@@ -5,6 +5,7 @@ import app.herald.identity.domain.Actor;
 import app.herald.kernel.AccessDenied;
 import app.herald.kernel.RuleViolation;
 import app.herald.platform.domain.Agency;
+import app.herald.platform.domain.AgencyBrand;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -78,23 +79,33 @@ public class Agencies {
     public static final int MAX_LOGO_BYTES = 512 * 1024;
 
     /** Sets the agency's report colours and (when given) its logo; owners and managers only. */
-    public Agency brand(Actor actor, long agencyId, String primary, String accent, byte[] logo) {
+    public AgencyBrand brand(Actor actor, long agencyId, String primary, String accent, byte[] logo) {
         if (!actor.runs(agencyId)) {
             throw new AccessDenied(actor.email() + " does not run agency " + agencyId);
         }
         if (logo != null) {
             requirePng(logo);
         }
-        Agency agency = find(agencyId).orElseThrow(() -> new RuleViolation("No such agency."));
-        agency.brand(primary, accent, logo);
-        return agency;
+        find(agencyId).orElseThrow(() -> new RuleViolation("No such agency."));
+        AgencyBrand brand = brandOf(agencyId);
+        brand.change(primary, accent, logo, Instant.now());
+        if (!em.contains(brand)) {
+            em.persist(brand);
+        }
+        return brand;
     }
 
     public void removeLogo(Actor actor, long agencyId) {
         if (!actor.runs(agencyId)) {
             throw new AccessDenied(actor.email() + " does not run agency " + agencyId);
         }
-        find(agencyId).ifPresent(Agency::removeLogo);
+        Optional.ofNullable(em.find(AgencyBrand.class, agencyId)).ifPresent(b -> b.removeLogo(Instant.now()));
+    }
+
+    /** The agency's report branding; the defaults (not stored) until it sets its own. */
+    public AgencyBrand brandOf(long agencyId) {
+        return Optional.ofNullable(em.find(AgencyBrand.class, agencyId))
+                .orElseGet(() -> new AgencyBrand(agencyId, Instant.now()));
     }
 
     /** A logo must be what it claims: a PNG by its signature, small, and an image that decodes whole. */

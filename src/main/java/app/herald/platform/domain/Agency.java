@@ -1,10 +1,7 @@
 package app.herald.platform.domain;
 
 import app.herald.kernel.RuleViolation;
-import jakarta.persistence.Basic;
 import jakarta.persistence.Column;
-import jakarta.persistence.FetchType;
-import jakarta.persistence.Lob;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -42,18 +39,6 @@ public class Agency implements Serializable {
     @Column(name = "created_at", nullable = false)
     private long createdAt;
 
-    /** White-label reports: the agency's colours ("#rrggbb") and logo (PNG); null until the agency sets them. */
-    @Column(name = "brand_colour")
-    private String brandColour;
-
-    @Column(name = "accent_colour")
-    private String accentColour;
-
-    @Lob
-    @Basic(fetch = FetchType.LAZY)
-    @Column(name = "logo_png")
-    private byte[] logoPng;
-
     protected Agency() {
     }
 
@@ -69,46 +54,6 @@ public class Agency implements Serializable {
             throw new RuleViolation("An agency name has 1 to 120 characters.");
         }
         return trimmed;
-    }
-
-    /** Sets the look of the agency's reports; a null logo keeps the current one. */
-    public void brand(String primary, String accent, byte[] logo) {
-        this.brandColour = colour(primary);
-        this.accentColour = colour(accent);
-        if (logo != null) {
-            this.logoPng = logo;
-        }
-    }
-
-    public void removeLogo() {
-        this.logoPng = null;
-    }
-
-    private static String colour(String value) {
-        String v = value == null ? "" : value.strip().toLowerCase(java.util.Locale.ROOT);
-        if (v.isEmpty()) {
-            return null;
-        }
-        if (!v.matches("#?[0-9a-f]{6}")) {
-            throw new RuleViolation("A colour is written as #rrggbb, e.g. #1d4ed8.");
-        }
-        return v.startsWith("#") ? v : "#" + v;
-    }
-
-    public String getBrandColour() {
-        return brandColour == null ? "#1d4ed8" : brandColour;
-    }
-
-    public String getAccentColour() {
-        return accentColour == null ? "#059669" : accentColour;
-    }
-
-    public byte[] getLogoPng() {
-        return logoPng;
-    }
-
-    public boolean hasLogo() {
-        return logoPng != null;
     }
 
     public void suspend() {

@@ -49,8 +49,10 @@ public class Navigation {
         if (actor.isStaff()) {
             menu.getElements().add(item("Clients", "/agency/clients.xhtml", "pi pi-briefcase"));
             menu.getElements().add(item("Calendar", "/agency/calendar.xhtml", "pi pi-calendar"));
+            menu.getElements().add(item("Portfolio", "/agency/portfolio.xhtml", "pi pi-chart-bar"));
             if (actor.runs(actor.agencyId().orElseThrow())) {
                 menu.getElements().add(item("People", "/agency/people.xhtml", "pi pi-users"));
+                menu.getElements().add(item("Branding", "/agency/branding.xhtml", "pi pi-palette"));
             }
             DefaultSubMenu workspaces = DefaultSubMenu.builder().label("Workspaces").icon("pi pi-th-large").build();
             clients.stream().filter(Tenant::isActive)

@@ -6,7 +6,7 @@ import app.herald.analytics.domain.Headline;
 import app.herald.analytics.domain.Period;
 import app.herald.analytics.infrastructure.RollupQueries;
 import app.herald.platform.application.Agencies;
-import app.herald.platform.domain.Agency;
+import app.herald.platform.domain.AgencyBrand;
 import app.herald.reporting.domain.Report;
 import app.herald.reporting.domain.ReportContent;
 import app.herald.reporting.domain.ReportProgress;
@@ -71,9 +71,10 @@ public class ReportBuilder {
     /** What a report for this period shows, with the agency's branding. */
     public ReportContent content(Period period, String notes) {
         Dashboard d = analytics.dashboard(period, RollupQueries.Scope.ALL);
-        Agency agency = agencies.find(context.current().agencyId()).orElseThrow();
-        ReportContent.Branding branding = new ReportContent.Branding(agency.getName(), agency.getLogoPng(),
-                agency.getBrandColour(), agency.getAccentColour());
+        long agencyId = context.current().agencyId();
+        AgencyBrand brand = agencies.brandOf(agencyId);
+        ReportContent.Branding branding = new ReportContent.Branding(agencies.nameOf(agencyId), brand.getLogoPng(),
+                brand.getPrimary(), brand.getAccent());
         List<ReportContent.Kpi> kpis = Headline.of(d.current(), d.previous()).stream()
                 .map(f -> new ReportContent.Kpi(f.label(), ReportContent.Unit.valueOf(f.unit().name()),
                         f.unit() == Headline.Unit.MONEY ? d.currency() : null, f.current(), f.previous())).toList();

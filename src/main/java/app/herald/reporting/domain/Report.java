@@ -89,6 +89,9 @@ public class Report implements Serializable {
     @Column(name = "requested_at", nullable = false)
     private long requestedAt;
 
+    @Column(name = "started_at")
+    private Long startedAt;
+
     @Column(name = "finished_at")
     private Long finishedAt;
 
@@ -124,6 +127,9 @@ public class Report implements Serializable {
     }
 
     public void running(int percent) {
+        if (startedAt == null) {
+            startedAt = System.currentTimeMillis();
+        }
         state = State.RUNNING;
         progress = Math.max(progress, Math.min(99, Math.max(0, percent)));
     }
@@ -184,6 +190,10 @@ public class Report implements Serializable {
 
     public Instant getRequestedAt() {
         return Instant.ofEpochMilli(requestedAt);
+    }
+
+    public Instant getStartedAt() {
+        return startedAt == null ? null : Instant.ofEpochMilli(startedAt);
     }
 
     public Instant getFinishedAt() {

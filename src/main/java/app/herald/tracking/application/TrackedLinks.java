@@ -73,6 +73,46 @@ public class TrackedLinks implements LinkTracking {
                 row.getString(7)), code);
     }
 
+    /** A tracked link's results: where it points and what it brought. */
+    public record LinkStats(String code, String originalUrl, long postId, long clicks, long conversions,
+                            long conversionValueCents) {
+
+        public String getCode() {
+            return code;
+        }
+
+        public String getOriginalUrl() {
+            return originalUrl;
+        }
+
+        public long getPostId() {
+            return postId;
+        }
+
+        public long getClicks() {
+            return clicks;
+        }
+
+        public long getConversions() {
+            return conversions;
+        }
+
+        public java.math.BigDecimal getConversionValue() {
+            return java.math.BigDecimal.valueOf(conversionValueCents, 2);
+        }
+    }
+
+    /** The current tenant's most recent tracked links with their counted clicks and conversions. */
+    public java.util.List<LinkStats> stats(int max) {
+        return Jdbc.list(dataSource, "SELECT l.code, l.original_url, l.post_id, "
+                + "(SELECT COUNT(*) FROM " + context.table("link_click") + " c WHERE c.link_id = l.id), "
+                + "(SELECT COUNT(*) FROM " + context.table("conversion") + " v WHERE v.link_id = l.id), "
+                + "(SELECT COALESCE(SUM(v.value_cents), 0) FROM " + context.table("conversion") + " v "
+                + "WHERE v.link_id = l.id) FROM " + context.table("tracked_link") + " l ORDER BY l.id DESC LIMIT ?",
+                row -> new LinkStats(row.getString(1), row.getString(2), row.getLong(3), row.getLong(4),
+                        row.getLong(5), row.getLong(6)), max);
+    }
+
     /** The tenant that owns a code, from the platform's routes; empty for a code Herald never issued. */
     public Optional<Long> tenantOf(String code) {
         if (code == null || !code.matches("[A-Za-z0-9]{4,16}")) {

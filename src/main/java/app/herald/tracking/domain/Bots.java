@@ -10,7 +10,7 @@ import java.util.regex.Pattern;
 public final class Bots {
 
     private static final Pattern KNOWN = Pattern.compile(String.join("|",
-            "bot\\b", "bot/", "crawler", "spider", "slurp", "facebookexternalhit", "facebookcatalog", "meta-externalagent",
+            "(?<![a-z])bot\\b", "bot/", "crawler", "spider", "slurp", "facebookexternalhit", "facebookcatalog", "meta-externalagent",
             "twitterbot", "linkedinbot", "slackbot", "discordbot", "telegrambot", "whatsapp", "skypeuripreview",
             "embedly", "pinterest", "redditbot", "mastodon/", "bluesky", "cardyb", "preview", "curl/", "wget/",
             "python-requests", "python-urllib", "go-http-client", "java/", "java-http-client", "okhttp", "apache-httpclient", "headless",

@@ -39,6 +39,8 @@ public class ConversionServlet extends HttpServlet {
 
     private static final long serialVersionUID = 1L;
     private static final int MAX_BODY = 16 * 1024;
+    private static final java.util.logging.Logger LOG =
+            java.util.logging.Logger.getLogger(ConversionServlet.class.getName());
 
     @Inject
     TrackerEntry entry;
@@ -55,10 +57,16 @@ public class ConversionServlet extends HttpServlet {
             return;
         }
         Optional<Long> tenant = tenantId(request.getPathInfo());
-        Optional<String> secret = tenant.filter(entry::enter).flatMap(t -> keys.secret());
-        String problem = secret.map(s -> ConversionSignature.problem(request.getHeader("Herald-Signature"), s,
-                body.get(), Instant.now())).orElse("Unknown client or no conversion secret set for it.");
+        boolean entered = tenant.isPresent() && entry.enter(tenant.get());
+        Optional<String> secret = entered ? keys.secret() : Optional.empty();
+        // problem() answers null for a good signature, so Optional.map (which would turn null into empty) is no use.
+        String problem = secret.isEmpty() ? "Unknown client or no conversion secret set for it."
+                : ConversionSignature.problem(request.getHeader("Herald-Signature"), secret.get(), body.get(),
+                Instant.now());
         if (problem != null) {
+            // Operators may need to know which; the caller is told only that the request is not authorised.
+            LOG.info(() -> "Conversion refused for " + request.getPathInfo() + " (client found: " + entered
+                    + ", secret set: " + secret.isPresent() + "): " + problem);
             answer(response, 401, error(problem));
             return;
         }
