@@ -47,6 +47,7 @@ CREATE TABLE post_performance (
 );
 CREATE INDEX ix_post_performance_published ON post_performance (published_on, channel_id);
 CREATE INDEX ix_post_performance_post ON post_performance (post_id);
+CREATE INDEX ix_post_performance_channel ON post_performance (channel_id, hour_of_week);
 
 -- Activity per day, channel and campaign (0 = no campaign): what was added on that day.
 CREATE TABLE daily_rollup (

@@ -2,6 +2,7 @@ package app.herald.analytics.application;
 
 import app.herald.analytics.domain.BestTimes;
 import app.herald.analytics.domain.DailyPoint;
+import app.herald.analytics.domain.FollowerHistory;
 import app.herald.analytics.domain.Formulas;
 import app.herald.analytics.domain.Period;
 import app.herald.analytics.domain.PostPerformance;
@@ -23,6 +24,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -35,6 +37,8 @@ import java.util.stream.Collectors;
 public class Analytics {
 
     public static final int TOP_POSTS = 10;
+    /** How far before the compared periods follower readings are read, to know each channel's count at their start. */
+    static final int FOLLOWER_LOOKBACK_DAYS = 31;
 
     @Inject
     TenantContext context;
@@ -48,6 +52,8 @@ public class Analytics {
     Campaigns campaigns;
     @Inject
     AnalyticsQueue queue;
+    @Inject
+    BestTimesCache bestTimesCache;
 
     public Dashboard dashboard(Period period, RollupQueries.Scope scope) {
         TenantRef tenant = context.current();
@@ -56,17 +62,26 @@ public class Analytics {
         List<Campaign> allCampaigns = campaigns.all();
         String currency = allCampaigns.stream().map(Campaign::getCurrency).findFirst().orElse("EUR");
         List<DailyPoint> days = rollups.daily(period, scope);
-        TreeMap<LocalDate, Long> followers = rollups.followers(period, scope);
+        FollowerHistory history = followers(period, scope);
+        SortedMap<LocalDate, Long> followers = history.series(period.from(), period.to());
         followers.headMap(period.from()).clear();
-        return new Dashboard(tenant.name(), tenant.zone(), period, rollups.totals(period, scope),
-                rollups.totals(period.previous(), scope), days, followers,
-                top(period, scope, channelsById), campaignResults(allCampaigns), channelResults(period, channelsById),
-                currency);
+        return new Dashboard(tenant.name(), tenant.zone(), period, rollups.totals(period, scope, history),
+                rollups.totals(period.previous(), scope, history), days, new TreeMap<>(followers),
+                top(period, scope, channelsById), campaignResults(allCampaigns),
+                channelResults(period, channelsById, history), currency);
+    }
+
+    /**
+     * One read of the follower counts for a dashboard: both periods and a month before them, so that each channel's
+     * count at the start of the earlier period is known.
+     */
+    private FollowerHistory followers(Period period, RollupQueries.Scope scope) {
+        return rollups.followerHistory(period.previous().from().minusDays(FOLLOWER_LOOKBACK_DAYS), period.to(), scope);
     }
 
     /** The client's totals over a period, for the agency's portfolio. */
     public app.herald.analytics.domain.Totals totals(Period period) {
-        return rollups.totals(period, RollupQueries.Scope.ALL);
+        return rollups.totals(period, RollupQueries.Scope.ALL, followers(period, RollupQueries.Scope.ALL));
     }
 
     /** A post's publications with their lifetime numbers. */
@@ -84,16 +99,27 @@ public class Analytics {
         return BestTimes.of(rollups.samples(channelId), 3);
     }
 
+    /** The best times of every channel, from one read, kept a few minutes ({@link BestTimesCache}). */
+    public Map<Long, BestTimes.Verdict> bestTimes() {
+        return bestTimesCache.of(context.current().id(), () -> {
+            Map<Long, BestTimes.Verdict> verdicts = new java.util.HashMap<>();
+            rollups.samplesByChannel().forEach((channel, samples) -> verdicts.put(channel, BestTimes.of(samples, 3)));
+            return verdicts;
+        });
+    }
+
     /** Why some numbers may be behind: the latest problems of this client's measurements. */
     public List<String> problems() {
         return queue.problems(context.current().id(), 5);
     }
 
     private List<Dashboard.TopPost> top(Period period, RollupQueries.Scope scope, Map<Long, Channel> channelsById) {
+        List<PostPerformance> best = rollups.top(period, scope, TOP_POSTS);
+        Map<Long, String> titles = posts.titles(best.stream().map(PostPerformance::postId).toList());
         List<Dashboard.TopPost> top = new ArrayList<>();
-        for (PostPerformance p : rollups.top(period, scope, TOP_POSTS)) {
+        for (PostPerformance p : best) {
             Channel channel = channelsById.get(p.channelId());
-            top.add(new Dashboard.TopPost(p.postId(), posts.find(p.postId()).getTitle(),
+            top.add(new Dashboard.TopPost(p.postId(), titles.getOrDefault(p.postId(), ""),
                     channel == null ? "" : channel.getNetwork().label(), channel == null ? "" : channel.label(),
                     p.publishedAt().atZone(context.current().zone()), p.numbers().impressions(), p.engagements(),
                     p.engagementRate(), p.clicks(), p.conversions()));
@@ -111,19 +137,16 @@ public class Analytics {
         }).toList();
     }
 
-    private List<Dashboard.ChannelResult> channelResults(Period period, Map<Long, Channel> channelsById) {
+    private List<Dashboard.ChannelResult> channelResults(Period period, Map<Long, Channel> channelsById,
+                                                         FollowerHistory history) {
         Map<Long, Long[]> activity = rollups.perChannel(period);
         List<Dashboard.ChannelResult> results = new ArrayList<>();
         for (Channel c : channelsById.values().stream().sorted(Comparator.comparing(Channel::label)).toList()) {
-            TreeMap<LocalDate, Long> followers = rollups.followers(period,
-                    new RollupQueries.Scope(c.getId(), null));
-            Long start = followers.isEmpty() ? null : followers.firstEntry().getValue();
-            Long end = followers.isEmpty() ? null : followers.lastEntry().getValue();
+            Long[] ends = history.of(c.getId()).ends(period);
             Long[] a = activity.getOrDefault(c.getId(), new Long[] {null, null});
-            results.add(new Dashboard.ChannelResult(c.getId(), c.label(), c.getNetwork().label(), start, end,
-                    Formulas.followerGrowthRate(start, end), a[0], a[1]));
+            results.add(new Dashboard.ChannelResult(c.getId(), c.label(), c.getNetwork().label(), ends[0], ends[1],
+                    Formulas.followerGrowthRate(ends[0], ends[1]), a[0], a[1]));
         }
         return results;
     }
-
 }

@@ -39,8 +39,7 @@ public class MeasurementPlanner {
         plan(event.publicationId(), event.postId(), event.channelId(), event.publishedAt(), Instant.now());
     }
 
-    /** Plans a publication's measurements; also used to put the demo's history in place. */
-    public void plan(long publicationId, long postId, long channelId, Instant publishedAt, Instant now) {
+    private void plan(long publicationId, long postId, long channelId, Instant publishedAt, Instant now) {
         ZonedDateTime local = publishedAt.atZone(context.current().zone());
         Long campaign = posts.find(postId).getCampaignId().orElse(null);
         rollups.published(new RollupStore.Placement(publicationId, postId, channelId, campaign), publishedAt,

@@ -27,23 +27,24 @@ public class AnalyticsQueue {
     @Resource(lookup = "java:app/jdbc/herald")
     DataSource dataSource;
 
-    /** Plans (or re-plans) the job for a subject: its next step falls due then. */
+    /**
+     * Plans (or re-plans) the job for a subject: its next step falls due then. An upsert on the subject's unique key:
+     * an update of a missing row followed by an insert would take gap locks that concurrent planners wait on.
+     */
     public void plan(long tenantId, AnalyticsJob.Kind kind, long subjectId, int step, Instant due) {
         long now = System.currentTimeMillis();
-        int updated = update("UPDATE analytics_job SET step = ?, due_at = ?, state = CASE WHEN state = 'CLAIMED' "
-                + "THEN state ELSE 'QUEUED' END, last_error = NULL, updated_at = ? WHERE tenant_id = ? AND kind = ? "
-                + "AND subject_id = ?", step, due.toEpochMilli(), now, tenantId, kind.name(), subjectId);
-        if (updated == 0) {
-            insert(tenantId, kind, subjectId, step, due, now);
-        }
+        update("INSERT INTO analytics_job (tenant_id, kind, subject_id, step, due_at, state, attempts, created_at, "
+                + "updated_at) VALUES (?, ?, ?, ?, ?, 'QUEUED', 0, ?, ?) ON DUPLICATE KEY UPDATE step = ?, due_at = ?, "
+                + "state = CASE WHEN state = 'CLAIMED' THEN state ELSE 'QUEUED' END, last_error = NULL, updated_at = ?",
+                tenantId, kind.name(), subjectId, step, due.toEpochMilli(), now, now, step, due.toEpochMilli(), now);
     }
 
     /** Plans the job unless the subject already has one (a channel's daily reading keeps its own rhythm). */
     public void planOnce(long tenantId, AnalyticsJob.Kind kind, long subjectId, Instant due) {
-        if (count("SELECT COUNT(*) FROM analytics_job WHERE tenant_id = ? AND kind = ? AND subject_id = ?",
-                tenantId, kind.name(), subjectId) == 0) {
-            insert(tenantId, kind, subjectId, 0, due, System.currentTimeMillis());
-        }
+        long now = System.currentTimeMillis();
+        update("INSERT INTO analytics_job (tenant_id, kind, subject_id, step, due_at, state, attempts, created_at, "
+                + "updated_at) VALUES (?, ?, ?, 0, ?, 'QUEUED', 0, ?, ?) ON DUPLICATE KEY UPDATE subject_id = subject_id",
+                tenantId, kind.name(), subjectId, due.toEpochMilli(), now, now);
     }
 
     /** Drops a subject's job (a deleted schedule, a disconnected channel). */
@@ -106,12 +107,6 @@ public class AnalyticsQueue {
         return update("DELETE FROM analytics_job WHERE state = 'DONE' AND updated_at < ?", before.toEpochMilli());
     }
 
-    private void insert(long tenantId, AnalyticsJob.Kind kind, long subjectId, int step, Instant due, long now) {
-        update("INSERT INTO analytics_job (tenant_id, kind, subject_id, step, due_at, state, attempts, created_at, "
-                + "updated_at) VALUES (?, ?, ?, ?, ?, 'QUEUED', 0, ?, ?)", tenantId, kind.name(), subjectId, step,
-                due.toEpochMilli(), now, now);
-    }
-
     private static AnalyticsJob job(ResultSet row) throws SQLException {
         return new AnalyticsJob(row.getLong("id"), row.getLong("tenant_id"),
                 AnalyticsJob.Kind.valueOf(row.getString("kind")), row.getLong("subject_id"), row.getInt("step"),
@@ -120,10 +115,6 @@ public class AnalyticsQueue {
 
     private static String clip(String text) {
         return text == null ? null : text.substring(0, Math.min(text.length(), 2000));
-    }
-
-    private long count(String sql, Object... parameters) {
-        return Jdbc.first(dataSource, sql, row -> row.getLong(1), parameters).orElse(0L);
     }
 
     private int update(String sql, Object... parameters) {

@@ -2,6 +2,7 @@ package app.herald.analytics.infrastructure;
 
 import app.herald.analytics.domain.BestTimes;
 import app.herald.analytics.domain.DailyPoint;
+import app.herald.analytics.domain.FollowerHistory;
 import app.herald.analytics.domain.Period;
 import app.herald.analytics.domain.PostNumbers;
 import app.herald.analytics.domain.PostPerformance;
@@ -49,10 +50,11 @@ public class RollupQueries {
         }
     }
 
-    public Totals totals(Period period, Scope scope) {
-        long[] followers = followersAtEnds(period, scope);
-        Long start = followers == null ? null : followers[0];
-        Long end = followers == null ? null : followers[1];
+    /** Totals over the period; followers come from {@code followers}, read once by the caller for all it shows. */
+    public Totals totals(Period period, Scope scope, FollowerHistory followers) {
+        Long[] ends = followers.ends(period);
+        Long start = ends[0];
+        Long end = ends[1];
         String sums = "SUM(impressions), SUM(reach), SUM(engagements), SUM(%s), SUM(clicks), SUM(conversions), "
                 + "SUM(conversion_value_cents)";
         if (period.basis() == app.herald.analytics.domain.Basis.LIFETIME) {
@@ -79,34 +81,16 @@ public class RollupQueries {
     }
 
     /**
-     * The followers of the channels in scope on each day of the period: each channel's last reading on or before
-     * that day, summed; days before any reading are absent.
+     * The follower readings of the channels in scope from {@code since} to {@code to}. How far back to read is the
+     * caller's choice: a channel whose last reading lies before {@code since} starts at its first reading after it.
      */
-    public TreeMap<LocalDate, Long> followers(Period period, Scope scope) {
+    public FollowerHistory followerHistory(LocalDate since, LocalDate to, Scope scope) {
         String channel = scope.channelId() == null ? "" : " AND channel_id = " + scope.channelId();
         Map<Long, TreeMap<LocalDate, Long>> byChannel = new HashMap<>();
         Jdbc.list(dataSource, "SELECT channel_id, on_day, followers FROM " + table("follower_count")
-                + " WHERE on_day <= ?" + channel + " AND on_day >= ? ORDER BY on_day", row -> {
-                    byChannel.computeIfAbsent(row.getLong(1), c -> new TreeMap<>())
-                            .put(row.getDate(2).toLocalDate(), row.getLong(3));
-                    return null;
-                }, period.to(), period.from().minusDays(400));
-        TreeMap<LocalDate, Long> total = new TreeMap<>();
-        for (LocalDate day = period.from().minusDays(1); !day.isAfter(period.to()); day = day.plusDays(1)) {
-            long sum = 0;
-            boolean any = false;
-            for (TreeMap<LocalDate, Long> readings : byChannel.values()) {
-                Map.Entry<LocalDate, Long> last = readings.floorEntry(day);
-                if (last != null) {
-                    sum += last.getValue();
-                    any = true;
-                }
-            }
-            if (any) {
-                total.put(day, sum);
-            }
-        }
-        return total;
+                + " WHERE on_day BETWEEN ? AND ?" + channel, row -> byChannel.computeIfAbsent(row.getLong(1),
+                c -> new TreeMap<>()).put(row.getDate(2).toLocalDate(), row.getLong(3)), since, to);
+        return new FollowerHistory(byChannel);
     }
 
     /** Each channel's activity over the period: channel id to {impressions, engagements}, null when not offered. */
@@ -161,18 +145,19 @@ public class RollupQueries {
                 row -> new BestTimes.Sample(row.getInt(1), row.getLong(2)), channelId);
     }
 
+    /** Every channel's measured posts, in one read, for the best times of all channels at once. */
+    public Map<Long, List<BestTimes.Sample>> samplesByChannel() {
+        Map<Long, List<BestTimes.Sample>> found = new HashMap<>();
+        Jdbc.list(dataSource, "SELECT channel_id, hour_of_week, engagements FROM " + table("post_performance")
+                + " WHERE engagements IS NOT NULL AND checkpoints >= 3", row -> found.computeIfAbsent(row.getLong(1),
+                c -> new java.util.ArrayList<>()).add(new BestTimes.Sample(row.getInt(2), row.getLong(3))));
+        return found;
+    }
+
     private static Totals totals(ResultSet row, Long followersStart, Long followersEnd) throws SQLException {
         return new Totals(row.getInt(1), Jdbc.longOrNull(row, 2), Jdbc.longOrNull(row, 3), Jdbc.longOrNull(row, 4),
                 Jdbc.longOrNull(row, 5), row.getLong(6), row.getLong(7), row.getLong(8), followersStart,
                 followersEnd);
-    }
-
-    private long[] followersAtEnds(Period period, Scope scope) {
-        TreeMap<LocalDate, Long> series = followers(period, scope);
-        if (series.isEmpty()) {
-            return null;
-        }
-        return new long[] {series.firstEntry().getValue(), series.lastEntry().getValue()};
     }
 
     private static PostPerformance performance(ResultSet row) throws SQLException {

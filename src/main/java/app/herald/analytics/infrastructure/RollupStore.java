@@ -37,16 +37,16 @@ public class RollupStore {
         }
     }
 
-    /** A post went out: it gets its performance row, and its day counts one more post. */
+    /**
+     * A post went out: it gets its performance row, and its day counts one more post. One upsert, not an update
+     * followed by an insert: under REPEATABLE READ an update of a missing row takes a gap lock, and two publications
+     * of one post finishing at once would then wait on each other's gap until the lock wait timeout.
+     */
     public void published(Placement post, Instant publishedAt, LocalDate publishedOn, int hourOfWeek) {
-        if (Jdbc.update(dataSource, "UPDATE " + table("post_performance") + " SET published_at = ? "
-                + "WHERE publication_id = ?", publishedAt.toEpochMilli(), post.publicationId()) > 0) {
-            return;
-        }
         Jdbc.update(dataSource, "INSERT INTO " + table("post_performance") + " (publication_id, post_id, channel_id, "
-                + "campaign_id, published_at, published_on, hour_of_week) VALUES (?, ?, ?, ?, ?, ?, ?)",
-                post.publicationId(), post.postId(), post.channelId(), post.campaignId(), publishedAt.toEpochMilli(),
-                publishedOn, hourOfWeek);
+                + "campaign_id, published_at, published_on, hour_of_week) VALUES (?, ?, ?, ?, ?, ?, ?) "
+                + "ON DUPLICATE KEY UPDATE published_at = ?", post.publicationId(), post.postId(), post.channelId(),
+                post.campaignId(), publishedAt.toEpochMilli(), publishedOn, hourOfWeek, publishedAt.toEpochMilli());
         add(publishedOn, post.channelId(), post.campaignKey(), Map.of("posts_published", 1L));
     }
 
@@ -123,11 +123,9 @@ public class RollupStore {
 
     /** The channel's follower count on a day; a later reading that day replaces an earlier one. */
     public void followers(long channelId, LocalDate on, long followers, Instant takenAt) {
-        if (Jdbc.update(dataSource, "UPDATE " + table("follower_count") + " SET followers = ?, taken_at = ? "
-                + "WHERE channel_id = ? AND on_day = ?", followers, takenAt.toEpochMilli(), channelId, on) == 0) {
-            Jdbc.update(dataSource, "INSERT INTO " + table("follower_count") + " (channel_id, on_day, followers, "
-                    + "taken_at) VALUES (?, ?, ?, ?)", channelId, on, followers, takenAt.toEpochMilli());
-        }
+        Jdbc.update(dataSource, "INSERT INTO " + table("follower_count") + " (channel_id, on_day, followers, taken_at) "
+                + "VALUES (?, ?, ?, ?) ON DUPLICATE KEY UPDATE followers = ?, taken_at = ?", channelId, on, followers,
+                takenAt.toEpochMilli(), followers, takenAt.toEpochMilli());
     }
 
     /** Removes raw snapshots taken before the given instant; rollups and lifetime numbers stay. */

@@ -185,8 +185,9 @@ public class ExploreAnalytics implements Serializable {
     public List<ChannelBestTimes> getBestTimes() {
         if (bestTimes == null) {
             dashboard();
-            bestTimes = channels.all().stream().filter(Channel::isActive)
-                    .map(c -> new ChannelBestTimes(c.label(), analytics.bestTimes(c.getId()))).toList();
+            Map<Long, BestTimes.Verdict> verdicts = analytics.bestTimes();
+            bestTimes = channels.all().stream().filter(Channel::isActive).map(c -> new ChannelBestTimes(c.label(),
+                    verdicts.getOrDefault(c.getId(), BestTimes.of(List.of(), 3)))).toList();
         }
         return bestTimes;
     }

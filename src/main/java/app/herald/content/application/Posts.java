@@ -215,6 +215,18 @@ public class Posts {
         return post;
     }
 
+    /** The titles of the given posts, in one query (for rankings that name many posts). */
+    public Map<Long, String> titles(java.util.Collection<Long> postIds) {
+        if (postIds.isEmpty()) {
+            return Map.of();
+        }
+        Map<Long, String> titles = new java.util.HashMap<>();
+        em.createQuery("SELECT p.id, p.title FROM Post p WHERE p.id IN :ids", Object[].class)
+                .setParameter("ids", postIds).getResultList()
+                .forEach(row -> titles.put((Long) row[0], (String) row[1]));
+        return titles;
+    }
+
     public List<Post> recent(int max) {
         return em.createNamedQuery("Post.recent", Post.class).setMaxResults(max).getResultList();
     }

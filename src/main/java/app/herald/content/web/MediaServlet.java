@@ -2,12 +2,9 @@ package app.herald.content.web;
 
 import app.herald.content.application.MediaLibrary;
 import app.herald.content.domain.MediaFile;
-import app.herald.identity.domain.Actor;
-import app.herald.identity.web.CurrentActor;
 import app.herald.kernel.AccessDenied;
 import app.herald.kernel.RuleViolation;
-import app.herald.platform.web.Pages;
-import app.herald.tenancy.application.TenantGate;
+import app.herald.tenancy.web.ClientFiles;
 import jakarta.inject.Inject;
 import jakarta.servlet.annotation.HttpConstraint;
 import jakarta.servlet.annotation.ServletSecurity;
@@ -28,18 +25,14 @@ public class MediaServlet extends HttpServlet {
     private static final long serialVersionUID = 1L;
 
     @Inject
-    CurrentActor current;
-    @Inject
-    TenantGate gate;
+    ClientFiles files;
     @Inject
     MediaLibrary library;
 
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        Optional<Long> client = Pages.id(request.getParameter("client"));
-        Optional<Long> id = Pages.id(request.getParameter("id"));
-        Optional<Actor> actor = current.find();
-        if (client.isEmpty() || id.isEmpty() || actor.isEmpty()) {
+        Optional<Long> id = files.enter(request, "id");
+        if (id.isEmpty()) {
             response.sendError(HttpServletResponse.SC_NOT_FOUND);
             return;
         }
@@ -47,7 +40,6 @@ public class MediaServlet extends HttpServlet {
         MediaFile media;
         Path file;
         try {
-            gate.enter(actor.get(), client.get());
             media = library.find(id.get());
             file = library.fileOf(media, thumbnail);
         } catch (AccessDenied | RuleViolation e) {

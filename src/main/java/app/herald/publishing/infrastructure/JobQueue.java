@@ -30,30 +30,26 @@ public class JobQueue {
     @Resource(lookup = "java:app/jdbc/herald")
     DataSource dataSource;
 
-    /** Queues a publication, or moves its job to a new due time; joins the caller's transaction. */
+    /**
+     * Queues a publication, or moves its job to a new due time; joins the caller's transaction. One upsert: an update
+     * of a missing row and then an insert would take a gap lock (REPEATABLE READ) that concurrent approvals wait on.
+     */
     public void enqueue(long tenantId, long publicationId, Instant due, String idempotencyKey) {
         long now = System.currentTimeMillis();
-        run("UPDATE publish_job SET due_at = ?, state = CASE WHEN state = 'CLAIMED' THEN state ELSE 'QUEUED' END, "
-                + "last_error = NULL, updated_at = ? WHERE tenant_id = ? AND publication_id = ?", update -> {
-            update.setLong(1, due.toEpochMilli());
-            update.setLong(2, now);
-            update.setLong(3, tenantId);
-            update.setLong(4, publicationId);
-            if (update.executeUpdate() == 0) {
-                try (PreparedStatement insert = update.getConnection().prepareStatement("INSERT INTO publish_job "
-                        + "(tenant_id, publication_id, due_at, state, attempts, idempotency_key, created_at, updated_at) "
-                        + "VALUES (?, ?, ?, 'QUEUED', 0, ?, ?, ?)")) {
-                    insert.setLong(1, tenantId);
-                    insert.setLong(2, publicationId);
-                    insert.setLong(3, due.toEpochMilli());
-                    insert.setString(4, idempotencyKey);
-                    insert.setLong(5, now);
-                    insert.setLong(6, now);
-                    insert.executeUpdate();
-                }
-            }
-            return null;
-        });
+        run("INSERT INTO publish_job (tenant_id, publication_id, due_at, state, attempts, idempotency_key, created_at, "
+                + "updated_at) VALUES (?, ?, ?, 'QUEUED', 0, ?, ?, ?) ON DUPLICATE KEY UPDATE due_at = ?, "
+                + "state = CASE WHEN state = 'CLAIMED' THEN state ELSE 'QUEUED' END, last_error = NULL, updated_at = ?",
+                upsert -> {
+                    upsert.setLong(1, tenantId);
+                    upsert.setLong(2, publicationId);
+                    upsert.setLong(3, due.toEpochMilli());
+                    upsert.setString(4, idempotencyKey);
+                    upsert.setLong(5, now);
+                    upsert.setLong(6, now);
+                    upsert.setLong(7, due.toEpochMilli());
+                    upsert.setLong(8, now);
+                    return upsert.executeUpdate();
+                });
     }
 
     /** Nothing left to do for the publication (cancelled); joins the caller's transaction. */

@@ -1,13 +1,8 @@
 package app.herald.reporting.web;
 
-import app.herald.identity.domain.Actor;
-import app.herald.identity.web.CurrentActor;
-import app.herald.kernel.AccessDenied;
-import app.herald.kernel.RuleViolation;
-import app.herald.platform.web.Pages;
 import app.herald.reporting.application.Reports;
 import app.herald.reporting.domain.Report;
-import app.herald.tenancy.application.TenantGate;
+import app.herald.tenancy.web.ClientFiles;
 import jakarta.inject.Inject;
 import jakarta.servlet.annotation.HttpConstraint;
 import jakarta.servlet.annotation.ServletSecurity;
@@ -29,31 +24,15 @@ public class ReportFileServlet extends HttpServlet {
     private static final long serialVersionUID = 1L;
 
     @Inject
-    CurrentActor current;
-    @Inject
-    TenantGate gate;
+    ClientFiles files;
     @Inject
     Reports reports;
 
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        Optional<Long> client = Pages.id(request.getParameter("client"));
-        Optional<Long> id = Pages.id(request.getParameter("report"));
-        Optional<Actor> actor = current.find();
-        if (client.isEmpty() || id.isEmpty() || actor.isEmpty()) {
-            response.sendError(HttpServletResponse.SC_NOT_FOUND);
-            return;
-        }
-        Optional<Report> report;
-        Optional<byte[]> file;
-        try {
-            gate.enter(actor.get(), client.get());
-            report = reports.find(id.get());
-            file = reports.file(id.get());
-        } catch (AccessDenied | RuleViolation e) {
-            response.sendError(HttpServletResponse.SC_NOT_FOUND);
-            return;
-        }
+        Optional<Long> id = files.enter(request, "report");
+        Optional<Report> report = id.flatMap(reports::find);
+        Optional<byte[]> file = id.flatMap(reports::file);
         if (report.isEmpty() || file.isEmpty()) {
             response.sendError(HttpServletResponse.SC_NOT_FOUND);
             return;

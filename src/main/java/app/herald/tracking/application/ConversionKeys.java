@@ -52,11 +52,9 @@ public class ConversionKeys {
         RANDOM.nextBytes(random);
         String secret = "hcs_" + HexFormat.of().formatHex(random);
         String sealed = vault.seal(context.current().id(), SEAL_SLOT, Map.of("secret", secret));
-        if (Jdbc.update(dataSource, "UPDATE " + context.table("conversion_key") + " SET sealed_secret = ?, "
-                + "created_at = ? WHERE id = 1", sealed, System.currentTimeMillis()) == 0) {
-            Jdbc.update(dataSource, "INSERT INTO " + context.table("conversion_key") + " (id, sealed_secret, "
-                    + "created_at) VALUES (1, ?, ?)", sealed, System.currentTimeMillis());
-        }
+        long now = System.currentTimeMillis();
+        Jdbc.update(dataSource, "INSERT INTO " + context.table("conversion_key") + " (id, sealed_secret, created_at) "
+                + "VALUES (1, ?, ?) ON DUPLICATE KEY UPDATE sealed_secret = ?, created_at = ?", sealed, now, sealed, now);
         audit.record(actor.email(), "CONVERSION_SECRET_RENEWED", "conversion tracking", "A new signing secret.");
         return secret;
     }

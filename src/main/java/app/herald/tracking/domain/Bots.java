@@ -9,11 +9,13 @@ import java.util.regex.Pattern;
  */
 public final class Bots {
 
+    // "bot" as a word or before a version ("Googlebot/2.1", "DuckDuckBot-Https"), not inside a word (the CUBOT phone).
     private static final Pattern KNOWN = Pattern.compile(String.join("|",
-            "(?<![a-z])bot\\b", "bot/", "crawler", "spider", "slurp", "facebookexternalhit", "facebookcatalog", "meta-externalagent",
-            "twitterbot", "linkedinbot", "slackbot", "discordbot", "telegrambot", "whatsapp", "skypeuripreview",
-            "embedly", "pinterest", "redditbot", "mastodon/", "bluesky", "cardyb", "preview", "curl/", "wget/",
-            "python-requests", "python-urllib", "go-http-client", "java/", "java-http-client", "okhttp", "apache-httpclient", "headless",
+            "(?<![a-z])bot\\b", "bot/", "bot-", "duckduckbot", "applebot", "yandex", "semrush", "ahrefs", "crawler",
+            "spider", "slurp", "facebookexternalhit", "facebookcatalog", "meta-externalagent", "twitterbot",
+            "linkedinbot", "slackbot", "discordbot", "telegrambot", "whatsapp", "skypeuripreview", "embedly",
+            "pinterest", "redditbot", "mastodon/", "bluesky", "cardyb", "preview", "curl/", "wget/", "python-requests",
+            "python-urllib", "go-http-client", "java/", "java-http-client", "okhttp", "apache-httpclient", "headless",
             "lighthouse", "pingdom", "uptimerobot", "monitor"));
 
     private Bots() {

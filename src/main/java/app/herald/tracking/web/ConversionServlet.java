@@ -76,12 +76,6 @@ public class ConversionServlet extends HttpServlet {
                     .add("duplicate", receipt.duplicate()).add("attributed", receipt.attributed()).build().toString());
         } catch (RuleViolation e) {
             answer(response, 422, error(e.getMessage()));
-        } catch (jakarta.ejb.EJBException e) {
-            if (e.getCause() instanceof RuleViolation violation) {
-                answer(response, 422, error(violation.getMessage()));
-            } else {
-                throw e;
-            }
         }
     }
 

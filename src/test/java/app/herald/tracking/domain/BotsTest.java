@@ -29,6 +29,7 @@ class BotsTest {
         "Mozilla/5.0 (compatible; Bluesky Cardyb/1.1; +mailto:support@bsky.app)",
         "Pinterest/0.2 (+http://www.pinterest.com/bot.html)",
         "redditbot/1.0",
+        "DuckDuckBot-Https/1.1; (+https://duckduckgo.com/duckduckbot)",
         "curl/8.4.0",
         "Wget/1.21.4",
         "python-requests/2.31.0",
@@ -58,6 +59,8 @@ class BotsTest {
         "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/120.0.0.0 Safari/537.36",
         "Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15_7) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/120.0.0.0 Safari/537.36",
         "Mozilla/5.0 (Linux; Android 10; K) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/120.0.6099.144 Mobile Safari/537.36",
+        // Chrome on a CUBOT phone: "bot" inside a brand name is not a bot
+        "Mozilla/5.0 (Linux; Android 9; CUBOT P30) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/120.0.0.0 Mobile Safari/537.36",
         // Chrome on iPhone
         "Mozilla/5.0 (iPhone; CPU iPhone OS 17_2 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) CriOS/120.0.6099.119 Mobile/15E148 Safari/604.1",
         // Firefox on Windows, Linux and Android
