@@ -42,8 +42,9 @@ CREATE TABLE post_performance (
     clicks           BIGINT         NOT NULL DEFAULT 0,
     conversions      BIGINT         NOT NULL DEFAULT 0,
     conversion_value_cents BIGINT   NOT NULL DEFAULT 0,
-    last_error       VARCHAR(1000),
-    CONSTRAINT fk_post_performance_publication FOREIGN KEY (publication_id) REFERENCES publication (id)
+    -- No foreign key to publication: the row is written with plain SQL in the transaction that marks the publication
+    -- published through JPA, and on MariaDB the key check would wait on JPA's own lock of that row.
+    last_error       VARCHAR(1000)
 );
 CREATE INDEX ix_post_performance_published ON post_performance (published_on, channel_id);
 CREATE INDEX ix_post_performance_post ON post_performance (post_id);
@@ -137,11 +138,17 @@ CREATE TABLE report (
     started_at       BIGINT,
     finished_at      BIGINT,
     file_name        VARCHAR(200),
-    content          LONGBLOB,
     problem          VARCHAR(2000),
     schedule_id      BIGINT
 );
 CREATE INDEX ix_report_requested ON report (requested_at);
+
+-- A finished report's file, apart from its row so that listing the history never reads files.
+CREATE TABLE report_file (
+    report_id        BIGINT         NOT NULL PRIMARY KEY,
+    content          LONGBLOB       NOT NULL,
+    CONSTRAINT fk_report_file_report FOREIGN KEY (report_id) REFERENCES report (id)
+);
 
 CREATE TABLE report_schedule (
     id               BIGINT         NOT NULL AUTO_INCREMENT PRIMARY KEY,

@@ -71,6 +71,16 @@ class AnalyticsJourneyIT {
                 assertFalse(browser.text().contains("Campaign ROI") && browser.text().contains("No campaigns yet"),
                         "the demo campaigns are listed");
 
+                browser.driver().findElement(By.xpath("//*[@id='analytics:preset']//*[text()='12 months']")).click();
+                browser.awaitText("compared with the 365 days before");
+                browser.choose("analytics:channel", "Stories");
+                browser.click("analytics:apply");
+                new WebDriverWait(browser.driver(), Duration.ofSeconds(20)).until(d -> !d.findElements(By.xpath(
+                        "//*[@id='analytics:preset']//*[contains(@class,'ui-state-active')][contains(.,'Custom')]"))
+                        .isEmpty());
+                assertFalse(browser.text().contains("Something went wrong"), "a filtered view opens");
+                assertTrue(browser.text().contains("compared with the 365 days before"), browser.text());
+
                 browser.open(browser.visible("reportsTab").getAttribute("href"));
                 browser.click("report:build");
                 browser.awaitText("Your report is being built");

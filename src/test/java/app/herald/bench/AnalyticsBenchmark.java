@@ -129,7 +129,8 @@ class AnalyticsBenchmark {
         Instant deadline = Instant.now().plusSeconds(120);
         while (Instant.now().isBefore(deadline)) {
             try (Connection c = db.getConnection(); PreparedStatement q = c.prepareStatement("SELECT state, "
-                    + "started_at, finished_at, LENGTH(content), problem FROM " + tenant.schema() + ".report WHERE id = ?")) {
+                    + "started_at, finished_at, (SELECT LENGTH(f.content) FROM " + tenant.schema() + ".report_file f "
+                    + "WHERE f.report_id = r.id), problem FROM " + tenant.schema() + ".report r WHERE r.id = ?")) {
                 q.setLong(1, id);
                 try (ResultSet r = q.executeQuery()) {
                     r.next();

@@ -202,7 +202,9 @@ class WebAccessIT {
             "client/import.xhtml?client=" + acme, "client/channels.xhtml?client=" + acme,
             "client/media.xhtml?client=" + acme, "client/audit.xhtml?client=" + acme,
             "client/review-settings.xhtml?client=" + acme, "client/campaigns.xhtml?client=" + acme,
-            "client/snippets.xhtml?client=" + acme};
+            "client/snippets.xhtml?client=" + acme, "client/analytics.xhtml?client=" + acme,
+            "client/analytics.xhtml?client=" + acme + "&days=365", "client/reports.xhtml?client=" + acme,
+            "client/tracking.xhtml?client=" + acme, "agency/portfolio.xhtml", "agency/branding.xhtml"};
         for (String page : ownerPages) {
             HttpResponse<String> response = owner.get(page);
             assertEquals(200, response.statusCode(), page);
@@ -212,7 +214,8 @@ class WebAccessIT {
         for (String page : new String[] {"account.xhtml", "client/home.xhtml?client=" + acme,
             "client/calendar.xhtml?client=" + acme,
             "client/posts.xhtml?client=" + acme, "client/media.xhtml?client=" + acme,
-            "client/post.xhtml?client=" + acme + "&post=" + post.group(1)}) {
+            "client/post.xhtml?client=" + acme + "&post=" + post.group(1), "client/analytics.xhtml?client=" + acme,
+            "client/reports.xhtml?client=" + acme, "client/tracking.xhtml?client=" + acme}) {
             HttpResponse<String> response = approver.get(page);
             assertEquals(200, response.statusCode(), page);
             assertFalse(response.body().contains("Something went wrong"), page);
@@ -221,6 +224,9 @@ class WebAccessIT {
         assertEquals(404, approver.get("client/compose.xhtml?client=" + acme).statusCode(), "clients do not compose");
         assertEquals(404, approver.get("client/snippets.xhtml?client=" + acme).statusCode());
         assertEquals(403, approver.get("agency/calendar.xhtml").statusCode());
+        assertEquals(403, approver.get("agency/portfolio.xhtml").statusCode());
+        assertEquals(403, signedIn(Demo.NORTHWIND_EDITOR).get("agency/branding.xhtml").statusCode(),
+                "only owners and managers brand the agency's reports");
         assertEquals(200, signedIn(Demo.ADMIN).get("admin/agencies.xhtml").statusCode());
     }
 

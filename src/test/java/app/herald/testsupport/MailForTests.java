@@ -37,6 +37,15 @@ public class MailForTests implements LauncherSessionListener {
 
     /** Waits for the mail to an address whose subject contains the given words, and returns its body. */
     public static String awaitMail(String to, String subjectPart) {
+        try {
+            return awaitMessage(to, subjectPart).getContent().toString();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Waits for the mail to an address whose subject contains the given words, and returns it whole. */
+    public static MimeMessage awaitMessage(String to, String subjectPart) {
         long deadline = System.currentTimeMillis() + 30_000;
         while (System.currentTimeMillis() < deadline) {
             List<MimeMessage> messages = Arrays.asList(server.getReceivedMessages());
@@ -44,7 +53,7 @@ public class MailForTests implements LauncherSessionListener {
                 try {
                     boolean addressed = Arrays.stream(message.getAllRecipients()).anyMatch(a -> a.toString().equals(to));
                     if (addressed && message.getSubject().contains(subjectPart)) {
-                        return message.getContent().toString();
+                        return message;
                     }
                 } catch (Exception e) {
                     throw new IllegalStateException(e);

@@ -56,6 +56,9 @@ public class ExploreAnalytics implements Serializable {
     private Long campaignId;
     private transient Dashboard dashboard;
     private transient List<ChannelBestTimes> bestTimes;
+    private transient List<String> problems;
+    private List<Channel> channelList = List.of();
+    private List<Campaign> campaignList = List.of();
 
     /** One channel's best hours, or why there are none yet. */
     public record ChannelBestTimes(String channel, BestTimes.Verdict verdict) {
@@ -70,6 +73,9 @@ public class ExploreAnalytics implements Serializable {
 
     public void open() {
         if (access.open()) {
+            // Kept in the view: a postback's validation reads the filter choices before its action enters the client.
+            channelList = channels.all();
+            campaignList = campaigns.all();
             applyPreset();
             load();
         }
@@ -104,6 +110,7 @@ public class ExploreAnalytics implements Serializable {
             dashboard = analytics.dashboard(Period.lastDays(30, LocalDate.now(access.getClient().zone()), basis),
                     RollupQueries.Scope.ALL);
         }
+        problems = analytics.problems();
         bestTimes = null;
     }
 
@@ -184,9 +191,9 @@ public class ExploreAnalytics implements Serializable {
 
     public List<ChannelBestTimes> getBestTimes() {
         if (bestTimes == null) {
-            dashboard();
+            access.enter();
             Map<Long, BestTimes.Verdict> verdicts = analytics.bestTimes();
-            bestTimes = channels.all().stream().filter(Channel::isActive).map(c -> new ChannelBestTimes(c.label(),
+            bestTimes = channelList.stream().filter(Channel::isActive).map(c -> new ChannelBestTimes(c.label(),
                     verdicts.getOrDefault(c.getId(), BestTimes.of(List.of(), 3)))).toList();
         }
         return bestTimes;
@@ -194,15 +201,15 @@ public class ExploreAnalytics implements Serializable {
 
     public List<String> getProblems() {
         dashboard();
-        return analytics.problems();
+        return problems;
     }
 
     public List<Channel> getChannels() {
-        return channels.all();
+        return channelList;
     }
 
     public List<Campaign> getCampaigns() {
-        return campaigns.all();
+        return campaignList;
     }
 
     public Basis[] getBases() {

@@ -47,6 +47,11 @@ public class SuggestTimes implements Serializable {
 
     public List<Suggestion> getSuggestions() {
         List<Suggestion> found = new ArrayList<>();
+        if (composer.getChosen().isEmpty()) {
+            return found;
+        }
+        // A postback may ask before the composer's own action has entered the client: enter it here too.
+        composer.getAccess().enter();
         for (long channelId : composer.getChosen()) {
             BestTimes.Verdict verdict = analytics.bestTimes(channelId);
             String label = channels.find(channelId).label();

@@ -6,12 +6,11 @@ import app.herald.analytics.domain.Period;
 import app.herald.analytics.infrastructure.AnalyticsQueue;
 import app.herald.identity.domain.Actor;
 import app.herald.kernel.RuleViolation;
-import app.herald.platform.infrastructure.Jdbc;
 import app.herald.reporting.domain.Report;
+import app.herald.reporting.domain.ReportFile;
 import app.herald.tenancy.application.TenantAuditLog;
 import app.herald.tenancy.application.TenantContext;
 import app.herald.tenancy.domain.TenantDb;
-import jakarta.annotation.Resource;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
@@ -20,7 +19,6 @@ import jakarta.persistence.EntityManager;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import javax.sql.DataSource;
 
 /**
  * A client's reports: asking for one (it is built in the background, through the analytics queue, so any node may
@@ -39,8 +37,6 @@ public class Reports {
     AnalyticsQueue queue;
     @Inject
     TenantAuditLog audit;
-    @Resource(lookup = "java:app/jdbc/herald")
-    DataSource dataSource;
 
     public Report request(Actor actor, Report.Format format, Period period, String notes) {
         if (notes != null && !notes.isBlank() && !actor.isStaff()) {
@@ -82,8 +78,8 @@ public class Reports {
 
     /** The finished file of one of the current client's reports. */
     public Optional<byte[]> file(long reportId) {
-        return Jdbc.first(dataSource, "SELECT content FROM " + context.table("report") + " WHERE id = ? AND state = "
-                + "'READY'", row -> row.getBytes(1), reportId);
+        return find(reportId).filter(r -> r.getState() == Report.State.READY)
+                .map(r -> em.find(ReportFile.class, reportId)).map(ReportFile::content);
     }
 
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
@@ -93,11 +89,8 @@ public class Reports {
 
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public void ready(long reportId, String fileName, byte[] content) {
-        Report report = em.find(Report.class, reportId);
-        report.ready(fileName, Instant.now());
-        em.flush();
-        Jdbc.update(dataSource, "UPDATE " + context.table("report") + " SET content = ? WHERE id = ?", content,
-                reportId);
+        em.find(Report.class, reportId).ready(fileName, Instant.now());
+        em.persist(new ReportFile(reportId, content));
     }
 
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)

@@ -46,6 +46,8 @@ public class MakeReports implements Serializable {
     private Report.Format scheduleFormat = Report.Format.PDF;
     private List<String> recipients = new ArrayList<>();
     private String scheduleNotes;
+    private List<ReportSchedule> scheduleList = List.of();
+    private List<String> recipientChoices = List.of();
 
     public void open() {
         if (access.open()) {
@@ -56,8 +58,11 @@ public class MakeReports implements Serializable {
         }
     }
 
+    /** Everything the page lists, read while the client is entered: a postback's decoding reads lists before its action. */
     private void load() {
         history = reports.history(HISTORY);
+        scheduleList = schedules.all();
+        recipientChoices = schedules.possibleRecipients().stream().map(User::getEmail).toList();
     }
 
     public void request() {
@@ -72,7 +77,7 @@ public class MakeReports implements Serializable {
     /** Polled while a report is being built, so that its progress bar moves. */
     public void refresh() {
         access.enter();
-        load();
+        history = reports.history(HISTORY);
     }
 
     public boolean isBuilding() {
@@ -82,18 +87,20 @@ public class MakeReports implements Serializable {
     public void schedule() {
         Feedback.attempt(() -> schedules.create(access.enter(), cadence, scheduleFormat, recipients, scheduleNotes),
                 "Scheduled. The first report goes out " + cadence.name().toLowerCase() + ".");
+        load();
     }
 
     public void unschedule(long scheduleId) {
         Feedback.attempt(() -> schedules.delete(access.enter(), scheduleId), "Schedule removed.");
+        load();
     }
 
     public List<ReportSchedule> getSchedules() {
-        return schedules.all();
+        return scheduleList;
     }
 
-    public List<User> getPossibleRecipients() {
-        return schedules.possibleRecipients();
+    public List<String> getPossibleRecipients() {
+        return recipientChoices;
     }
 
     public String local(java.time.Instant instant) {

@@ -1,10 +1,12 @@
 package app.herald.tracking.web;
 
+import app.herald.platform.infrastructure.PublicAddress;
 import app.herald.platform.web.Feedback;
 import app.herald.tenancy.web.ClientAccess;
 import app.herald.tracking.application.ConversionKeys;
 import app.herald.tracking.application.TrackedLinks;
 import jakarta.faces.context.FacesContext;
+import jakarta.enterprise.inject.Instance;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -27,6 +29,9 @@ public class TrackConversions implements Serializable {
     TrackedLinks links;
     @Inject
     ConversionKeys keys;
+    /** Looked up per use: the address is request-bound and not serializable, this bean lives in the view. */
+    @Inject
+    Instance<PublicAddress> address;
 
     private String secret;
     private transient List<TrackedLinks.LinkStats> stats;
@@ -57,17 +62,13 @@ public class TrackConversions implements Serializable {
         return stats;
     }
 
+    /** Herald's public address (herald.base-url behind a proxy), as the client's developers must call it. */
     public String getEndpoint() {
-        var request = FacesContext.getCurrentInstance().getExternalContext();
-        String base = request.getRequestScheme() + "://" + request.getRequestServerName() + ":"
-                + request.getRequestServerPort() + request.getRequestContextPath();
-        return base + "/api/conversions/" + access.getClient().id();
+        return address.get().link("/api/conversions/" + access.getClient().id());
     }
 
     public String getScript() {
-        var request = FacesContext.getCurrentInstance().getExternalContext();
-        return request.getRequestScheme() + "://" + request.getRequestServerName() + ":"
-                + request.getRequestServerPort() + request.getRequestContextPath() + "/track/herald.js";
+        return address.get().link("/track/herald.js");
     }
 
     public String getSecret() {
