@@ -60,6 +60,14 @@ public final class Formulas {
         return conversionValue.subtract(cost).divide(cost, SCALE, RoundingMode.HALF_EVEN);
     }
 
+    /** The relative change from a previous value: (current - previous) / |previous|. */
+    public static BigDecimal change(BigDecimal current, BigDecimal previous) {
+        if (current == null || previous == null || previous.signum() == 0) {
+            return null;
+        }
+        return current.subtract(previous).divide(previous.abs(), SCALE, RoundingMode.HALF_EVEN);
+    }
+
     /** A minor-unit amount (cents) as its major unit with two decimals. */
     public static BigDecimal money(long cents) {
         return BigDecimal.valueOf(cents, 2);

@@ -18,10 +18,7 @@ public final class Headline {
 
         /** Relative change from the previous period, or null when it cannot be computed. */
         public BigDecimal change() {
-            if (current == null || previous == null || previous.signum() == 0) {
-                return null;
-            }
-            return current.subtract(previous).divide(previous.abs(), Formulas.SCALE, java.math.RoundingMode.HALF_EVEN);
+            return Formulas.change(current, previous);
         }
     }
 

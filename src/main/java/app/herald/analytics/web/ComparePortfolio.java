@@ -1,7 +1,9 @@
 package app.herald.analytics.web;
 
+import app.herald.analytics.domain.FigureText;
 import app.herald.analytics.application.Analytics;
 import app.herald.analytics.domain.Basis;
+import app.herald.analytics.domain.Formulas;
 import app.herald.analytics.domain.Period;
 import app.herald.analytics.domain.Totals;
 import app.herald.analytics.infrastructure.RollupQueries;
@@ -49,15 +51,15 @@ public class ComparePortfolio implements Serializable {
 
         public Map<String, String> getCells() {
             Map<String, String> cells = new LinkedHashMap<>();
-            cells.put("posts", Figures.count((long) now.postsPublished()));
-            cells.put("impressions", Figures.count(now.impressions()));
-            cells.put("engagements", Figures.count(now.engagements()));
-            cells.put("engagementsChange", Figures.change(change(now.engagements(), before.engagements())));
-            cells.put("rate", Figures.percent(now.engagementRateByImpressions()));
-            cells.put("followers", Figures.count(now.followersAtEnd()));
-            cells.put("growth", Figures.percent(now.followerGrowthRate()));
-            cells.put("clicks", Figures.count(now.clicks()));
-            cells.put("conversions", Figures.count(now.conversions()));
+            cells.put("posts", FigureText.count((long) now.postsPublished()));
+            cells.put("impressions", FigureText.count(now.impressions()));
+            cells.put("engagements", FigureText.count(now.engagements()));
+            cells.put("engagementsChange", FigureText.change(change(now.engagements(), before.engagements())));
+            cells.put("rate", FigureText.percent(now.engagementRateByImpressions()));
+            cells.put("followers", FigureText.count(now.followersAtEnd()));
+            cells.put("growth", FigureText.percent(now.followerGrowthRate()));
+            cells.put("clicks", FigureText.count(now.clicks()));
+            cells.put("conversions", FigureText.count(now.conversions()));
             return cells;
         }
 
@@ -70,9 +72,8 @@ public class ComparePortfolio implements Serializable {
         }
 
         private static BigDecimal change(Long now, Long before) {
-            return new app.herald.analytics.domain.Headline.Figure("", app.herald.analytics.domain.Headline.Unit.COUNT,
-                    now == null ? null : BigDecimal.valueOf(now), before == null ? null : BigDecimal.valueOf(before))
-                    .change();
+            return Formulas.change(now == null ? null : BigDecimal.valueOf(now),
+                    before == null ? null : BigDecimal.valueOf(before));
         }
     }
 

@@ -1,5 +1,6 @@
 package app.herald.analytics.web;
 
+import app.herald.analytics.domain.FigureText;
 import app.herald.analytics.application.Analytics;
 import app.herald.analytics.application.Dashboard;
 import app.herald.analytics.domain.Basis;
@@ -122,9 +123,9 @@ public class ExploreAnalytics implements Serializable {
         return dashboard;
     }
 
-    public List<Figures.Card> getCards() {
+    public List<KpiCard> getCards() {
         Dashboard d = dashboard();
-        return Headline.of(d.current(), d.previous()).stream().map(f -> Figures.Card.of(f, d.currency())).toList();
+        return Headline.of(d.current(), d.previous()).stream().map(f -> KpiCard.of(f, d.currency())).toList();
     }
 
     public String getFollowersChart() {
@@ -168,24 +169,24 @@ public class ExploreAnalytics implements Serializable {
     public List<Map<String, String>> getTopPosts() {
         return dashboard().topPosts().stream().map(p -> Map.of("postId", String.valueOf(p.postId()),
                 "title", p.title(), "channel", p.channel() + " · " + p.network(),
-                "published", WHEN.format(p.publishedAt()), "impressions", Figures.count(p.impressions()),
-                "engagements", Figures.count(p.engagements()), "rate", Figures.percent(p.engagementRate()),
-                "clicks", Figures.count(p.clicks()), "conversions", Figures.count(p.conversions()))).toList();
+                "published", WHEN.format(p.publishedAt()), "impressions", FigureText.count(p.impressions()),
+                "engagements", FigureText.count(p.engagements()), "rate", FigureText.percent(p.engagementRate()),
+                "clicks", FigureText.count(p.clicks()), "conversions", FigureText.count(p.conversions()))).toList();
     }
 
     public List<Map<String, String>> getCampaignResults() {
         return dashboard().campaigns().stream().map(c -> Map.of("name", c.name(),
-                "cost", Figures.money(c.cost(), c.currency()), "clicks", Figures.count(c.clicks()),
-                "conversions", Figures.count(c.conversions()),
-                "value", Figures.money(c.conversionValue(), c.currency()),
-                "cpe", Figures.money(c.costPerEngagement(), c.currency()),
-                "roi", c.roi() == null ? "—" : Figures.percent(c.roi()))).toList();
+                "cost", FigureText.money(c.cost(), c.currency()), "clicks", FigureText.count(c.clicks()),
+                "conversions", FigureText.count(c.conversions()),
+                "value", FigureText.money(c.conversionValue(), c.currency()),
+                "cpe", FigureText.money(c.costPerEngagement(), c.currency()),
+                "roi", c.roi() == null ? "—" : FigureText.percent(c.roi()))).toList();
     }
 
     public List<Map<String, String>> getChannelResults() {
         return dashboard().channels().stream().map(c -> Map.of("name", c.name() + " · " + c.network(),
-                "followers", Figures.count(c.followersAtEnd()), "growth", Figures.percent(c.followerGrowthRate()),
-                "impressions", Figures.count(c.impressions()), "engagements", Figures.count(c.engagements())))
+                "followers", FigureText.count(c.followersAtEnd()), "growth", FigureText.percent(c.followerGrowthRate()),
+                "impressions", FigureText.count(c.impressions()), "engagements", FigureText.count(c.engagements())))
                 .toList();
     }
 

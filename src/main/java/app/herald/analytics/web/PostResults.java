@@ -1,5 +1,6 @@
 package app.herald.analytics.web;
 
+import app.herald.analytics.domain.FigureText;
 import app.herald.analytics.application.Analytics;
 import app.herald.analytics.domain.PostPerformance;
 import app.herald.content.application.Channels;
@@ -66,16 +67,16 @@ public class PostResults implements Serializable {
             Channel channel = channels.find(p.channelId());
             Map<String, String> row = new LinkedHashMap<>();
             row.put("channel", channel.label() + " · " + channel.getNetwork().label());
-            row.put("impressions", Figures.count(p.numbers().impressions()));
-            row.put("reach", Figures.count(p.numbers().reach()));
-            row.put("engagements", Figures.count(p.engagements()));
-            row.put("rate", Figures.percent(p.engagementRate()));
-            row.put("likes", Figures.count(p.numbers().likes()));
-            row.put("shares", Figures.count(p.numbers().shares()));
-            row.put("replies", Figures.count(p.numbers().replies()));
-            row.put("clicks", Figures.count(p.clicks()));
-            row.put("ctr", Figures.percent(p.clickThroughRate()));
-            row.put("conversions", Figures.count(p.conversions()));
+            row.put("impressions", FigureText.count(p.numbers().impressions()));
+            row.put("reach", FigureText.count(p.numbers().reach()));
+            row.put("engagements", FigureText.count(p.engagements()));
+            row.put("rate", FigureText.percent(p.engagementRate()));
+            row.put("likes", FigureText.count(p.numbers().likes()));
+            row.put("shares", FigureText.count(p.numbers().shares()));
+            row.put("replies", FigureText.count(p.numbers().replies()));
+            row.put("clicks", FigureText.count(p.clicks()));
+            row.put("ctr", FigureText.percent(p.clickThroughRate()));
+            row.put("conversions", FigureText.count(p.conversions()));
             row.put("measured", p.measuredAt() == null ? "not measured yet"
                     : "read " + p.checkpoints() + "× · last " + page.getAccess().local(p.measuredAt()));
             row.put("problem", p.lastError() == null ? "" : p.lastError());

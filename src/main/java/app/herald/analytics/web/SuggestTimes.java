@@ -45,14 +45,27 @@ public class SuggestTimes implements Serializable {
         }
     }
 
+    /** The suggestions for the channels chosen when they were last worked out; the page asks more than once. */
+    private transient List<Suggestion> suggestions;
+    private transient List<Long> suggestedFor;
+
     public List<Suggestion> getSuggestions() {
+        List<Long> chosen = List.copyOf(composer.getChosen());
+        if (suggestions == null || !chosen.equals(suggestedFor)) {
+            suggestions = suggest(chosen);
+            suggestedFor = chosen;
+        }
+        return suggestions;
+    }
+
+    private List<Suggestion> suggest(List<Long> chosen) {
         List<Suggestion> found = new ArrayList<>();
-        if (composer.getChosen().isEmpty()) {
+        if (chosen.isEmpty()) {
             return found;
         }
         // A postback may ask before the composer's own action has entered the client: enter it here too.
         composer.getAccess().enter();
-        for (long channelId : composer.getChosen()) {
+        for (long channelId : chosen) {
             BestTimes.Verdict verdict = analytics.bestTimes(channelId);
             String label = channels.find(channelId).label();
             verdict.getSlots().forEach(slot -> found.add(new Suggestion(label, slot)));

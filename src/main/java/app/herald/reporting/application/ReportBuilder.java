@@ -76,7 +76,7 @@ public class ReportBuilder {
         ReportContent.Branding branding = new ReportContent.Branding(agencies.nameOf(agencyId), brand.getLogoPng(),
                 brand.getPrimary(), brand.getAccent());
         List<ReportContent.Kpi> kpis = Headline.of(d.current(), d.previous()).stream()
-                .map(f -> new ReportContent.Kpi(f.label(), ReportContent.Unit.valueOf(f.unit().name()),
+                .map(f -> new ReportContent.Kpi(f.label(), f.unit(),
                         f.unit() == Headline.Unit.MONEY ? d.currency() : null, f.current(), f.previous())).toList();
         List<ReportContent.Day> days = new ArrayList<>();
         d.days().forEach(p -> days.add(new ReportContent.Day(p.day(), p.impressions(), p.engagements(), p.clicks(),

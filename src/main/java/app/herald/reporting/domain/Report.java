@@ -192,10 +192,6 @@ public class Report implements Serializable {
         return Instant.ofEpochMilli(requestedAt);
     }
 
-    public Instant getStartedAt() {
-        return startedAt == null ? null : Instant.ofEpochMilli(startedAt);
-    }
-
     public Instant getFinishedAt() {
         return finishedAt == null ? null : Instant.ofEpochMilli(finishedAt);
     }

@@ -1,5 +1,7 @@
 package app.herald.reporting.domain;
 
+import app.herald.analytics.domain.Formulas;
+import app.herald.analytics.domain.Headline;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -36,21 +38,19 @@ public record ReportContent(Branding branding, String clientName, ZoneId zone, L
     public record Branding(String agencyName, byte[] logoPng, String primaryColour, String accentColour) {
     }
 
-    /** How a KPI's value reads. */
-    public enum Unit { COUNT, PERCENT, MONEY }
-
     /**
      * One headline figure against the previous period of the same length. PERCENT values are fractions (0.034 is
      * 3.4 %); MONEY values are in {@code currency}'s major unit.
      */
-    public record Kpi(String label, Unit unit, String currency, BigDecimal current, BigDecimal previous) {
+    public record Kpi(String label, Headline.Unit unit, String currency, BigDecimal current, BigDecimal previous) {
 
-        /** The relative change from the previous period, or null when either is missing or the previous is zero. */
+        /**
+         * The relative change from the previous period, or null when either is missing or the previous is zero; to
+         * a hundredth of a percent, as the workbook stores it.
+         */
         public BigDecimal change() {
-            if (current == null || previous == null || previous.signum() == 0) {
-                return null;
-            }
-            return current.subtract(previous).divide(previous.abs(), 4, java.math.RoundingMode.HALF_EVEN);
+            BigDecimal change = Formulas.change(current, previous);
+            return change == null ? null : change.setScale(4, java.math.RoundingMode.HALF_EVEN);
         }
     }
 

@@ -1,5 +1,6 @@
 package app.herald.reporting.infrastructure;
 
+import app.herald.analytics.domain.FigureText;
 import app.herald.reporting.domain.ReportContent.Day;
 import com.lowagie.text.BadElementException;
 import com.lowagie.text.Element;
@@ -188,7 +189,7 @@ final class PdfCharts {
         t.setFontAndSize(theme.font, TICK_SIZE);
         t.setColorFill(PdfTheme.TEXT);
         for (long tick : range.ticks()) {
-            t.showTextAligned(Element.ALIGN_RIGHT, theme.clean(ReportFormats.count(tick)), LEFT - 4,
+            t.showTextAligned(Element.ALIGN_RIGHT, theme.clean(FigureText.count(tick)), LEFT - 4,
                     range.y(tick) - TICK_SIZE / 3, 0);
         }
         t.endText();

@@ -1,5 +1,6 @@
 package app.herald.reporting.infrastructure;
 
+import app.herald.analytics.domain.FigureText;
 import app.herald.reporting.domain.ReportContent;
 import app.herald.reporting.domain.ReportContent.CampaignLine;
 import app.herald.reporting.domain.ReportContent.ChannelLine;
@@ -159,11 +160,11 @@ public final class PdfReportWriter {
             boolean shaded = false;
             for (Kpi kpi : c.kpis()) {
                 table.addCell(theme.cell(kpi.label(), Element.ALIGN_LEFT, shaded));
-                table.addCell(theme.cell(ReportFormats.kpiValue(kpi.unit(), kpi.currency(), kpi.current()),
+                table.addCell(theme.cell(FigureText.of(kpi.unit(), kpi.currency(), kpi.current()),
                         Element.ALIGN_RIGHT, shaded));
-                table.addCell(theme.cell(ReportFormats.kpiValue(kpi.unit(), kpi.currency(), kpi.previous()),
+                table.addCell(theme.cell(FigureText.of(kpi.unit(), kpi.currency(), kpi.previous()),
                         Element.ALIGN_RIGHT, shaded));
-                table.addCell(theme.cell(ReportFormats.change(kpi.change()), Element.ALIGN_RIGHT, shaded));
+                table.addCell(theme.cell(FigureText.change(kpi.change()), Element.ALIGN_RIGHT, shaded));
                 shaded = !shaded;
             }
             doc.add(table);
@@ -196,9 +197,9 @@ public final class PdfReportWriter {
             Rows rows = new Rows();
             for (TopPost post : c.topPosts()) {
                 rows.add(post.title(), lines(post.channel(), post.network()),
-                        ReportFormats.dateTime(post.publishedAt(), c.zone()), ReportFormats.count(post.impressions()),
-                        ReportFormats.count(post.engagements()), ReportFormats.percent(post.engagementRate()),
-                        ReportFormats.count(post.clicks()), ReportFormats.count(post.conversions()));
+                        ReportFormats.dateTime(post.publishedAt(), c.zone()), FigureText.count(post.impressions()),
+                        FigureText.count(post.engagements()), FigureText.percent(post.engagementRate()),
+                        FigureText.count(post.clicks()), FigureText.count(post.conversions()));
             }
             rows.addTo(new String[] {"Post", "Channel", "Published", "Impressions", "Engagements", "Eng. rate",
                 "Clicks", "Conversions"}, new float[] {2.9f, 1.7f, 1.5f, 1.35f, 1.5f, 1.15f, 0.9f, 1.45f},
@@ -209,10 +210,10 @@ public final class PdfReportWriter {
             section("Campaigns");
             Rows rows = new Rows();
             for (CampaignLine line : c.campaigns()) {
-                rows.add(line.name(), ReportFormats.money(line.cost(), line.currency()),
-                        ReportFormats.count(line.clicks()), ReportFormats.count(line.conversions()),
-                        ReportFormats.money(line.conversionValue(), line.currency()),
-                        line.roi() == null ? ReportFormats.NONE : ReportFormats.percent(line.roi()));
+                rows.add(line.name(), FigureText.money(line.cost(), line.currency()),
+                        FigureText.count(line.clicks()), FigureText.count(line.conversions()),
+                        FigureText.money(line.conversionValue(), line.currency()),
+                        line.roi() == null ? ReportFormats.NONE : FigureText.percent(line.roi()));
             }
             rows.addTo(new String[] {"Campaign", "Cost", "Clicks", "Conversions", "Conversion value", "ROI"},
                     new float[] {3f, 1.6f, 1f, 1.2f, 1.7f, 1.1f}, "No campaign activity in this period.");
@@ -226,10 +227,10 @@ public final class PdfReportWriter {
             section("Channels");
             Rows rows = new Rows();
             for (ChannelLine line : c.channels()) {
-                rows.add(line.name(), line.network(), ReportFormats.count(line.followersAtStart()),
-                        ReportFormats.count(line.followersAtEnd()),
-                        line.followerGrowthRate() == null ? NA : ReportFormats.change(line.followerGrowthRate()),
-                        ReportFormats.count(line.impressions()), ReportFormats.count(line.engagements()));
+                rows.add(line.name(), line.network(), FigureText.count(line.followersAtStart()),
+                        FigureText.count(line.followersAtEnd()),
+                        line.followerGrowthRate() == null ? NA : FigureText.change(line.followerGrowthRate()),
+                        FigureText.count(line.impressions()), FigureText.count(line.engagements()));
             }
             rows.addTo(new String[] {"Channel", "Network", "Followers at start", "Followers at end", "Growth",
                 "Impressions", "Engagements"}, new float[] {2.4f, 1.4f, 1.4f, 1.4f, 1.1f, 1.3f, 1.3f},
@@ -280,7 +281,7 @@ public final class PdfReportWriter {
 
             void add(String... cells) {
                 for (int i = 0; i < cells.length; i++) {
-                    if (ReportFormats.NOT_AVAILABLE.equals(cells[i]) || NA.equals(cells[i])) {
+                    if (FigureText.NOT_AVAILABLE.equals(cells[i]) || NA.equals(cells[i])) {
                         cells[i] = NA;
                         notAvailable = true;
                     }

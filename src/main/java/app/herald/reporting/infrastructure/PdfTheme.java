@@ -1,5 +1,6 @@
 package app.herald.reporting.infrastructure;
 
+import app.herald.analytics.domain.FigureText;
 import app.herald.reporting.domain.ReportContent.Branding;
 import com.lowagie.text.DocumentException;
 import com.lowagie.text.Element;
@@ -96,7 +97,7 @@ final class PdfTheme {
 
     private static char plainSubstitute(int c) {
         return switch (c) {
-            case ReportFormats.MINUS -> '-';
+            case FigureText.MINUS -> '-';
             case '\u2013', '\u2014' -> '-';
             case '\u00A0', '\u2007', '\u202F' -> ' ';
             default -> '?';

@@ -1,5 +1,6 @@
 package app.herald.reporting.infrastructure;
 
+import app.herald.analytics.domain.Headline;
 import app.herald.reporting.domain.ReportContent;
 import app.herald.reporting.domain.ReportContent.CampaignLine;
 import app.herald.reporting.domain.ReportContent.ChannelLine;
@@ -90,7 +91,7 @@ public final class XlsxReportWriter {
                 case MONEY -> styles.money;
             };
             grid.row().text(kpi.label()).text(kpi.unit().name().toLowerCase(Locale.ROOT))
-                    .text(kpi.unit() == ReportContent.Unit.MONEY ? kpi.currency() : null)
+                    .text(kpi.unit() == Headline.Unit.MONEY ? kpi.currency() : null)
                     .number(kpi.current(), style).number(kpi.previous(), style).number(kpi.change(), styles.change);
         }
         grid.finish();

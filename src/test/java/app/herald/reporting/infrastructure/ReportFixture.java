@@ -7,7 +7,7 @@ import app.herald.reporting.domain.ReportContent.ChannelLine;
 import app.herald.reporting.domain.ReportContent.Day;
 import app.herald.reporting.domain.ReportContent.Kpi;
 import app.herald.reporting.domain.ReportContent.TopPost;
-import app.herald.reporting.domain.ReportContent.Unit;
+import app.herald.analytics.domain.Headline.Unit;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
