@@ -3,6 +3,8 @@ package app.herald.tenancy.infrastructure;
 import app.herald.tenancy.application.TenantContext;
 import app.herald.tenancy.domain.TenantDb;
 import app.herald.tenancy.domain.TenantSchemaProperty;
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Dependent;
@@ -10,25 +12,27 @@ import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
+import jakarta.persistence.Persistence;
 import jakarta.persistence.PersistenceUnit;
 import jakarta.transaction.Status;
 import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
-import jakarta.annotation.PreDestroy;
-import jakarta.persistence.Persistence;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
+import javax.sql.DataSource;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.persistence.config.PersistenceUnitProperties;
+import org.eclipse.persistence.sessions.DatasourceLogin;
+import org.eclipse.persistence.sessions.JNDIConnector;
+import org.eclipse.persistence.sessions.Session;
 
 /**
  * The one place where a tenant is bound to JPA. Services inject {@code @TenantDb EntityManager}: a proxy that, like a
  * container-managed persistence context, resolves on every call to the EntityManager of the current JTA transaction
- * and the current request's tenant. Each (transaction, schema) pair gets its own EntityManager on the shared factory,
- * with the schema as EclipseLink's multitenant property, closed when the transaction ends. Tenant-specific sessions
- * keep their own cache (tenants-share-cache stays false).
+ * and the current request's tenant, made on that tenant's own factory and closed when the transaction ends.
  */
 @ApplicationScoped
 public class TenantEntityManagerProducer {
@@ -39,8 +43,21 @@ public class TenantEntityManagerProducer {
     TenantContext context;
     @Resource
     TransactionSynchronizationRegistry transactions;
+    @Inject
+    @ConfigProperty(name = "herald.tenancy.factory-idle-minutes", defaultValue = "15")
+    long idleMinutes;
+    @Inject
+    @ConfigProperty(name = "herald.tenancy.max-factories", defaultValue = "300")
+    int maxFactories;
 
-    private final Map<String, EntityManagerFactory> tenantFactories = new ConcurrentHashMap<>();
+    private TenantFactories tenantFactories;
+
+    @PostConstruct
+    void start() {
+        DataSource transactional = containerDataSource();
+        tenantFactories = new TenantFactories(schema -> newFactory(schema, transactional),
+                Duration.ofMinutes(idleMinutes), maxFactories, System::nanoTime);
+    }
 
     @Produces
     @TenantDb
@@ -62,32 +79,46 @@ public class TenantEntityManagerProducer {
     }
 
     /**
-     * One factory per tenant schema, made on first use from the same persistence unit with the schema fixed: its
-     * descriptors are built for that schema once. An EntityManager of the shared factory with the schema as a
-     * property had EclipseLink clone and initialise every tenant descriptor (and re-parse every named query) for
-     * each transaction: a quarter of the publisher's CPU in the benchmark (docs/performance.md, ADR 0010).
+     * The data source the container gave its own factory for the platform schema. Payara hands a container-managed
+     * unit a data source whose connections always enlist in the current JTA transaction; the same name looked up
+     * through JNDI by an application-made factory does not when EclipseLink takes a connection to flush at commit:
+     * those writes then committed on their own, outside the transaction (ADR 0015).
      */
-    private EntityManagerFactory factoryOf(String schema) {
-        return tenantFactories.computeIfAbsent(schema, s -> {
-            Map<String, Object> properties = new HashMap<>(factory.getProperties());
-            properties.put(TenantSchemaProperty.NAME, s);
-            properties.put(PersistenceUnitProperties.MULTITENANT_SHARED_EMF, "false");
-            properties.put(PersistenceUnitProperties.SESSION_NAME, "herald-" + s);
-            return Persistence.createEntityManagerFactory("herald", properties);
-        });
+    private DataSource containerDataSource() {
+        Object connector = ((DatasourceLogin) factory.unwrap(Session.class).getDatasourceLogin()).getConnector();
+        if (connector instanceof JNDIConnector jndi && jndi.getDataSource() != null) {
+            return jndi.getDataSource();
+        }
+        throw new IllegalStateException("The container's persistence unit has no data source object to share with "
+                + "the tenant factories (" + connector + ")");
+    }
+
+    /**
+     * One factory per tenant schema, made from the same persistence unit with the schema fixed, so that its
+     * descriptors and named queries are prepared once per tenant rather than per transaction (ADR 0010).
+     */
+    private EntityManagerFactory newFactory(String schema, DataSource transactional) {
+        Map<String, Object> properties = new HashMap<>(factory.getProperties());
+        properties.put(TenantSchemaProperty.NAME, schema);
+        properties.put(PersistenceUnitProperties.MULTITENANT_SHARED_EMF, "false");
+        properties.put(PersistenceUnitProperties.SESSION_NAME, "herald-" + schema);
+        properties.put(PersistenceUnitProperties.JTA_DATASOURCE, transactional);
+        return Persistence.createEntityManagerFactory("herald", properties);
     }
 
     /** Closes the factory of a tenant whose schema is gone. */
     public void forget(String schema) {
-        EntityManagerFactory gone = tenantFactories.remove(schema);
-        if (gone != null && gone.isOpen()) {
-            gone.close();
-        }
+        tenantFactories.forget(schema);
+    }
+
+    /** How many tenant factories this node holds now. */
+    public int factories() {
+        return tenantFactories.size();
     }
 
     @PreDestroy
     void closeAll() {
-        tenantFactories.values().stream().filter(EntityManagerFactory::isOpen).forEach(EntityManagerFactory::close);
+        tenantFactories.closeAll();
     }
 
     private EntityManager current() {
@@ -98,19 +129,29 @@ public class TenantEntityManagerProducer {
         String key = "herald.tenant-em." + schema;
         EntityManager em = (EntityManager) transactions.getResource(key);
         if (em == null) {
-            EntityManager created = factoryOf(schema).createEntityManager();
-            created.joinTransaction();
-            transactions.putResource(key, created);
-            transactions.registerInterposedSynchronization(new Synchronization() {
-                @Override
-                public void beforeCompletion() {
-                }
+            EntityManager created = tenantFactories.open(schema);
+            try {
+                created.joinTransaction();
+                transactions.putResource(key, created);
+                transactions.registerInterposedSynchronization(new Synchronization() {
+                    @Override
+                    public void beforeCompletion() {
+                    }
 
-                @Override
-                public void afterCompletion(int status) {
-                    created.close();
-                }
-            });
+                    @Override
+                    public void afterCompletion(int status) {
+                        try {
+                            created.close();
+                        } finally {
+                            tenantFactories.release(schema);
+                        }
+                    }
+                });
+            } catch (RuntimeException e) {
+                created.close();
+                tenantFactories.release(schema);
+                throw e;
+            }
             em = created;
         }
         return em;
