@@ -1,4 +1,4 @@
 /**
- * Agencies, platform administration, operations (health, configuration, start-up) and the shared web frame.
+ * Agency and platform administration, people management, start-up, health, and the shared layout's navigation. It stands above identity and tenancy.
  */
 package app.herald.platform;

@@ -6,10 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import app.herald.approval.application.ApprovalPolicies;
-import app.herald.approval.application.Comments;
+import app.herald.content.application.Comments;
 import app.herald.approval.domain.ApprovalMode;
-import app.herald.approval.application.ReviewLinks;
-import app.herald.approval.domain.Comment;
+import app.herald.content.application.ReviewLinks;
+import app.herald.content.domain.Comment;
 import app.herald.approval.domain.Decision;
 import app.herald.approval.domain.DecisionRecord;
 import app.herald.approval.domain.PostState;
@@ -105,7 +105,7 @@ class ContentIT {
     @Inject
     app.herald.tenancy.application.TenantWork work;
     @Inject
-    app.herald.approval.application.DailyDigest digest;
+    app.herald.content.application.DailyDigest digest;
     @Resource(lookup = "java:app/jdbc/herald")
     DataSource dataSource;
 

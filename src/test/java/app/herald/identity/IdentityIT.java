@@ -20,7 +20,7 @@ import app.herald.identity.infrastructure.HeraldIdentityStore;
 import app.herald.kernel.AccessDenied;
 import app.herald.kernel.RuleViolation;
 import app.herald.platform.application.Agencies;
-import app.herald.platform.domain.Agency;
+import app.herald.identity.domain.Agency;
 import app.herald.tenancy.application.TenantAdministration;
 import app.herald.tenancy.application.TenantProvisioning;
 import app.herald.tenancy.application.TenantRegistry;

@@ -1,8 +1,8 @@
 package app.herald.analytics.infrastructure;
 
 import app.herald.analytics.domain.AnalyticsJob;
-import app.herald.platform.infrastructure.Jdbc;
-import app.herald.platform.infrastructure.Leases;
+import app.herald.kernel.sql.Jdbc;
+import app.herald.jobs.infrastructure.Leases;
 import jakarta.annotation.Resource;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;

@@ -7,7 +7,7 @@ import app.herald.analytics.domain.Period;
 import app.herald.analytics.domain.PostNumbers;
 import app.herald.analytics.domain.PostPerformance;
 import app.herald.analytics.domain.Totals;
-import app.herald.platform.infrastructure.Jdbc;
+import app.herald.kernel.sql.Jdbc;
 import app.herald.tenancy.application.TenantContext;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;

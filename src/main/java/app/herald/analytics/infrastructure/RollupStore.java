@@ -1,7 +1,7 @@
 package app.herald.analytics.infrastructure;
 
 import app.herald.analytics.domain.PostNumbers;
-import app.herald.platform.infrastructure.Jdbc;
+import app.herald.kernel.sql.Jdbc;
 import app.herald.tenancy.application.TenantContext;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -14,7 +14,7 @@ import app.herald.content.application.Channels;
 import app.herald.content.domain.Campaign;
 import app.herald.content.domain.Channel;
 import app.herald.kernel.RuleViolation;
-import app.herald.platform.web.Feedback;
+import app.herald.kernel.web.Feedback;
 import app.herald.tenancy.web.ClientAccess;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;

@@ -1,4 +1,4 @@
 /**
- * Use cases of approval: the tenant's policy, and deciding on posts as reviewer or client.
+ * Use cases of approval: the client's review policy and steps, and who may review.
  */
 package app.herald.approval.application;

@@ -1,4 +1,4 @@
 /**
- * The review page that a client approver opens from an e-mailed link, without signing in.
+ * The review settings screen of a client (owners and managers).
  */
 package app.herald.approval.web;

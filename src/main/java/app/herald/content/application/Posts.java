@@ -1,7 +1,6 @@
 package app.herald.content.application;
 
 import app.herald.approval.application.ApprovalPolicies;
-import app.herald.approval.application.ReviewNotifications;
 import app.herald.approval.application.Reviewers;
 import app.herald.approval.domain.ApprovalFlow;
 import app.herald.approval.domain.ApprovalPolicy;

@@ -4,8 +4,8 @@ import app.herald.content.application.Posts;
 import app.herald.content.domain.Post;
 import app.herald.identity.domain.Actor;
 import app.herald.identity.web.CurrentActor;
-import app.herald.publishing.application.Publications;
-import app.herald.publishing.domain.PublishingSummary;
+import app.herald.content.application.PostProgress;
+import jakarta.enterprise.inject.Instance;
 import app.herald.tenancy.application.TenantDirectory;
 import app.herald.tenancy.application.TenantWork;
 import app.herald.tenancy.domain.Tenant;
@@ -46,7 +46,7 @@ public class AgencyCalendar implements Serializable {
     @Inject
     Posts posts;
     @Inject
-    Publications publications;
+    Instance<PostProgress> progress;
 
     private List<Tenant> clients;
     private String zone;
@@ -100,11 +100,11 @@ public class AgencyCalendar implements Serializable {
                 Map<Post, String> planned = work.in(actor, client.getId(), tenant -> {
                     List<Post> inRange = posts.scheduledBetween(start.atZone(shown).toInstant(),
                             end.atZone(shown).toInstant());
-                    Map<Long, PublishingSummary> publishing = publications.summaries(
+                    Map<Long, PostProgress.Stage> publishing = PostProgress.combined(progress,
                             inRange.stream().map(Post::getId).toList());
                     Map<Post, String> labelled = new LinkedHashMap<>();
                     inRange.forEach(p -> labelled.put(p, Optional.ofNullable(publishing.get(p.getId()))
-                            .map(PublishingSummary::label).orElse(p.getState().label())));
+                            .map(PostProgress.Stage::label).orElse(p.getState().label())));
                     return labelled;
                 });
                 for (Map.Entry<Post, String> entry : planned.entrySet()) {

@@ -2,8 +2,8 @@ package app.herald.content.web;
 
 import app.herald.content.application.PostImport;
 import app.herald.content.domain.ImportReport;
-import app.herald.platform.web.Feedback;
-import app.herald.platform.web.Pages;
+import app.herald.kernel.web.Feedback;
+import app.herald.kernel.web.Pages;
 import app.herald.tenancy.web.ClientAccess;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;

@@ -7,7 +7,7 @@ import app.herald.content.domain.ChannelSlot;
 import app.herald.content.domain.PostingSlot;
 import app.herald.kernel.RuleViolation;
 import app.herald.content.domain.Network;
-import app.herald.platform.web.Feedback;
+import app.herald.kernel.web.Feedback;
 import app.herald.tenancy.web.ClientAccess;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;

@@ -9,7 +9,7 @@ import app.herald.content.domain.Campaign;
 import app.herald.content.domain.Channel;
 import app.herald.content.domain.Post;
 import app.herald.identity.domain.Actor;
-import app.herald.platform.web.Feedback;
+import app.herald.kernel.web.Feedback;
 import app.herald.tenancy.web.ClientAccess;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
@@ -21,8 +21,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.primefaces.event.schedule.ScheduleEntryMoveEvent;
-import app.herald.publishing.application.Publications;
-import app.herald.publishing.domain.PublishingSummary;
+import app.herald.content.application.PostProgress;
+import jakarta.enterprise.inject.Instance;
 import org.primefaces.model.DefaultScheduleEvent;
 import org.primefaces.model.LazyScheduleModel;
 import org.primefaces.model.ScheduleModel;
@@ -42,7 +42,7 @@ public class PlanCalendar implements Serializable {
     @Inject
     Posts posts;
     @Inject
-    Publications publications;
+    Instance<PostProgress> progress;
 
     @Inject
     Channels channels;
@@ -181,17 +181,18 @@ public class PlanCalendar implements Serializable {
             access.enter();
             List<Post> planned = posts.scheduledBetween(start.atZone(zone).toInstant(), end.atZone(zone).toInstant());
             Map<Long, Set<Long>> channelsOf = channelFilter == null ? Map.of() : posts.channelsOf(planned);
-            Map<Long, PublishingSummary> publishing = publications.summaries(planned.stream().map(Post::getId).toList());
+            Map<Long, PostProgress.Stage> publishing = PostProgress.combined(progress,
+                    planned.stream().map(Post::getId).toList());
             for (Post post : planned) {
                 if (!shown(post, channelsOf)) {
                     continue;
                 }
                 LocalDateTime at = LocalDateTime.ofInstant(post.getScheduledAt().orElseThrow(), zone);
-                PublishingSummary summary = publishing.get(post.getId());
+                PostProgress.Stage summary = publishing.get(post.getId());
                 DefaultScheduleEvent.Builder<Object> event = DefaultScheduleEvent.builder().id(post.getId().toString())
                         .title(post.getTitle() + " · " + (summary == null ? post.getState().label() : summary.label()))
                         .startDate(at).endDate(at.plusMinutes(30))
-                        .styleClass("herald-event " + (summary == null ? post.getState() : summary));
+                        .styleClass("herald-event " + (summary == null ? post.getState() : summary.styleClass()));
                 if (colourByCampaign) {
                     event.backgroundColor(colourOf(post)).borderColor(colourOf(post));
                 }

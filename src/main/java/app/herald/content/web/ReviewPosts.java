@@ -2,7 +2,7 @@ package app.herald.content.web;
 
 import app.herald.content.application.Posts;
 import app.herald.content.domain.Post;
-import app.herald.platform.web.Feedback;
+import app.herald.kernel.web.Feedback;
 import app.herald.tenancy.web.ClientAccess;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;

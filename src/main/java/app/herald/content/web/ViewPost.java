@@ -1,7 +1,7 @@
 package app.herald.content.web;
 
-import app.herald.approval.application.Comments;
-import app.herald.approval.domain.Comment;
+import app.herald.content.application.Comments;
+import app.herald.content.domain.Comment;
 import app.herald.approval.domain.DecisionRecord;
 import app.herald.content.application.Channels;
 import app.herald.content.application.Posts;
@@ -10,8 +10,8 @@ import app.herald.content.domain.Variant;
 import app.herald.content.domain.WordDiff;
 import app.herald.approval.domain.PostState;
 import app.herald.kernel.AccessDenied;
-import app.herald.platform.web.Feedback;
-import app.herald.platform.web.Pages;
+import app.herald.kernel.web.Feedback;
+import app.herald.kernel.web.Pages;
 import app.herald.tenancy.web.ClientAccess;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;

@@ -7,10 +7,8 @@ import app.herald.identity.domain.Role;
 import app.herald.identity.domain.User;
 import app.herald.kernel.AccessDenied;
 import app.herald.kernel.RuleViolation;
-import app.herald.platform.application.Agencies;
-import app.herald.platform.infrastructure.Mailer;
-import app.herald.tenancy.application.TenantRegistry;
-import app.herald.tenancy.domain.Tenant;
+import app.herald.mail.infrastructure.Mailer;
+import app.herald.identity.domain.ClientWorkspace;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -40,9 +38,9 @@ public class Invitations {
     @Inject
     PasswordHashing hashing;
     @Inject
-    Agencies agencies;
+    AgencyDirectory agencies;
     @Inject
-    TenantRegistry tenants;
+    ClientWorkspaces tenants;
     @Inject
     @ConfigProperty(name = "herald.invitation.valid-hours")
     int validHours;
@@ -68,11 +66,11 @@ public class Invitations {
     }
 
     public User inviteClientUser(Actor actor, long tenantId, String email, Role role) {
-        Tenant tenant = agencyTenant(actor, tenantId);
+        ClientWorkspace tenant = agencyTenant(actor, tenantId);
         if (!role.isClient()) {
             throw new RuleViolation("A client user is an approver or a viewer.");
         }
-        return invite(email, tenant.getAgencyId(), role, tenant, Set.of(), inviterName(actor));
+        return invite(email, tenant.agencyId(), role, tenant, Set.of(), inviterName(actor));
     }
 
     /** What the invitation page shows before the person accepts. */
@@ -84,7 +82,7 @@ public class Invitations {
         Membership membership = actors.membershipOf(user.getId())
                 .orElseThrow(() -> new RuleViolation("This invitation was withdrawn."));
         String client = membership.getTenantId() == null ? null
-                : tenants.find(membership.getTenantId()).map(Tenant::getName).orElse(null);
+                : tenants.find(membership.getTenantId()).map(ClientWorkspace::name).orElse(null);
         return new Pending(user.getEmail(), agencies.nameOf(membership.getAgencyId()), membership.getRole().label(), client);
     }
 
@@ -96,7 +94,7 @@ public class Invitations {
         return user;
     }
 
-    private User invite(String rawEmail, long agencyId, Role role, Tenant tenant, Set<Long> limitTo, String inviter) {
+    private User invite(String rawEmail, long agencyId, Role role, ClientWorkspace tenant, Set<Long> limitTo, String inviter) {
         String email = User.normalizeEmail(rawEmail);
         if (actors.userByEmail(email).isPresent()) {
             throw new RuleViolation(email + " already has a Herald account. A person belongs to one agency or client.");
@@ -105,14 +103,14 @@ public class Invitations {
         em.persist(user);
         em.flush();
         Membership membership = tenant == null ? Membership.staff(user.getId(), agencyId, role)
-                : Membership.client(user.getId(), agencyId, tenant.getId(), role);
+                : Membership.client(user.getId(), agencyId, tenant.id(), role);
         if (!limitTo.isEmpty()) {
             membership.limitTo(limitTo);
         }
         em.persist(membership);
         String link = links.issue(user, Purpose.INVITATION, Duration.ofHours(validHours), ACCEPT_PAGE);
         String agency = agencies.nameOf(agencyId);
-        String where = tenant == null ? agency : tenant.getName() + " (with " + agency + ")";
+        String where = tenant == null ? agency : tenant.name() + " (with " + agency + ")";
         mailer.send(email, "You are invited to " + where + " on Herald",
                 inviter + " invited you to join " + where + " on Herald as " + role.label().toLowerCase() + ".\n\n"
                         + "Choose your password and sign in here:\n" + link + "\n\n"
@@ -121,8 +119,8 @@ public class Invitations {
         return user;
     }
 
-    private Tenant agencyTenant(Actor actor, long tenantId) {
-        return tenants.find(tenantId).filter(t -> actor.runs(t.getAgencyId()))
+    private ClientWorkspace agencyTenant(Actor actor, long tenantId) {
+        return tenants.find(tenantId).filter(t -> actor.runs(t.agencyId()))
                 .orElseThrow(() -> new AccessDenied(actor.email() + " may not invite to tenant " + tenantId));
     }
 

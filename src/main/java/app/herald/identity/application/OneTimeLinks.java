@@ -4,7 +4,7 @@ import app.herald.identity.domain.OneTimeToken;
 import app.herald.identity.domain.OneTimeToken.Purpose;
 import app.herald.identity.domain.User;
 import app.herald.kernel.RuleViolation;
-import app.herald.platform.infrastructure.PublicAddress;
+import app.herald.kernel.web.PublicAddress;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;

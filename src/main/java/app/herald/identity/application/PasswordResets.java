@@ -2,7 +2,7 @@ package app.herald.identity.application;
 
 import app.herald.identity.domain.OneTimeToken.Purpose;
 import app.herald.identity.domain.User;
-import app.herald.platform.infrastructure.Mailer;
+import app.herald.mail.infrastructure.Mailer;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import java.time.Duration;

@@ -5,7 +5,7 @@ import app.herald.identity.application.PasswordHashing;
 import app.herald.identity.application.SignInOutcome;
 import app.herald.identity.domain.Actor;
 import app.herald.identity.domain.User;
-import app.herald.platform.application.SignInStanding;
+import app.herald.identity.application.SignInStanding;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.security.enterprise.credential.UsernamePasswordCredential;

@@ -1,6 +1,6 @@
 package app.herald.identity.web;
 
-import app.herald.platform.web.Feedback;
+import app.herald.kernel.web.Feedback;
 import jakarta.enterprise.context.Dependent;
 import java.io.Serializable;
 

@@ -1,7 +1,7 @@
 package app.herald.identity.web;
 
 import app.herald.identity.application.PasswordResets;
-import app.herald.platform.web.Feedback;
+import app.herald.kernel.web.Feedback;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;

@@ -2,7 +2,7 @@ package app.herald.identity.web;
 
 import app.herald.identity.application.Actors;
 import app.herald.identity.domain.Actor;
-import app.herald.platform.web.Feedback;
+import app.herald.kernel.web.Feedback;
 import jakarta.annotation.PostConstruct;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;

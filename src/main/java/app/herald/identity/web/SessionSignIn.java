@@ -2,7 +2,7 @@ package app.herald.identity.web;
 
 import app.herald.identity.application.Actors;
 import app.herald.identity.domain.Actor;
-import app.herald.platform.application.SignInStanding;
+import app.herald.identity.application.SignInStanding;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.security.enterprise.AuthenticationStatus;

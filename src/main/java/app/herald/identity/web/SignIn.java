@@ -2,8 +2,8 @@ package app.herald.identity.web;
 
 import app.herald.identity.application.LoginThrottle;
 import app.herald.identity.application.SignInOutcome;
-import app.herald.platform.web.Feedback;
-import app.herald.platform.web.Pages;
+import app.herald.kernel.web.Feedback;
+import app.herald.kernel.web.Pages;
 import jakarta.faces.context.ExternalContext;
 import jakarta.faces.context.FacesContext;
 import jakarta.enterprise.context.RequestScoped;

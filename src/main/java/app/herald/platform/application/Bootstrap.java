@@ -1,5 +1,6 @@
 package app.herald.platform.application;
 
+import app.herald.kernel.sql.PlatformSchema;
 import app.herald.tenancy.application.StartupMigration;
 import app.herald.tenancy.infrastructure.SchemaMigrations;
 import jakarta.annotation.PostConstruct;
@@ -9,13 +10,13 @@ import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import java.util.logging.Logger;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Start-up, in order: migrate the platform schema, load the demo world if asked to and the database is empty, then
- * migrate every tenant schema in the background.
+ * Start-up, in order: migrate the platform schema, tell whoever waits for it ({@link PlatformSchemaReady}; the demo
+ * loads its world into an empty database then), and migrate every tenant schema in the background.
  */
 @Singleton
 @Startup
@@ -28,40 +29,24 @@ public class Bootstrap {
     @Inject
     SchemaMigrations migrations;
     @Inject
-    Agencies agencies;
-    @Inject
-    DemoData demo;
+    Event<PlatformSchemaReady> platformReadyEvent;
     @Inject
     StartupMigration tenantMigration;
-    @Inject
-    @ConfigProperty(name = "herald.demo")
-    boolean demoMode;
-    @Inject
-    @ConfigProperty(name = "herald.base-url")
-    java.util.Optional<String> baseUrl;
 
-    private volatile boolean platformReady;
+    @Inject
+    PlatformSchema platformSchema;
 
     @PostConstruct
     void start() {
         long begin = System.nanoTime();
         migrations.migratePlatform();
-        platformReady = true;
-        if (demoMode && agencies.noneYet()) {
-            demo.load();
-        } else if (demoMode) {
-            LOG.info("Demo mode: the database already holds agencies, so no demo data was loaded");
-        }
-        if (demoMode) {
-            LOG.info(() -> "\n\n  Herald demo is ready at " + baseUrl.filter(s -> !s.isBlank()).orElse("http://localhost:8080")
-                    + "/\n  Sign in as any of:\n    " + String.join("\n    ", DemoData.LOGINS)
-                    + "\n  Every demo password is \"" + DemoData.PASSWORD + "\"\n");
-        }
+        platformSchema.ready();
+        platformReadyEvent.fire(new PlatformSchemaReady());
         tenantMigration.migrateAll();
         LOG.info(() -> "Herald started in " + (System.nanoTime() - begin) / 1_000_000 + " ms (tenant migration goes on)");
     }
 
     public boolean isPlatformReady() {
-        return platformReady;
+        return platformSchema.isReady();
     }
 }

@@ -1,4 +1,4 @@
 /**
- * Use cases of the platform operator and of start-up: agencies, demo data, bootstrapping the schemas.
+ * Use cases of the platform operator and of start-up: agencies, bootstrapping the schemas.
  */
 package app.herald.platform.application;

@@ -1,4 +1,4 @@
 /**
- * The data source, e-mail delivery and health checks that the rest of Herald relies on.
+ * Health checks.
  */
 package app.herald.platform.infrastructure;

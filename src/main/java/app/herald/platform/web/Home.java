@@ -1,5 +1,6 @@
 package app.herald.platform.web;
 
+import app.herald.kernel.web.Pages;
 import app.herald.identity.domain.Actor;
 import app.herald.identity.web.CurrentActor;
 import jakarta.enterprise.context.RequestScoped;

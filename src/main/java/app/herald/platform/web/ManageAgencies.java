@@ -1,8 +1,9 @@
 package app.herald.platform.web;
 
+import app.herald.kernel.web.Feedback;
 import app.herald.identity.web.CurrentActor;
 import app.herald.platform.application.Agencies;
-import app.herald.platform.domain.Agency;
+import app.herald.identity.domain.Agency;
 import jakarta.annotation.PostConstruct;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;

@@ -4,7 +4,7 @@ import app.herald.identity.application.Actors;
 import app.herald.identity.domain.Actor;
 import app.herald.identity.domain.User;
 import app.herald.identity.web.CurrentActor;
-import app.herald.platform.application.Agencies;
+import app.herald.identity.application.AgencyDirectory;
 import app.herald.tenancy.application.TenantDirectory;
 import app.herald.tenancy.domain.Tenant;
 import jakarta.enterprise.context.RequestScoped;
@@ -27,7 +27,7 @@ public class Navigation {
     @Inject
     Actors actors;
     @Inject
-    Agencies agencies;
+    AgencyDirectory agencies;
     @Inject
     TenantDirectory directory;
 

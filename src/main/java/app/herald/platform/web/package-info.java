@@ -1,4 +1,4 @@
 /**
- * Screens of the platform operator, the shared layout's navigation and the error pages' helpers.
+ * Screens of the platform operator and of agency administration (people), and the layout's navigation.
  */
 package app.herald.platform.web;

@@ -6,7 +6,7 @@ import app.herald.content.domain.Network;
 import app.herald.identity.domain.Actor;
 import app.herald.kernel.AccessDenied;
 import app.herald.kernel.RuleViolation;
-import app.herald.platform.infrastructure.PublicAddress;
+import app.herald.kernel.web.PublicAddress;
 import app.herald.publishing.domain.OAuthState;
 import app.herald.publishing.infrastructure.CredentialVault;
 import app.herald.publishing.infrastructure.OAuthProviders;

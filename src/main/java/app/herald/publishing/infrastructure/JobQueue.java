@@ -2,7 +2,7 @@ package app.herald.publishing.infrastructure;
 
 import app.herald.publishing.domain.JobState;
 import app.herald.publishing.domain.PublishJob;
-import app.herald.platform.infrastructure.Leases;
+import app.herald.jobs.infrastructure.Leases;
 import jakarta.annotation.Resource;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;

@@ -5,7 +5,7 @@ import app.herald.content.application.Channels;
 import app.herald.content.domain.Post;
 import app.herald.content.web.ViewPost;
 import app.herald.kernel.RuleViolation;
-import app.herald.platform.web.Feedback;
+import app.herald.kernel.web.Feedback;
 import app.herald.publishing.application.Publications;
 import app.herald.publishing.domain.Publication;
 import jakarta.faces.view.ViewScoped;

@@ -2,7 +2,7 @@ package app.herald.publishing.web;
 
 import app.herald.content.application.Channels;
 import app.herald.content.application.Posts;
-import app.herald.platform.web.Feedback;
+import app.herald.kernel.web.Feedback;
 import app.herald.publishing.application.Publications;
 import app.herald.publishing.domain.Publication;
 import app.herald.tenancy.web.ClientAccess;

@@ -4,7 +4,7 @@ import app.herald.content.application.Channels;
 import app.herald.content.domain.Channel;
 import app.herald.content.domain.Network;
 import app.herald.kernel.AccessDenied;
-import app.herald.platform.web.Pages;
+import app.herald.kernel.web.Pages;
 import app.herald.publishing.application.SandboxFeed;
 import app.herald.publishing.domain.Metric;
 import app.herald.publishing.domain.SandboxPost;

@@ -5,8 +5,7 @@ import app.herald.analytics.application.Dashboard;
 import app.herald.analytics.domain.Headline;
 import app.herald.analytics.domain.Period;
 import app.herald.analytics.infrastructure.RollupQueries;
-import app.herald.platform.application.Agencies;
-import app.herald.platform.domain.AgencyBrand;
+import app.herald.reporting.domain.AgencyBrand;
 import app.herald.reporting.domain.Report;
 import app.herald.reporting.domain.ReportContent;
 import app.herald.reporting.domain.ReportProgress;
@@ -35,7 +34,7 @@ public class ReportBuilder {
     @Inject
     Analytics analytics;
     @Inject
-    Agencies agencies;
+    Branding agencies;
     @Inject
     Reports reports;
 
@@ -73,7 +72,7 @@ public class ReportBuilder {
         Dashboard d = analytics.dashboard(period, RollupQueries.Scope.ALL);
         long agencyId = context.current().agencyId();
         AgencyBrand brand = agencies.brandOf(agencyId);
-        ReportContent.Branding branding = new ReportContent.Branding(agencies.nameOf(agencyId), brand.getLogoPng(),
+        ReportContent.Branding branding = new ReportContent.Branding(agencies.agencyName(agencyId), brand.getLogoPng(),
                 brand.getPrimary(), brand.getAccent());
         List<ReportContent.Kpi> kpis = Headline.of(d.current(), d.previous()).stream()
                 .map(f -> new ReportContent.Kpi(f.label(), f.unit(),

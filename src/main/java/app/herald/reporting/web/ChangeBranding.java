@@ -2,10 +2,10 @@ package app.herald.reporting.web;
 
 import app.herald.identity.domain.Actor;
 import app.herald.identity.web.CurrentActor;
-import app.herald.platform.application.Agencies;
-import app.herald.platform.domain.AgencyBrand;
-import app.herald.platform.web.Feedback;
-import app.herald.platform.web.Pages;
+import app.herald.reporting.application.Branding;
+import app.herald.reporting.domain.AgencyBrand;
+import app.herald.kernel.web.Feedback;
+import app.herald.kernel.web.Pages;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -28,7 +28,7 @@ public class ChangeBranding implements Serializable {
     @Inject
     CurrentActor current;
     @Inject
-    Agencies agencies;
+    Branding agencies;
 
     private String primary;
     private String accent;
@@ -63,7 +63,7 @@ public class ChangeBranding implements Serializable {
         Actor actor = current.get();
         byte[] logo;
         try (InputStream in = event.getFile().getInputStream()) {
-            logo = in.readNBytes(Agencies.MAX_LOGO_BYTES + 1);
+            logo = in.readNBytes(Branding.MAX_LOGO_BYTES + 1);
         } catch (IOException e) {
             Feedback.error("The logo could not be read. Nothing was changed.");
             return;

@@ -3,7 +3,7 @@ package app.herald.reporting.web;
 import app.herald.analytics.domain.Basis;
 import app.herald.analytics.domain.Period;
 import app.herald.identity.domain.User;
-import app.herald.platform.web.Feedback;
+import app.herald.kernel.web.Feedback;
 import app.herald.reporting.application.ReportSchedules;
 import app.herald.reporting.application.Reports;
 import app.herald.reporting.domain.Report;

@@ -3,7 +3,7 @@ package app.herald.tenancy.application;
 import app.herald.identity.domain.Actor;
 import app.herald.kernel.AccessDenied;
 import app.herald.kernel.RuleViolation;
-import app.herald.platform.application.Agencies;
+import app.herald.identity.application.AgencyDirectory;
 import app.herald.tenancy.domain.Tenant;
 import app.herald.tenancy.domain.TenantRef;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -23,7 +23,7 @@ public class TenantGate {
     @Inject
     TenantSchemaStatus status;
     @Inject
-    Agencies agencies;
+    AgencyDirectory agencies;
 
     public TenantRef enter(Actor actor, long tenantId) {
         Tenant tenant = registry.find(tenantId)

@@ -1,8 +1,8 @@
 package app.herald.tenancy.web;
 
 import app.herald.identity.domain.Actor;
-import app.herald.platform.web.Feedback;
-import app.herald.platform.web.Pages;
+import app.herald.kernel.web.Feedback;
+import app.herald.kernel.web.Pages;
 import app.herald.tenancy.application.TenantAuditLog;
 import app.herald.tenancy.domain.AuditEntry;
 import app.herald.tenancy.domain.AuditFilter;

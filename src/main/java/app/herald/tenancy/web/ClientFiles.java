@@ -3,7 +3,7 @@ package app.herald.tenancy.web;
 import app.herald.identity.web.CurrentActor;
 import app.herald.kernel.AccessDenied;
 import app.herald.kernel.RuleViolation;
-import app.herald.platform.web.Pages;
+import app.herald.kernel.web.Pages;
 import app.herald.tenancy.application.TenantGate;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;

@@ -2,7 +2,7 @@ package app.herald.tenancy.web;
 
 import app.herald.identity.domain.Actor;
 import app.herald.identity.web.CurrentActor;
-import app.herald.platform.web.Pages;
+import app.herald.kernel.web.Pages;
 import app.herald.tenancy.application.TenantRegistry;
 import app.herald.tenancy.domain.Logo;
 import app.herald.tenancy.domain.Tenant;

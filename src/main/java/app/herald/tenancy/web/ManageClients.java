@@ -2,7 +2,7 @@ package app.herald.tenancy.web;
 
 import app.herald.identity.domain.Actor;
 import app.herald.identity.web.CurrentActor;
-import app.herald.platform.web.Feedback;
+import app.herald.kernel.web.Feedback;
 import app.herald.tenancy.application.TenantDirectory;
 import app.herald.tenancy.application.TenantProvisioning;
 import app.herald.tenancy.domain.Tenant;

@@ -1,7 +1,7 @@
 package app.herald.tracking.application;
 
 import app.herald.analytics.infrastructure.RollupStore;
-import app.herald.platform.infrastructure.Jdbc;
+import app.herald.kernel.sql.Jdbc;
 import app.herald.tenancy.application.TenantContext;
 import app.herald.tracking.domain.Bots;
 import app.herald.tracking.domain.Links;

@@ -2,7 +2,7 @@ package app.herald.tracking.application;
 
 import app.herald.identity.domain.Actor;
 import app.herald.kernel.AccessDenied;
-import app.herald.platform.infrastructure.Jdbc;
+import app.herald.kernel.sql.Jdbc;
 import app.herald.publishing.infrastructure.CredentialVault;
 import app.herald.tenancy.application.TenantAuditLog;
 import app.herald.tenancy.application.TenantContext;

@@ -3,7 +3,7 @@ package app.herald.tracking.application;
 import app.herald.analytics.infrastructure.RollupStore;
 import app.herald.content.application.Campaigns;
 import app.herald.kernel.RuleViolation;
-import app.herald.platform.infrastructure.Jdbc;
+import app.herald.kernel.sql.Jdbc;
 import app.herald.tenancy.application.TenantContext;
 import app.herald.tracking.domain.Attribution;
 import jakarta.annotation.Resource;

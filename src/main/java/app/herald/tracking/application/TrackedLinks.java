@@ -4,7 +4,7 @@ import app.herald.analytics.infrastructure.RollupStore;
 import app.herald.content.application.Campaigns;
 import app.herald.content.application.Posts;
 import app.herald.content.domain.Network;
-import app.herald.platform.infrastructure.Jdbc;
+import app.herald.kernel.sql.Jdbc;
 import app.herald.publishing.domain.LinkTracking;
 import app.herald.tenancy.application.TenantContext;
 import app.herald.tracking.domain.Links;

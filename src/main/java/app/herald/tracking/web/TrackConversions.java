@@ -1,7 +1,7 @@
 package app.herald.tracking.web;
 
-import app.herald.platform.infrastructure.PublicAddress;
-import app.herald.platform.web.Feedback;
+import app.herald.kernel.web.PublicAddress;
+import app.herald.kernel.web.Feedback;
 import app.herald.tenancy.web.ClientAccess;
 import app.herald.tracking.application.ConversionKeys;
 import app.herald.tracking.application.TrackedLinks;

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import app.herald.publishing.domain.RetryPolicy;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.random.RandomGenerator;

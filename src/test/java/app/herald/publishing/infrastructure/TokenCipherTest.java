@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import app.herald.publishing.infrastructure.TokenCipher;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;

@@ -1,0 +1,4 @@
+/**
+ * The engine's SQL: claiming with leases, fencing by claim token, the database clock.
+ */
+package app.herald.jobs.infrastructure;

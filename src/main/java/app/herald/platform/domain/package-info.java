@@ -1,4 +1,0 @@
-/**
- * Agencies and their lifecycle.
- */
-package app.herald.platform.domain;
