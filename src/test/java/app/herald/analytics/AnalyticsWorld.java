@@ -118,7 +118,7 @@ public class AnalyticsWorld {
 
     /** Brings the post's next checkpoint forward to now; the dispatcher takes it within its tick. */
     public void measureNow(Published p) {
-        assertEquals(1, update("UPDATE analytics_job SET due_at = ? WHERE tenant_id = ? AND kind = 'POST' "
+        assertEquals(1, update("UPDATE job SET due_at = ? WHERE queue = 'analytics' AND tenant_id = ? AND kind = 'POST' "
                 + "AND subject_id = ? AND state = 'QUEUED'", System.currentTimeMillis(), p.tenant(),
                 p.publicationId()), "the post has a queued measurement");
     }

@@ -115,9 +115,9 @@ class AnalyticsBenchmark {
                     id = keys.getLong(1);
                 }
             }
-            try (PreparedStatement job = c.prepareStatement("INSERT INTO analytics_job (tenant_id, kind, subject_id, "
-                    + "step, due_at, state, attempts, created_at, updated_at) VALUES (?, 'REPORT', ?, 0, ?, 'QUEUED', "
-                    + "0, ?, ?)")) {
+            try (PreparedStatement job = c.prepareStatement("INSERT INTO job (queue, kind, tenant_id, subject_id, step, "
+                    + "due_at, state, attempts, created_at, updated_at) VALUES ('reports', 'REPORT', ?, ?, 0, ?, "
+                    + "'QUEUED', 0, ?, ?)")) {
                 job.setLong(1, tenant.id());
                 job.setLong(2, id);
                 job.setLong(3, now);

@@ -92,6 +92,21 @@ class WebAccessIT {
     }
 
     @Test
+    void theJobEngineShowsEveryQueueOnMetrics() throws Exception {
+        java.net.http.HttpResponse<String> metrics = java.net.http.HttpClient.newHttpClient().send(
+                java.net.http.HttpRequest.newBuilder(base.toURI().resolve("/metrics")).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, metrics.statusCode());
+        for (String queue : java.util.List.of("publish", "analytics", "reports", "mail", "digest")) {
+            for (String figure : java.util.List.of("herald_jobs_due", "herald_jobs_late", "herald_jobs_dead",
+                    "herald_jobs_running", "herald_jobs_lateness", "herald_jobs_failures")) {
+                assertTrue(java.util.regex.Pattern.compile("(?m)^" + figure + "\\w*\\{[^}]*queue=\"" + queue + "\"")
+                        .matcher(metrics.body()).find(), figure + " of queue " + queue + " is on /metrics");
+            }
+        }
+    }
+
+    @Test
     void aClientUserCannotOpenAnotherClientOrAnyAgencyScreen() {
         long globex = clientId(Demo.GLOBEX);
         WebClient acme = signedIn(Demo.ACME_APPROVER);

@@ -27,6 +27,7 @@ import app.herald.tenancy.application.TenantRegistry;
 import app.herald.testsupport.Demo;
 import app.herald.testsupport.FakeNetwork;
 import app.herald.testsupport.FakeNetwork.Answer;
+import app.herald.testsupport.FinishFailure;
 import app.herald.testsupport.HeraldDeployment;
 import app.herald.testsupport.InTenant;
 import jakarta.annotation.Resource;
@@ -47,6 +48,7 @@ import javax.sql.DataSource;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -60,7 +62,7 @@ class PublishingIT {
 
     @Deployment
     static WebArchive deployment() {
-        return HeraldDeployment.war(PublishingIT.class, FakeNetwork.class);
+        return HeraldDeployment.war(PublishingIT.class, FakeNetwork.class, FinishFailure.class);
     }
 
     @Inject
@@ -83,6 +85,8 @@ class PublishingIT {
     TenantProvisioning provisioning;
     @Inject
     TenantRegistry registry;
+    @Inject
+    FinishFailure finishFailure;
     @Resource(lookup = "java:app/jdbc/herald")
     DataSource dataSource;
 
@@ -131,7 +135,7 @@ class PublishingIT {
     }
 
     private long jobDueAt(long tenant, long publicationId) throws Exception {
-        return single("SELECT due_at FROM publish_job WHERE tenant_id = ? AND publication_id = ?", tenant, publicationId);
+        return single("SELECT due_at FROM job WHERE queue = 'publish' AND tenant_id = ? AND subject_id = ?", tenant, publicationId);
     }
 
     private long single(String sql, long a, long b) throws Exception {
@@ -236,13 +240,162 @@ class PublishingIT {
         }
     }
 
+    /** Where a publication stands, read in the order that makes a consistent picture under read-committed. */
+    private record Standing(PublicationState state, String jobState, long measurements, long audited) {
+    }
+
+    private Standing standing(Actor owner, long tenant, long postId) throws Exception {
+        Publication publication = publicationOf(owner, tenant, postId);
+        String schema = registry.find(tenant).orElseThrow().ref().schema().value();
+        String jobState;
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(
+                "SELECT state FROM job WHERE queue = 'publish' AND tenant_id = ? AND subject_id = ?")) {
+            s.setLong(1, tenant);
+            s.setLong(2, publication.getId());
+            try (ResultSet r = s.executeQuery()) {
+                assertTrue(r.next());
+                jobState = r.getString(1);
+            }
+        }
+        long measurements = single("SELECT COUNT(*) FROM job WHERE queue = 'analytics' AND kind = 'POST' AND "
+                + "tenant_id = ? AND subject_id = ?", tenant, publication.getId());
+        long audited;
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement("SELECT COUNT(*) FROM "
+                + schema + ".audit_entry WHERE action = 'PUBLICATION_PUBLISHED' AND subject = ?")) {
+            s.setString(1, "post " + postId);
+            try (ResultSet r = s.executeQuery()) {
+                r.next();
+                audited = r.getLong(1);
+            }
+        }
+        return new Standing(publication.getState(), jobState, measurements, audited);
+    }
+
+    /**
+     * Breaks the step that records a sent post's outcome, then watches until the retry published it: at no moment is
+     * the publication PUBLISHED while its job is unfinished, its measurements unplanned or its audit entry missing,
+     * and the network has the post once.
+     */
+    private void failureWhileRecording(FinishFailure.Where where) throws Exception {
+        Actor owner = owner();
+        long tenant = newClient(owner, "Europe/Berlin");
+        long channel = channel(owner, tenant, Network.SANDBOX);
+        long postId = inTenant.call(owner, tenant, () -> {
+            Post post = posts.draft(owner, "Post " + UUID.randomUUID(), "Injected " + where, Set.of(channel));
+            posts.schedule(owner, post.getId(), Instant.now().plusSeconds(2));
+            return post.getId();
+        });
+        finishFailure.arm(tenant, postId, where);
+        inTenant.call(owner, tenant, () -> posts.submit(owner, postId));
+        Instant deadline = Instant.now().plusSeconds(40);
+        Standing now = standing(owner, tenant, postId);
+        boolean sawTheFailureLeaveItUnpublished = false;
+        while (now.state() != PublicationState.PUBLISHED && Instant.now().isBefore(deadline)) {
+            if (finishFailure.fired(tenant, postId) == 1) {
+                sawTheFailureLeaveItUnpublished = true;
+                assertEquals(0, now.measurements(), "no measurement planned for a post not recorded as published");
+                assertEquals(0, now.audited(), "no audit entry for it either");
+            }
+            Thread.sleep(20);
+            now = standing(owner, tenant, postId);
+        }
+        assertEquals(PublicationState.PUBLISHED, now.state(), "the retry published it");
+        assertEquals(1, finishFailure.fired(tenant, postId), "the failure was injected once");
+        assertTrue(sawTheFailureLeaveItUnpublished, "the injected failure left it unpublished for a while");
+        assertEquals("DONE", now.jobState(), "a published post's job is done");
+        assertEquals(1, now.measurements(), "its measurements are planned");
+        assertEquals(1, now.audited(), "it is audited once");
+        assertEquals(1, inTenant.call(owner, tenant, () -> sandbox.feed(channel, 10)).size(),
+                "the network has it once: the retry asked before sending again");
+    }
+
+    /**
+     * On MariaDB, read the server's general query log while a post goes out: every statement of the step that records
+     * it (the publication, its job, its measurements, its audit entry) runs on one connection between that
+     * connection's "SET autocommit=0" and its COMMIT, and nothing else writes to the tenant's schema meanwhile.
+     */
+    @Test
+    void onMariaDbAPublishedPostIsRecordedOnOneConnectionInOneTransaction() throws Exception {
+        Assumptions.assumeTrue("mysql".equals(System.getenv("HERALD_IT_DATABASE")), "the general log is MariaDB's");
+        com.mysql.cj.jdbc.MysqlDataSource server = new com.mysql.cj.jdbc.MysqlDataSource();
+        server.setURL(System.getenv("HERALD_IT_MYSQL_ADMIN_URL"));
+        Actor owner = owner();
+        long tenant = newClient(owner, "Europe/Berlin");
+        long channel = channel(owner, tenant, Network.SANDBOX);
+        String schema = registry.find(tenant).orElseThrow().ref().schema().value();
+        List<String[]> log = new java.util.ArrayList<>();
+        try (Connection admin = server.getConnection(); java.sql.Statement sql = admin.createStatement()) {
+            sql.execute("SET GLOBAL log_output = 'TABLE'");
+            sql.execute("TRUNCATE TABLE mysql.general_log");
+            sql.execute("SET GLOBAL general_log = 1");
+            try {
+                long postId = approvedPost(owner, tenant, channel, "Logged", Instant.now().plusSeconds(1));
+                awaitState(owner, tenant, postId, PublicationState.PUBLISHED, EnumSet.noneOf(PublicationState.class));
+            } finally {
+                sql.execute("SET GLOBAL general_log = 0");
+            }
+            try (ResultSet rows = sql.executeQuery("SELECT thread_id, argument FROM mysql.general_log "
+                    + "WHERE command_type IN ('Query', 'Execute')")) {
+                while (rows.next()) {
+                    log.add(new String[] {rows.getString(1), rows.getString(2)});
+                }
+            }
+            sql.execute("TRUNCATE TABLE mysql.general_log");
+        }
+        int published = -1;
+        for (int i = 0; i < log.size(); i++) {
+            if (log.get(i)[1].startsWith("UPDATE " + schema + ".publication SET") && log.get(i)[1].contains("PUBLISHED")) {
+                published = i;
+            }
+        }
+        assertTrue(published >= 0, "the log shows the publication marked published");
+        String thread = log.get(published)[0];
+        int begin = published;
+        while (begin > 0 && !(log.get(begin)[0].equals(thread) && log.get(begin)[1].equalsIgnoreCase("SET autocommit=0"))) {
+            begin--;
+        }
+        int end = published;
+        while (end < log.size() - 1 && !(log.get(end)[0].equals(thread) && log.get(end)[1].equalsIgnoreCase("COMMIT"))) {
+            end++;
+        }
+        assertTrue(log.get(begin)[1].equalsIgnoreCase("SET autocommit=0"), "the step opens a transaction");
+        assertTrue(log.get(end)[1].equalsIgnoreCase("COMMIT"), "and commits it");
+        List<String> step = new java.util.ArrayList<>();
+        for (int i = begin; i <= end; i++) {
+            String[] line = log.get(i);
+            if (line[0].equals(thread)) {
+                step.add(line[1]);
+            } else {
+                assertFalse(line[1].matches("(?is)^\\s*(INSERT|UPDATE|DELETE).*") && line[1].contains(schema + "."),
+                        "no write to the tenant's schema on connection " + line[0] + " while connection " + thread
+                                + " records the post: " + line[1]);
+            }
+        }
+        String all = String.join("\n", step);
+        assertTrue(all.contains("UPDATE job SET state = 'DONE'") && all.contains("claim_token"),
+                "the job is finished, fenced by its token, in the same transaction:\n" + all);
+        assertTrue(all.contains("INSERT INTO job") && all.contains("'analytics'"), "measurements are planned in it:\n" + all);
+        assertTrue(all.contains("INSERT INTO " + schema + ".audit_entry"), "the audit entry is written in it:\n" + all);
+    }
+
+    @Test
+    void aFailureMidwayThroughRecordingAPublishedPostLeavesNothingHalfDone() throws Exception {
+        failureWhileRecording(FinishFailure.Where.MIDWAY);
+    }
+
+    @Test
+    void aFailureAtTheCommitOfAPublishedPostLeavesNothingHalfDone() throws Exception {
+        failureWhileRecording(FinishFailure.Where.AT_COMMIT);
+    }
+
     /** Leaves the publication as a node that died mid-call would: PUBLISHING, its job claimed with a lapsed lease. */
     private void killNodeDuring(long tenant, long publicationId) throws Exception {
         String schema = registry.find(tenant).orElseThrow().ref().schema().value();
         execute("UPDATE " + schema + ".publication SET state = 'PUBLISHING', attempts = 1 WHERE id = ?", publicationId);
         long past = System.currentTimeMillis() - 1_000;
-        execute("UPDATE publish_job SET state = 'CLAIMED', claimed_by = 'dead-node', claimed_until = ?, due_at = ? "
-                + "WHERE tenant_id = ? AND publication_id = ?", past, past, tenant, publicationId);
+        execute("UPDATE job SET state = 'CLAIMED', claim_token = 'dead-node-attempt', claimed_by = 'dead-node', "
+                + "claimed_until = ?, due_at = ? WHERE queue = 'publish' AND tenant_id = ? AND subject_id = ?", past, past,
+                tenant, publicationId);
     }
 
     @Test
@@ -311,7 +464,7 @@ class PublishingIT {
 
         inTenant.call(owner, tenant, () -> posts.schedule(owner, postId, null));
         assertEquals(PublicationState.CANCELLED, publicationOf(owner, tenant, postId).getState());
-        assertEquals(1, single("SELECT COUNT(*) FROM publish_job WHERE tenant_id = ? AND publication_id = ? AND state = 'DONE'",
+        assertEquals(1, single("SELECT COUNT(*) FROM job WHERE queue = 'publish' AND tenant_id = ? AND subject_id = ? AND state = 'DONE'",
                 tenant, moved.getId()));
     }
 

@@ -86,7 +86,7 @@ class ReportScheduleIT {
         Instant firstRun = schedule.getNextRunAt();
         assertTrue(firstRun.isAfter(Instant.now()), "the first run is next Monday");
         try (Connection c = dataSource.getConnection(); PreparedStatement due = c.prepareStatement(
-                "UPDATE analytics_job SET due_at = ? WHERE tenant_id = ? AND kind = 'SCHEDULE' AND subject_id = ?")) {
+                "UPDATE job SET due_at = ? WHERE queue = 'reports' AND tenant_id = ? AND kind = 'SCHEDULE' AND subject_id = ?")) {
             due.setLong(1, System.currentTimeMillis());
             due.setLong(2, acme);
             due.setLong(3, schedule.getId());

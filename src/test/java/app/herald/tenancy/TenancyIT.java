@@ -25,6 +25,7 @@ import jakarta.annotation.Resource;
 import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -66,6 +67,8 @@ class TenancyIT {
     InTenant inTenant;
     @Inject
     Actors actors;
+    @Inject
+    app.herald.jobs.application.Jobs jobs;
     @Resource(lookup = "java:app/jdbc/herald")
     DataSource dataSource;
 
@@ -228,6 +231,31 @@ class TenancyIT {
     }
 
     @Test
+    void aNodeHoldsNoMoreConnectionsThanTheConfiguredPoolWhateverItServes() throws Exception {
+        int max = org.eclipse.microprofile.config.ConfigProvider.getConfig().getValue("db.pool.max", Integer.class);
+        assertEquals(24, max, "Failsafe sizes the pool below the default of 32, so that this test tells");
+        List<Connection> held = new ArrayList<>();
+        try {
+            SQLException refused = null;
+            while (held.size() <= max) {
+                try {
+                    held.add(dataSource.getConnection());
+                } catch (SQLException e) {
+                    refused = e;
+                    break;
+                }
+            }
+            assertTrue(refused != null, "connection " + (max + 1) + " was refused");
+            assertTrue(held.size() <= max && held.size() > max - 8, "held " + held.size() + " of " + max
+                    + " (the job engine may hold a few)");
+        } finally {
+            for (Connection c : held) {
+                c.close();
+            }
+        }
+    }
+
+    @Test
     void deactivationKeepsDataAndDeletionNeedsTheExactName() {
         Actor owner = actor(Demo.NORTHWIND_OWNER);
         Tenant tenant = freshClient("Short-lived");
@@ -245,9 +273,11 @@ class TenancyIT {
         assertThrows(RuleViolation.class, () -> administration.delete(owner, tenant.getId(), "wrong name"));
         assertTrue(migrations.schemaExists(tenant.getSchema()));
 
+        jobs.plan("probe", "LEFT_BEHIND", tenant.getId(), 1, 0, java.time.Instant.parse("2100-01-01T00:00:00Z"));
         administration.delete(owner, tenant.getId(), tenant.getName());
         assertFalse(migrations.schemaExists(tenant.getSchema()), "the schema was dropped");
         assertTrue(registry.find(tenant.getId()).isEmpty());
+        assertTrue(jobs.find("probe", "LEFT_BEHIND", tenant.getId(), 1).isEmpty(), "its jobs went with it");
     }
 
     @Test

@@ -6,7 +6,6 @@ import app.herald.tenancy.domain.TenantDb;
 import jakarta.annotation.Resource;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
-import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
@@ -40,8 +39,6 @@ public class AtomicityProbe {
     DataSource dataSource;
     @Resource
     TransactionSynchronizationRegistry transactions;
-    @Resource
-    ManagedThreadFactory threads;
 
     /** Writes an audit entry (JPA, tenant) and a digest day (JDBC, platform) marked {@code mark}, then throws. */
     public void writeBothThenFail(String mark) {
@@ -74,9 +71,9 @@ public class AtomicityProbe {
         });
     }
 
-    /** Runs work on a thread of a managed thread factory injected into an EJB, as the dispatchers' threads are. */
-    public Thread managedThread(Runnable work) {
-        return threads.newThread(work);
+    /** The function that names the current connection: CONNECTION_ID() on MariaDB/MySQL, SESSION_ID() on H2. */
+    public static String idFunction() {
+        return "mysql".equals(System.getenv("HERALD_IT_DATABASE")) ? "CONNECTION_ID()" : "SESSION_ID()";
     }
 
     public void writeBoth(String mark) {

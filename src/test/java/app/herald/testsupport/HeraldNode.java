@@ -124,6 +124,14 @@ public final class HeraldNode implements AutoCloseable {
         return name;
     }
 
+    public long pid() {
+        return process.pid();
+    }
+
+    public int port() {
+        return port;
+    }
+
     @Override
     public void close() {
         if (process.isAlive()) {

@@ -63,6 +63,70 @@ public final class PublishingLoad {
         return tenants;
     }
 
+    /**
+     * As {@link #tenants}, but fast for thousands: one schema is migrated by Flyway, the others are copies of it (each
+     * table's own DDL, keys included, and Flyway's history), so that Herald's start-up finds them at the latest version.
+     */
+    public static List<SeededTenant> clonedTenants(DataSource dataSource, int count, String webhookUrl,
+                                                   TokenCipher cipher) throws SQLException {
+        long now = System.currentTimeMillis();
+        List<SeededTenant> tenants = new ArrayList<>();
+        try (Connection c = dataSource.getConnection()) {
+            long agency = insert(c, "INSERT INTO agency (name, state, created_at) VALUES (?, 'ACTIVE', ?)",
+                    "Scale agency " + UUID.randomUUID(), now);
+            SeededTenant template = tenantOf(dataSource, agency, "Scale client 0", "Europe/Berlin");
+            List<String> ddl = new ArrayList<>();
+            try (java.sql.Statement sql = c.createStatement();
+                 java.sql.ResultSet tables = sql.executeQuery("SHOW FULL TABLES FROM " + template.schema()
+                         + " WHERE Table_type = 'BASE TABLE'")) {
+                List<String> names = new ArrayList<>();
+                while (tables.next()) {
+                    names.add(tables.getString(1));
+                }
+                for (String table : names) {
+                    try (java.sql.Statement show = c.createStatement();
+                         java.sql.ResultSet create = show.executeQuery("SHOW CREATE TABLE " + template.schema() + "."
+                                 + table)) {
+                        create.next();
+                        ddl.add(create.getString(2));
+                    }
+                }
+            }
+            for (int i = 0; i < count; i++) {
+                SeededTenant created = i == 0 ? template : cloneOf(c, template, ddl, agency, "Scale client " + i);
+                long channel = insert(c, "INSERT INTO " + created.schema() + ".channel (network, handle, display_name, "
+                        + "active, created_at, endpoint, connected_at) VALUES ('WEBHOOK', ?, 'Scale hook', TRUE, ?, ?, ?)",
+                        "hook-" + i, now, webhookUrl, now);
+                String sealed = CredentialVault.sealWith(cipher, created.id(), channel,
+                        Map.of(WebhookConnector.SIGNING_SECRET, "scale-secret-" + i));
+                update(c, "UPDATE " + created.schema() + ".channel SET credentials = ? WHERE id = ?", sealed, channel);
+                tenants.add(new SeededTenant(created.id(), created.schema(), channel));
+            }
+        }
+        return tenants;
+    }
+
+    private static SeededTenant cloneOf(Connection c, SeededTenant template, List<String> ddl, long agency,
+                                        String name) throws SQLException {
+        String schema = "herald_t_load" + Long.toString(Math.abs(RANDOM.nextLong()), 36);
+        String home = c.getCatalog();
+        try (java.sql.Statement sql = c.createStatement()) {
+            sql.execute("CREATE DATABASE " + schema);
+            sql.execute("USE " + schema);
+            sql.execute("SET FOREIGN_KEY_CHECKS = 0");
+            for (String table : ddl) {
+                sql.execute(table);
+            }
+            sql.execute("SET FOREIGN_KEY_CHECKS = 1");
+            sql.execute("INSERT INTO " + schema + ".tenant_schema_history SELECT * FROM " + template.schema()
+                    + ".tenant_schema_history");
+            sql.execute("USE " + home);
+        }
+        long tenant = insert(c, "INSERT INTO tenant (agency_id, name, schema_name, time_zone, state, created_at) "
+                + "VALUES (?, ?, ?, 'Europe/Berlin', 'ACTIVE', ?)", agency, name, schema, System.currentTimeMillis());
+        return new SeededTenant(tenant, schema, 0);
+    }
+
     /** A tenant of the agency with a new schema migrated to the latest version (no channel yet: channel id 0). */
     public static SeededTenant tenantOf(DataSource dataSource, long agency, String name, String zone)
             throws SQLException {
@@ -100,9 +164,9 @@ public final class PublishingLoad {
                 long publication = insert(c, "INSERT INTO " + t.schema() + ".publication (post_id, channel_id, due_at, "
                         + "state, attempts, idempotency_key, updated_at) VALUES (?, ?, ?, 'QUEUED', 0, ?, ?)",
                         post, t.channelId(), due, key, now);
-                insert(c, "INSERT INTO publish_job (tenant_id, publication_id, due_at, state, attempts, idempotency_key, "
-                        + "created_at, updated_at) VALUES (?, ?, ?, 'QUEUED', 0, ?, ?, ?)", t.id(), publication, due, key,
-                        now, now);
+                insert(c, "INSERT INTO job (queue, kind, tenant_id, subject_id, step, due_at, state, attempts, "
+                        + "created_at, updated_at) VALUES ('publish', 'PUBLICATION', ?, ?, 0, ?, 'QUEUED', 0, ?, ?)",
+                        t.id(), publication, due, now, now);
                 keys.add(key);
                 if (i % 500 == 499) {
                     c.commit();
@@ -130,7 +194,7 @@ public final class PublishingLoad {
                 update(c, "UPDATE " + t.schema() + ".post SET scheduled_at = scheduled_at + ? WHERE scheduled_at >= ?",
                         shift, parked);
             }
-            update(c, "UPDATE publish_job SET due_at = due_at + ? WHERE due_at >= ?", shift, parked);
+            update(c, "UPDATE job SET due_at = due_at + ? WHERE queue = 'publish' AND due_at >= ?", shift, parked);
             c.commit();
         }
     }

@@ -6,7 +6,6 @@ import app.herald.analytics.domain.FollowerHistory;
 import app.herald.analytics.domain.Formulas;
 import app.herald.analytics.domain.Period;
 import app.herald.analytics.domain.PostPerformance;
-import app.herald.analytics.infrastructure.AnalyticsQueue;
 import app.herald.analytics.infrastructure.RollupQueries;
 import app.herald.content.application.Campaigns;
 import app.herald.content.application.Channels;

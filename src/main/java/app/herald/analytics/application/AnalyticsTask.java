@@ -1,31 +1,17 @@
 package app.herald.analytics.application;
 
-import app.herald.analytics.domain.AnalyticsJob;
-import java.time.Instant;
-import java.util.Optional;
+import app.herald.analytics.domain.AnalyticsWork;
+import app.herald.jobs.domain.Job;
+import app.herald.jobs.domain.Outcome;
 
 /**
- * One kind of analytics work, found through CDI by the dispatcher. Runs on a pool thread inside the job's tenant
- * (entered as Herald) and tells the dispatcher what comes next; it never throws for what a network answers.
+ * One kind of measurement, found through CDI by the {@link AnalyticsHandler}. Runs on an engine thread inside the
+ * job's tenant (entered as Herald) and says what comes next; it never throws for what a network answers. A task that
+ * stores a reading finishes the job in the same transaction, so a reading and the next checkpoint commit together.
  */
 public interface AnalyticsTask {
 
-    AnalyticsJob.Kind kind();
+    AnalyticsWork kind();
 
-    Outcome run(AnalyticsJob job);
-
-    /** What to do with the job afterwards. */
-    sealed interface Outcome {
-        /** Go on with {@code step} at {@code due}. */
-        record Next(int step, Instant due) implements Outcome {
-        }
-
-        /** Try the same step again at {@code due}, with the reason shown to people meanwhile. */
-        record Retry(Instant due, String problem) implements Outcome {
-        }
-
-        /** Nothing more to do; {@code problem} says why, when it ended badly. */
-        record Done(Optional<String> problem) implements Outcome {
-        }
-    }
+    Outcome run(Job job);
 }

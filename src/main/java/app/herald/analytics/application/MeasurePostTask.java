@@ -1,7 +1,9 @@
 package app.herald.analytics.application;
 
-import app.herald.analytics.domain.AnalyticsJob;
+import app.herald.analytics.domain.AnalyticsWork;
 import app.herald.analytics.domain.Cadence;
+import app.herald.jobs.domain.Job;
+import app.herald.jobs.domain.Outcome;
 import app.herald.publishing.application.Connectors;
 import app.herald.publishing.domain.MetricReading;
 import app.herald.publishing.domain.NetworkConnector;
@@ -13,9 +15,9 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Measures a published post at one checkpoint of its {@link Cadence} and plans the next. A network that cannot be
- * read is asked again with a growing wait; after {@link RetryBackoff#MAX_ATTEMPTS} the checkpoint is given up, the
- * post shows why, and the next checkpoint still happens.
+ * Measures a published post at one checkpoint of its {@link Cadence} and plans the next, in one transaction. A
+ * network that cannot be read is asked again with a growing wait; after {@link RetryBackoff#MAX_ATTEMPTS} the
+ * checkpoint is given up, the post shows why, and the next checkpoint still happens.
  */
 @ApplicationScoped
 public class MeasurePostTask implements AnalyticsTask {
@@ -28,19 +30,19 @@ public class MeasurePostTask implements AnalyticsTask {
     Connectors connectors;
 
     @Override
-    public AnalyticsJob.Kind kind() {
-        return AnalyticsJob.Kind.POST;
+    public AnalyticsWork kind() {
+        return AnalyticsWork.POST;
     }
 
     @Override
-    public Outcome run(AnalyticsJob job) {
+    public Outcome run(Job job) {
         Instant now = Instant.now();
         MeasureSteps.Opened opened = steps.openPost(job.subjectId(), now);
         if (opened.channel() == null) {
-            return new Outcome.Done(Optional.of(opened.problem()));
+            return Outcome.done(opened.problem());
         }
         if (opened.waitUntil() != null) {
-            return new Outcome.Retry(opened.waitUntil(), opened.problem());
+            return Outcome.retry(opened.waitUntil(), opened.problem());
         }
         Optional<NetworkConnector> connector = connectors.of(opened.channel().getNetwork());
         if (!opened.ready() || connector.isEmpty()) {
@@ -55,19 +57,21 @@ public class MeasurePostTask implements AnalyticsTask {
             LOG.log(Level.FINE, "Reading post metrics failed", e);
             return failed(job, opened.publishedAt(), e.getMessage(), now);
         }
-        steps.recordPost(job.subjectId(), job.step(), reading, opened.access());
-        return next(job, opened.publishedAt(), now);
+        Outcome next = next(job, opened.publishedAt(), now);
+        steps.recordPost(job, reading, opened.access(), next);
+        return next;
     }
 
-    private Outcome failed(AnalyticsJob job, Instant publishedAt, String problem, Instant now) {
+    private Outcome failed(Job job, Instant publishedAt, String problem, Instant now) {
         if (!RetryBackoff.exhausted(job.attempts())) {
-            return new Outcome.Retry(now.plus(RetryBackoff.after(job.attempts())), problem);
+            return Outcome.retry(now.plus(RetryBackoff.after(job.attempts())), problem);
         }
-        steps.postFailed(job.subjectId(), "Checkpoint " + (job.step() + 1) + " could not be read: " + problem);
-        return next(job, publishedAt, now);
+        Outcome next = next(job, publishedAt, now);
+        steps.postFailed(job, "Checkpoint " + (job.step() + 1) + " could not be read: " + problem, next);
+        return next;
     }
 
-    private static Outcome next(AnalyticsJob job, Instant publishedAt, Instant now) {
+    private static Outcome next(Job job, Instant publishedAt, Instant now) {
         int step = job.step() + 1;
         Optional<Instant> due = Cadence.due(step, publishedAt);
         // A job that ran late (a node was down) skips checkpoints already behind it instead of reading them all now.
@@ -75,6 +79,6 @@ public class MeasurePostTask implements AnalyticsTask {
             due = Cadence.due(++step, publishedAt);
         }
         int planned = step;
-        return due.<Outcome>map(d -> new Outcome.Next(planned, d)).orElseGet(() -> new Outcome.Done(Optional.empty()));
+        return due.<Outcome>map(d -> Outcome.next(planned, d)).orElseGet(Outcome::done);
     }
 }

@@ -3,9 +3,13 @@ package app.herald.analytics.application;
 import app.herald.analytics.domain.PostNumbers;
 import app.herald.analytics.infrastructure.RollupStore;
 import app.herald.content.application.Channels;
+import app.herald.jobs.application.Jobs;
+import app.herald.jobs.domain.Job;
+import app.herald.jobs.domain.Outcome;
 import app.herald.content.domain.Channel;
 import app.herald.publishing.application.ChannelKeys;
 import app.herald.publishing.domain.ChannelAccess;
+import app.herald.publishing.domain.Metric;
 import app.herald.publishing.domain.MetricReading;
 import app.herald.publishing.domain.Publication;
 import app.herald.publishing.domain.PublicationState;
@@ -39,6 +43,8 @@ public class MeasureSteps {
     ChannelKeys keys;
     @Inject
     RollupStore rollups;
+    @Inject
+    Jobs jobs;
 
     /** Ready to call the network, or why not: waiting (until), or never (the post is gone or not published). */
     public record Opened(Channel channel, ChannelAccess access, String networkPostId, Instant publishedAt,
@@ -83,23 +89,28 @@ public class MeasureSteps {
         }
     }
 
+    /** Stores a post's reading at the job's checkpoint and moves the job on, together. */
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
-    public void recordPost(long publicationId, int checkpoint, MetricReading reading, ChannelAccess access) {
-        rollups.placement(publicationId).ifPresent(post -> rollups.measured(post, checkpoint, reading.readAt(),
+    public void recordPost(Job job, MetricReading reading, ChannelAccess access, Outcome next) {
+        rollups.placement(job.subjectId()).ifPresent(post -> rollups.measured(post, job.step(), reading.readAt(),
                 reading.readAt().atZone(context.current().zone()).toLocalDate(), PostNumbers.of(reading)));
         keys.keepRenewed(channels.find(access.channelId()), access);
+        jobs.finish(job, next);
     }
 
+    /** Stores a channel's follower count and plans the next reading, together. */
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
-    public void recordFollowers(long channelId, MetricReading reading, ChannelAccess access) {
-        reading.value(app.herald.publishing.domain.Metric.FOLLOWERS).ifPresent(followers -> rollups.followers(
-                channelId, reading.readAt().atZone(context.current().zone()).toLocalDate(), followers,
-                reading.readAt()));
-        keys.keepRenewed(channels.find(channelId), access);
+    public void recordFollowers(Job job, MetricReading reading, ChannelAccess access, Outcome next) {
+        reading.value(Metric.FOLLOWERS).ifPresent(followers -> rollups.followers(job.subjectId(),
+                reading.readAt().atZone(context.current().zone()).toLocalDate(), followers, reading.readAt()));
+        keys.keepRenewed(channels.find(job.subjectId()), access);
+        jobs.finish(job, next);
     }
 
+    /** Notes on the post that a checkpoint was given up, and moves the job on, together. */
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
-    public void postFailed(long publicationId, String problem) {
-        rollups.measurementFailed(publicationId, problem);
+    public void postFailed(Job job, String problem, Outcome next) {
+        rollups.measurementFailed(job.subjectId(), problem);
+        jobs.finish(job, next);
     }
 }

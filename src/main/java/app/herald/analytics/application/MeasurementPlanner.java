@@ -1,9 +1,8 @@
 package app.herald.analytics.application;
 
-import app.herald.analytics.domain.AnalyticsJob;
+import app.herald.analytics.domain.AnalyticsWork;
 import app.herald.analytics.domain.BestTimes;
 import app.herald.analytics.domain.Cadence;
-import app.herald.analytics.infrastructure.AnalyticsQueue;
 import app.herald.analytics.infrastructure.RollupStore;
 import app.herald.content.application.Posts;
 import app.herald.publishing.domain.PublicationPublished;
@@ -45,9 +44,9 @@ public class MeasurementPlanner {
         rollups.published(new RollupStore.Placement(publicationId, postId, channelId, campaign), publishedAt,
                 local.toLocalDate(), BestTimes.hourOfWeek(local.getDayOfWeek(), local.getHour()));
         int step = Cadence.nextStepAfter(publishedAt, now);
-        queue.plan(context.current().id(), AnalyticsJob.Kind.POST, publicationId, step,
+        queue.plan(context.current().id(), AnalyticsWork.POST, publicationId, step,
                 Cadence.due(step, publishedAt).orElseThrow());
-        queue.planOnce(context.current().id(), AnalyticsJob.Kind.CHANNEL, channelId,
+        queue.planOnce(context.current().id(), AnalyticsWork.CHANNEL, channelId,
                 now.plus(FIRST_FOLLOWER_READING));
     }
 }

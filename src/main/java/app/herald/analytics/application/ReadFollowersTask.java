@@ -1,6 +1,8 @@
 package app.herald.analytics.application;
 
-import app.herald.analytics.domain.AnalyticsJob;
+import app.herald.analytics.domain.AnalyticsWork;
+import app.herald.jobs.domain.Job;
+import app.herald.jobs.domain.Outcome;
 import app.herald.publishing.application.Connectors;
 import app.herald.publishing.domain.MetricReading;
 import app.herald.publishing.domain.NetworkConnector;
@@ -11,8 +13,8 @@ import java.time.Instant;
 import java.util.Optional;
 
 /**
- * Reads a channel's followers once a day. A channel that is disconnected keeps its job and is tried again the next
- * day, so its history resumes once it is reconnected.
+ * Reads a channel's followers once a day; the reading and the next day's job commit together. A channel that is
+ * disconnected keeps its job and is tried again the next day, so its history resumes once it is reconnected.
  */
 @ApplicationScoped
 public class ReadFollowersTask implements AnalyticsTask {
@@ -25,30 +27,31 @@ public class ReadFollowersTask implements AnalyticsTask {
     Connectors connectors;
 
     @Override
-    public AnalyticsJob.Kind kind() {
-        return AnalyticsJob.Kind.CHANNEL;
+    public AnalyticsWork kind() {
+        return AnalyticsWork.CHANNEL;
     }
 
     @Override
-    public Outcome run(AnalyticsJob job) {
+    public Outcome run(Job job) {
         Instant now = Instant.now();
         MeasureSteps.Opened opened = steps.openChannel(job.subjectId(), now);
         if (opened.waitUntil() != null) {
-            return new Outcome.Retry(opened.waitUntil(), opened.problem());
+            return Outcome.retry(opened.waitUntil(), opened.problem());
         }
         Optional<NetworkConnector> connector = connectors.of(opened.channel().getNetwork());
         if (!opened.ready() || connector.isEmpty()) {
-            return new Outcome.Retry(now.plus(DAILY), opened.problem() != null ? opened.problem()
+            return Outcome.retry(now.plus(DAILY), opened.problem() != null ? opened.problem()
                     : "Herald cannot read " + opened.channel().getNetwork().label() + " yet.");
         }
         MetricReading reading;
         try {
             reading = connector.get().fetchChannelMetrics(opened.access());
         } catch (RuntimeException e) {
-            return RetryBackoff.exhausted(job.attempts()) ? new Outcome.Retry(now.plus(DAILY), e.getMessage())
-                    : new Outcome.Retry(now.plus(RetryBackoff.after(job.attempts())), e.getMessage());
+            return Outcome.retry(now.plus(RetryBackoff.exhausted(job.attempts()) ? DAILY
+                    : RetryBackoff.after(job.attempts())), e.getMessage());
         }
-        steps.recordFollowers(job.subjectId(), reading, opened.access());
-        return new Outcome.Next(job.step() + 1, now.plus(DAILY));
+        Outcome next = Outcome.next(job.step() + 1, now.plus(DAILY));
+        steps.recordFollowers(job, reading, opened.access(), next);
+        return next;
     }
 }

@@ -5,32 +5,29 @@ import app.herald.approval.domain.Decision;
 import app.herald.content.domain.Post;
 import app.herald.identity.application.Actors;
 import app.herald.identity.domain.User;
-import app.herald.mail.infrastructure.Mailer;
+import app.herald.mail.application.Mail;
 import app.herald.kernel.web.PublicAddress;
 import app.herald.tenancy.application.TenantContext;
 import app.herald.tenancy.domain.TenantRef;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import java.util.Collection;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 
 /**
  * E-mails about reviews: to the agency reviewers whose turn it is, to the client's approvers (each with a review link
- * of their own), and to the author when a post is decided. Best effort: a mail server that is down must not undo a
- * decision; every post also waits in the person's queue in Herald.
+ * of their own), and to the author when a post is decided. They are queued with the decision and sent once it has
+ * committed; a mail server that is down delays them, and every post also waits in the person's queue in Herald.
  */
 @Stateless
 public class ReviewNotifications {
 
-    private static final Logger LOG = Logger.getLogger(ReviewNotifications.class.getName());
 
     @Inject
     Actors actors;
     @Inject
     ReviewLinks links;
     @Inject
-    Mailer mailer;
+    Mail mailer;
     @Inject
     PublicAddress address;
     @Inject
@@ -91,11 +88,6 @@ public class ReviewNotifications {
     }
 
     private void send(User to, Post post, String subject, String body) {
-        try {
-            mailer.send(to.getEmail(), subject, "Hello " + to.getDisplayName() + ",\n\n" + body);
-        } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "Could not notify " + to.getEmail() + " about post " + post.getId() + ": "
-                    + e.getMessage());
-        }
+        mailer.send(to.getEmail(), subject, "Hello " + to.getDisplayName() + ",\n\n" + body);
     }
 }

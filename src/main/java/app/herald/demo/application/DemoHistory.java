@@ -1,10 +1,10 @@
 package app.herald.demo.application;
 
-import app.herald.analytics.domain.AnalyticsJob;
+import app.herald.analytics.domain.AnalyticsWork;
 import app.herald.analytics.domain.BestTimes;
 import app.herald.analytics.domain.Cadence;
 import app.herald.analytics.domain.PostNumbers;
-import app.herald.analytics.infrastructure.AnalyticsQueue;
+import app.herald.analytics.application.AnalyticsQueue;
 import app.herald.content.domain.Campaign;
 import app.herald.publishing.domain.MetricReading;
 import app.herald.publishing.domain.SandboxAudience;
@@ -142,7 +142,7 @@ public class DemoHistory {
         for (int step = 0; step < Cadence.CHECKPOINTS.size(); step++) {
             Instant when = Cadence.due(step, at).orElseThrow();
             if (when.isAfter(now)) {
-                queue.plan(tenant.id(), AnalyticsJob.Kind.POST, publicationId, step, when);
+                queue.plan(tenant.id(), AnalyticsWork.POST, publicationId, step, when);
                 break;
             }
             PostNumbers reading = PostNumbers.of(new MetricReading(when, generated.engagementAt(when)));
@@ -229,7 +229,7 @@ public class DemoHistory {
                             at.toEpochMilli());
                     insert.addBatch();
                 }
-                queue.planOnce(tenant.id(), AnalyticsJob.Kind.CHANNEL, channel, Instant.now().plusSeconds(30));
+                queue.planOnce(tenant.id(), AnalyticsWork.CHANNEL, channel, Instant.now().plusSeconds(30));
             }
             insert.executeBatch();
         }

@@ -7,7 +7,7 @@ import app.herald.identity.domain.Role;
 import app.herald.identity.domain.User;
 import app.herald.kernel.AccessDenied;
 import app.herald.kernel.RuleViolation;
-import app.herald.mail.infrastructure.Mailer;
+import app.herald.mail.application.Mail;
 import app.herald.identity.domain.ClientWorkspace;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
@@ -34,7 +34,7 @@ public class Invitations {
     @Inject
     OneTimeLinks links;
     @Inject
-    Mailer mailer;
+    Mail mailer;
     @Inject
     PasswordHashing hashing;
     @Inject

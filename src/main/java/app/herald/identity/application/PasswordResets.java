@@ -2,7 +2,7 @@ package app.herald.identity.application;
 
 import app.herald.identity.domain.OneTimeToken.Purpose;
 import app.herald.identity.domain.User;
-import app.herald.mail.infrastructure.Mailer;
+import app.herald.mail.application.Mail;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import java.time.Duration;
@@ -21,7 +21,7 @@ public class PasswordResets {
     @Inject
     OneTimeLinks links;
     @Inject
-    Mailer mailer;
+    Mail mailer;
     @Inject
     PasswordHashing hashing;
     @Inject

@@ -41,6 +41,11 @@ public record Actor(long userId, String email, boolean platformAdmin, Optional<L
                 all ? Set.of() : membership.getLimitedTo());
     }
 
+    /** Herald itself (the publisher, the analyst, ...), not a person. */
+    public boolean isSystem() {
+        return userId() == 0L && !platformAdmin();
+    }
+
     public boolean isStaff() {
         return role.map(Role::isStaff).orElse(false);
     }

@@ -1,11 +1,9 @@
 package app.herald.mail.infrastructure;
 
-import app.herald.kernel.RuleViolation;
-import jakarta.ejb.ApplicationException;
+/** The SMTP server refused the mail or could not be reached; the mail stays in the outbox and is tried again. */
+public class MailNotSent extends RuntimeException {
 
-/** The SMTP server refused or could not be reached; the work that needed the mail is rolled back. */
-@ApplicationException(rollback = true)
-public class MailNotSent extends RuleViolation {
+    private static final long serialVersionUID = 1L;
 
     public MailNotSent(String message, Throwable cause) {
         super(message, cause);

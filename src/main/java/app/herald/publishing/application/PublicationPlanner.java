@@ -7,7 +7,6 @@ import app.herald.content.domain.PostChanged;
 import app.herald.content.domain.Variant;
 import app.herald.publishing.domain.Publication;
 import app.herald.publishing.domain.PublicationState;
-import app.herald.publishing.infrastructure.JobQueue;
 import app.herald.tenancy.application.TenantContext;
 import app.herald.tenancy.domain.TenantDb;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -37,7 +36,7 @@ public class PublicationPlanner {
     @Inject
     Posts posts;
     @Inject
-    JobQueue queue;
+    PublishQueue queue;
 
     void onPostChanged(@Observes PostChanged change) {
         plan(posts.find(change.postId()));
@@ -78,7 +77,7 @@ public class PublicationPlanner {
             } else {
                 continue;
             }
-            queue.enqueue(tenantId, publication.getId(), due, publication.getIdempotencyKey());
+            queue.enqueue(tenantId, publication.getId(), due);
         }
     }
 

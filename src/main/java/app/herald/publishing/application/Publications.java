@@ -6,7 +6,6 @@ import app.herald.kernel.RuleViolation;
 import app.herald.publishing.domain.Publication;
 import app.herald.publishing.domain.PublicationState;
 import app.herald.publishing.domain.PublishingSummary;
-import app.herald.publishing.infrastructure.JobQueue;
 import app.herald.tenancy.application.TenantAuditLog;
 import app.herald.tenancy.application.TenantContext;
 import app.herald.tenancy.domain.TenantDb;
@@ -33,7 +32,7 @@ public class Publications {
     @Inject
     TenantContext context;
     @Inject
-    JobQueue queue;
+    PublishQueue queue;
     @Inject
     TenantAuditLog audit;
 
@@ -83,7 +82,7 @@ public class Publications {
         Publication publication = find(publicationId);
         Instant now = Instant.now();
         publication.retry(now);
-        queue.enqueue(context.current().id(), publicationId, now, publication.getIdempotencyKey());
+        queue.enqueue(context.current().id(), publicationId, now);
         audit.record(actor.email(), "PUBLICATION_RETRIED", "post " + publication.getPostId(),
                 "publication " + publicationId);
         return publication;
@@ -96,7 +95,7 @@ public class Publications {
         }
         Publication publication = find(publicationId);
         publication.reschedule(when, Instant.now());
-        queue.enqueue(context.current().id(), publicationId, when, publication.getIdempotencyKey());
+        queue.enqueue(context.current().id(), publicationId, when);
         audit.record(actor.email(), "PUBLICATION_RESCHEDULED", "post " + publication.getPostId(),
                 "publication " + publicationId + " -> " + when);
         return publication;

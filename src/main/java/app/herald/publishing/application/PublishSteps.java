@@ -6,18 +6,18 @@ import app.herald.content.application.Posts;
 import app.herald.content.domain.Channel;
 import app.herald.content.domain.MediaFile;
 import app.herald.content.domain.Variant;
+import app.herald.jobs.application.Jobs;
+import app.herald.jobs.domain.Job;
+import app.herald.jobs.domain.Outcome;
 import app.herald.publishing.domain.ChannelAccess;
-import app.herald.publishing.domain.JobState;
 import app.herald.publishing.domain.LinkTracking;
 import app.herald.publishing.domain.PublicationPublished;
 import app.herald.publishing.domain.Outgoing;
 import app.herald.publishing.domain.OutgoingMedia;
 import app.herald.publishing.domain.Publication;
 import app.herald.publishing.domain.PublicationState;
-import app.herald.publishing.domain.PublishJob;
 import app.herald.publishing.domain.PublishResult;
 import app.herald.publishing.domain.RetryPolicy;
-import app.herald.publishing.infrastructure.JobQueue;
 import app.herald.publishing.infrastructure.TokenCipher;
 import app.herald.tenancy.application.TenantAuditLog;
 import app.herald.tenancy.application.TenantContext;
@@ -36,17 +36,18 @@ import java.util.concurrent.ThreadLocalRandom;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * The two short transactions around a network call: {@link #begin} checks that this node still holds the job, marks
- * the publication PUBLISHING (so that a node taking over later knows to ask the network first) and gathers what the
- * connector needs; {@link #finish} records the outcome on the publication and the job together. The network call
- * itself happens between them, outside any transaction.
+ * The two short transactions around a network call: {@link #begin} checks that this attempt still holds the job,
+ * marks the publication PUBLISHING (so that an attempt taking over later knows to ask the network first) and gathers
+ * what the connector needs; {@link #finish} records the outcome on the publication, plans what follows (analytics),
+ * writes the audit entry, queues the failure e-mail and finishes the job, all in one transaction: either all of it
+ * commits or none. The network call itself happens between them, outside any transaction.
  */
 @Stateless
 public class PublishSteps {
 
     /** Publications due within this margin are sent now rather than put back. */
     private static final Duration EARLY_MARGIN = Duration.ofMillis(500);
-    private static final String PUBLISHER = "publisher@herald";
+    static final String PUBLISHER = "publisher@herald";
     /** How long a channel rests after a 429 that did not say (no Retry-After). */
     private static final Duration DEFAULT_RATE_LIMIT_WAIT = Duration.ofMinutes(15);
 
@@ -56,7 +57,7 @@ public class PublishSteps {
     @Inject
     TenantContext context;
     @Inject
-    JobQueue queue;
+    Jobs jobs;
     @Inject
     Posts posts;
     @Inject
@@ -80,41 +81,47 @@ public class PublishSteps {
     @ConfigProperty(name = "herald.publish.retry-base-seconds", defaultValue = "30")
     long retryBaseSeconds;
 
+    /** What {@link #begin} found: send now, or the job is already finished (with the outcome it recorded). */
+    public sealed interface Start {
+        record Send(Prepared prepared) implements Start {
+        }
+
+        record Finished(Outcome recorded) implements Start {
+        }
+    }
+
     /** What the network call needs, gathered in {@link #begin}. */
     public record Prepared(long publicationId, Publication.Attempt attempt, Channel channel, ChannelAccess access,
                            Outgoing outgoing) {
     }
 
+    /** Throws {@link Jobs.LeaseLost}, writing nothing, when another attempt holds the job now. */
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
-    public Optional<Prepared> begin(PublishJob job, String node, Instant leaseUntil) {
+    public Start begin(Job job) {
         Instant now = Instant.now();
-        if (!queue.holds(node, job.id(), leaseUntil)) {
-            return Optional.empty();
+        if (!jobs.holds(job)) {
+            throw new Jobs.LeaseLost(job);
         }
-        Publication publication = em.find(Publication.class, job.publicationId());
+        Publication publication = em.find(Publication.class, job.subjectId());
         if (publication == null || publication.getState().isSettled()) {
-            queue.release(node, job.id(), JobState.DONE, now, null);
-            return Optional.empty();
+            return finished(job, Outcome.done());
         }
         boolean waiting = publication.getState() != PublicationState.PUBLISHING;
         if (waiting && publication.nextDue().isAfter(now.plus(EARLY_MARGIN))) {
             // Moved to a later time since it was queued: put it back for then.
-            queue.release(node, job.id(), JobState.QUEUED, publication.nextDue(), null);
-            return Optional.empty();
+            return finished(job, Outcome.next(0, publication.nextDue()));
         }
         Channel channel = channels.find(publication.getChannelId());
         Optional<Instant> limited = channel.rateLimitedAt(now);
         if (limited.isPresent() && waiting) {
             publication.waitUntil(limited.get(), channel.label() + " is rate limited by the network; Herald waits.", now);
-            queue.release(node, job.id(), JobState.RETRY_WAIT, limited.get(), publication.getReason());
-            return Optional.empty();
+            return finished(job, Outcome.retry(limited.get(), publication.getReason()));
         }
         Publication.Attempt attempt = publication.start(now);
         if (!channel.isConnected()) {
             publication.rejected(channel.label() + " is not connected" + (channel.getConnectionProblem() == null ? ""
                     : " (" + channel.getConnectionProblem() + ")") + ". Connect it under Channels, then retry.", now);
-            settleFailed(job, node, publication, channel);
-            return Optional.empty();
+            return settleFailed(job, publication, channel);
         }
         ChannelAccess access;
         try {
@@ -122,11 +129,15 @@ public class PublishSteps {
         } catch (TokenCipher.CannotDecrypt e) {
             channel.connectionLost(e.getMessage());
             publication.rejected(e.getMessage(), now);
-            settleFailed(job, node, publication, channel);
-            return Optional.empty();
+            return settleFailed(job, publication, channel);
         }
-        return Optional.of(new Prepared(publication.getId(), attempt, channel, access,
+        return new Start.Send(new Prepared(publication.getId(), attempt, channel, access,
                 outgoing(publication, channel)));
+    }
+
+    private Start finished(Job job, Outcome outcome) {
+        jobs.finish(job, outcome);
+        return new Start.Finished(outcome);
     }
 
     private Outgoing outgoing(Publication publication, Channel channel) {
@@ -145,8 +156,9 @@ public class PublishSteps {
                 media.fileOf(file, false), null);
     }
 
+    /** Throws {@link Jobs.LeaseLost}, so that nothing of it commits, when another attempt holds the job now. */
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
-    public PublicationState finish(PublishJob job, String node, Prepared prepared, PublishResult result) {
+    public Outcome finish(Job job, Prepared prepared, PublishResult result) {
         Instant now = Instant.now();
         Publication publication = em.find(Publication.class, prepared.publicationId());
         Channel channel = channels.find(publication.getChannelId());
@@ -171,24 +183,23 @@ public class PublishSteps {
             next = publication.unconfirmed(u.reason(), policy, ThreadLocalRandom.current(), now);
         }
         keys.keepRenewed(channel, prepared.access());
-        if (!queue.release(node, job.id(), next.isPresent() ? JobState.RETRY_WAIT : JobState.DONE, next.orElse(now),
-                publication.getReason())) {
-            // Another node took the job over while this one worked; its outcome must not be overwritten.
-            throw new IllegalStateException("Lost the lease on publish job " + job.id());
-        }
+        Outcome outcome = next.<Outcome>map(due -> Outcome.retry(due, publication.getReason()))
+                .orElseGet(() -> Outcome.done(publication.getReason()));
+        jobs.finish(job, outcome);
         if (publication.getState() == PublicationState.FAILED) {
             notifications.failed(posts.find(publication.getPostId()), channel, publication);
         }
         audit.record(PUBLISHER, "PUBLICATION_" + publication.getState(), "post " + publication.getPostId(),
                 channel.label() + (publication.getReason() == null ? "" : ": " + publication.getReason())
                         + (publication.getNetworkUrl() == null ? "" : " " + publication.getNetworkUrl()));
-        return publication.getState();
+        return outcome;
     }
 
-    private void settleFailed(PublishJob job, String node, Publication publication, Channel channel) {
-        queue.release(node, job.id(), JobState.DONE, Instant.now(), publication.getReason());
+    private Start settleFailed(Job job, Publication publication, Channel channel) {
+        Start finished = finished(job, Outcome.done(publication.getReason()));
         notifications.failed(posts.find(publication.getPostId()), channel, publication);
         audit.record(PUBLISHER, "PUBLICATION_FAILED", "post " + publication.getPostId(),
                 channel.label() + ": " + publication.getReason());
+        return finished;
     }
 }

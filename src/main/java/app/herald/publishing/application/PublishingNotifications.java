@@ -3,7 +3,7 @@ package app.herald.publishing.application;
 import app.herald.content.domain.Channel;
 import app.herald.content.domain.Post;
 import app.herald.identity.application.Actors;
-import app.herald.mail.infrastructure.Mailer;
+import app.herald.mail.application.Mail;
 import app.herald.kernel.web.PublicAddress;
 import app.herald.publishing.domain.Publication;
 import app.herald.tenancy.application.TenantContext;
@@ -12,8 +12,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 
 /**
  * Tells the author and the tenant's owners and managers when a publication failed and needs a person. Best effort,
@@ -22,12 +20,11 @@ import java.util.logging.Logger;
 @ApplicationScoped
 public class PublishingNotifications {
 
-    private static final Logger LOG = Logger.getLogger(PublishingNotifications.class.getName());
 
     @Inject
     Actors actors;
     @Inject
-    Mailer mailer;
+    Mail mailer;
     @Inject
     PublicAddress address;
     @Inject
@@ -39,17 +36,11 @@ public class PublishingNotifications {
         readers.add(post.getAuthorId());
         String link = address.link("/client/post.xhtml?client=" + tenant.id() + "&post=" + post.getId());
         for (long reader : readers) {
-            actors.activeUser(reader).ifPresent(user -> {
-                try {
-                    mailer.send(user.getEmail(), "Not published: " + post.getTitle() + " on " + channel.label(),
-                            "Hello " + user.getDisplayName() + ",\n\n\"" + post.getTitle() + "\" for " + tenant.name()
-                                    + " could not be published on " + channel.label() + ":\n\n  "
-                                    + publication.getReason() + "\n\nRetry, reschedule or cancel it here:\n" + link + "\n");
-                } catch (RuntimeException e) {
-                    LOG.log(Level.WARNING, "Could not tell " + user.getEmail() + " about publication "
-                            + publication.getId() + ": " + e.getMessage());
-                }
-            });
+            actors.activeUser(reader).ifPresent(user -> mailer.send(user.getEmail(),
+                    "Not published: " + post.getTitle() + " on " + channel.label(),
+                    "Hello " + user.getDisplayName() + ",\n\n\"" + post.getTitle() + "\" for " + tenant.name()
+                            + " could not be published on " + channel.label() + ":\n\n  "
+                            + publication.getReason() + "\n\nRetry, reschedule or cancel it here:\n" + link + "\n"));
         }
     }
 }

@@ -1,5 +1,6 @@
 package app.herald.publishing.domain;
 
+import app.herald.jobs.domain.Backoff;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.random.RandomGenerator;
@@ -23,10 +24,7 @@ public record RetryPolicy(int maxAttempts, Duration base, Duration max) {
 
     /** The wait before the next attempt, after {@code attemptsMade} (at least 1) attempts. */
     public Duration delayAfter(int attemptsMade, Optional<Duration> askedByNetwork, RandomGenerator random) {
-        int doublings = Math.min(Math.max(attemptsMade - 1, 0), 30);
-        long millis = Math.min(base.toMillis() << Math.min(doublings, 20), max.toMillis());
-        long jitter = (long) (millis * 0.2 * random.nextDouble());
-        Duration backoff = Duration.ofMillis(millis + jitter);
+        Duration backoff = new Backoff(base, max).after(attemptsMade, random);
         return askedByNetwork.filter(asked -> asked.compareTo(backoff) > 0).orElse(backoff);
     }
 }

@@ -1,16 +1,18 @@
 package app.herald.reporting.application;
 
-import app.herald.analytics.application.AnalyticsTask;
-import app.herald.analytics.domain.AnalyticsJob;
+import app.herald.jobs.domain.Job;
+import app.herald.jobs.domain.Outcome;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
-/** Builds a requested report in the background. A failed build is shown on the report with its reason. */
+/**
+ * Builds a requested report in the background. A failed build is shown on the report with its reason. Building
+ * again is harmless: a report that is finished already is left as it is.
+ */
 @ApplicationScoped
-public class BuildReportTask implements AnalyticsTask {
+public class BuildReportTask {
 
     private static final Logger LOG = Logger.getLogger(BuildReportTask.class.getName());
 
@@ -19,22 +21,16 @@ public class BuildReportTask implements AnalyticsTask {
     @Inject
     Reports reports;
 
-    @Override
-    public AnalyticsJob.Kind kind() {
-        return AnalyticsJob.Kind.REPORT;
-    }
-
-    @Override
-    public Outcome run(AnalyticsJob job) {
+    public Outcome run(Job job) {
         if (reports.find(job.subjectId()).map(r -> r.isFinished()).orElse(true)) {
-            return new Outcome.Done(Optional.empty());
+            return Outcome.done();
         }
         try {
             builder.build(job.subjectId());
-            return new Outcome.Done(Optional.empty());
+            return Outcome.done();
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "Report " + job.subjectId() + " failed", e);
-            return new Outcome.Done(Optional.of("Report " + job.subjectId() + " failed: " + e.getMessage()));
+            return Outcome.done("Report " + job.subjectId() + " failed: " + e.getMessage());
         }
     }
 }

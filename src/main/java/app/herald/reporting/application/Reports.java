@@ -1,9 +1,8 @@
 package app.herald.reporting.application;
 
-import app.herald.analytics.domain.AnalyticsJob;
 import app.herald.analytics.domain.Basis;
 import app.herald.analytics.domain.Period;
-import app.herald.analytics.infrastructure.AnalyticsQueue;
+import app.herald.reporting.domain.ReportWork;
 import app.herald.identity.domain.Actor;
 import app.herald.kernel.RuleViolation;
 import app.herald.reporting.domain.Report;
@@ -21,7 +20,7 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * A client's reports: asking for one (it is built in the background, through the analytics queue, so any node may
+ * A client's reports: asking for one (it is built in the background, through the reports queue, so any node may
  * build it and a node's death only delays it), its progress, the history, and the file. Anyone who may open the
  * client may ask for and download its reports; only the agency's people write notes into them.
  */
@@ -34,7 +33,7 @@ public class Reports {
     @Inject
     TenantContext context;
     @Inject
-    AnalyticsQueue queue;
+    ReportQueue queue;
     @Inject
     TenantAuditLog audit;
 
@@ -50,7 +49,7 @@ public class Reports {
 
     private Report queued(Report.Format format, Period period, String notes, String requestedBy, Long scheduleId) {
         Report report = created(format, period, notes, requestedBy, scheduleId);
-        queue.plan(context.current().id(), AnalyticsJob.Kind.REPORT, report.getId(), 0, Instant.now());
+        queue.plan(context.current().id(), ReportWork.REPORT, report.getId(), Instant.now());
         return report;
     }
 

@@ -2,12 +2,15 @@ package app.herald.tenancy.application;
 
 import app.herald.identity.application.MemberAdministration;
 import app.herald.identity.domain.Actor;
+import app.herald.jobs.application.Jobs;
 import app.herald.kernel.AccessDenied;
 import app.herald.kernel.RuleViolation;
 import app.herald.tenancy.domain.Logo;
 import app.herald.tenancy.domain.Tenant;
 import app.herald.tenancy.infrastructure.SchemaMigrations;
 import app.herald.tenancy.infrastructure.TenantEntityManagerProducer;
+import jakarta.annotation.Resource;
+import jakarta.ejb.SessionContext;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
@@ -19,6 +22,11 @@ import java.util.logging.Logger;
 public class TenantAdministration {
 
     private static final Logger LOG = Logger.getLogger(TenantAdministration.class.getName());
+
+    @Resource
+    SessionContext self;
+    @Inject
+    Jobs jobs;
 
     @Inject
     TenantRegistry registry;
@@ -73,8 +81,9 @@ public class TenantAdministration {
     }
 
     /**
-     * Deletes a client and drops its schema, once the owner has typed its exact name. Outside a transaction: the
-     * DROP commits implicitly on MySQL, so the registry and memberships are cleaned first, then the schema goes.
+     * Deletes a client and drops its schema, once the owner has typed its exact name. The registry entry, its
+     * memberships and its jobs go in one transaction, then the schema: the DROP commits implicitly on MySQL, so it
+     * cannot share that transaction, and a client no longer registered is never entered again.
      */
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     public void delete(Actor actor, long tenantId, String typedName) {
@@ -84,12 +93,18 @@ public class TenantAdministration {
         if (!tenant.isConfirmedBy(typedName)) {
             throw new RuleViolation("Type the client's name exactly (\"" + tenant.getName() + "\") to delete it.");
         }
-        members.forgetTenant(tenantId);
-        registry.remove(tenantId);
+        self.getBusinessObject(TenantAdministration.class).unregister(tenantId);
         status.forget(tenantId);
         migrations.dropTenant(tenant.getSchema());
         entityManagers.forget(tenant.getSchema().value());
         LOG.info(() -> actor.email() + " deleted client \"" + tenant.getName() + "\" and schema " + tenant.getSchema());
+    }
+
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public void unregister(long tenantId) {
+        members.forgetTenant(tenantId);
+        registry.remove(tenantId);
+        jobs.dropTenant(tenantId);
     }
 
     private Tenant managed(Actor actor, long tenantId) {

@@ -2,7 +2,6 @@ package app.herald.tenancy.application;
 
 import app.herald.identity.domain.Actor;
 import app.herald.kernel.AccessDenied;
-import app.herald.kernel.RuleViolation;
 import app.herald.identity.application.AgencyDirectory;
 import app.herald.tenancy.domain.Tenant;
 import app.herald.tenancy.domain.TenantRef;
@@ -30,13 +29,16 @@ public class TenantGate {
                 .filter(t -> actor.mayOpen(t.getId(), t.getAgencyId()))
                 .orElseThrow(() -> new AccessDenied("No client workspace " + tenantId + " for " + actor.email()));
         if (!tenant.isActive()) {
-            throw new RuleViolation(tenant.getName() + " is deactivated. An owner or manager can reactivate it.");
+            throw new TenantUnavailable(tenant.getName() + " is deactivated. An owner or manager can reactivate it.");
         }
         if (!agencies.isActive(tenant.getAgencyId())) {
+            if (actor.isSystem()) {
+                throw new TenantUnavailable("The agency of " + tenant.getName() + " is suspended.");
+            }
             throw new AccessDenied("Agency of tenant " + tenantId + " is suspended");
         }
         if (!status.isMigrated(tenant.getId())) {
-            throw new RuleViolation(tenant.getName() + " is being updated. Please try again in a minute.");
+            throw new TenantUnavailable(tenant.getName() + " is being updated. Please try again in a minute.");
         }
         TenantRef ref = tenant.ref();
         context.bind(ref);

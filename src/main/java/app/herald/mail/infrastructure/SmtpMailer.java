@@ -10,6 +10,7 @@ import jakarta.mail.PasswordAuthentication;
 import jakarta.mail.Session;
 import jakarta.mail.Transport;
 import jakarta.mail.internet.InternetAddress;
+import app.herald.mail.domain.OutgoingMail;
 import jakarta.activation.DataHandler;
 import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMessage;
@@ -26,11 +27,11 @@ import java.util.Properties;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-/** Sends plain-text e-mail through the SMTP server that configuration names (mail.*). */
+/** Delivers e-mail from the outbox through the SMTP server that configuration names (mail.*). */
 @ApplicationScoped
-public class Mailer {
+public class SmtpMailer {
 
-    private static final Logger LOG = Logger.getLogger(Mailer.class.getName());
+    private static final Logger LOG = Logger.getLogger(SmtpMailer.class.getName());
 
     @Inject
     @ConfigProperty(name = "mail.host")
@@ -89,51 +90,55 @@ public class Mailer {
         return file;
     }
 
-    /** Sends now; a failure is reported to the caller as {@link MailNotSent}, with a message a person understands. */
-    public void send(String to, String subject, String body) {
-        deliver(to, subject, message -> message.setText(body, StandardCharsets.UTF_8.name()));
-    }
-
-    /** A file sent along with the text, such as a report. */
-    public record Attachment(String fileName, String contentType, byte[] content) {
-    }
-
-    /** As {@link #send(String, String, String)}, with a file attached. */
-    public void send(String to, String subject, String body, Attachment attachment) {
-        deliver(to, subject, message -> {
-            MimeBodyPart text = new MimeBodyPart();
-            text.setText(body, StandardCharsets.UTF_8.name());
-            MimeBodyPart file = new MimeBodyPart();
-            file.setDataHandler(new DataHandler(new ByteArrayDataSource(attachment.content(),
-                    attachment.contentType())));
-            file.setFileName(attachment.fileName());
-            message.setContent(new MimeMultipart(text, file));
-        });
-    }
-
-    @FunctionalInterface
-    private interface Body {
-        void fill(MimeMessage message) throws MessagingException;
-    }
-
-    private void deliver(String to, String subject, Body body) {
+    /**
+     * Hands one mail of the outbox to the SMTP server (or the outbox folder). Its Message-ID is derived from its id,
+     * so a delivery repeated after an interruption is recognisably the same mail.
+     */
+    public void deliver(OutgoingMail mail) {
         try {
-            MimeMessage message = new MimeMessage(session);
+            MimeMessage message = new MimeMessage(session) {
+                @Override
+                protected void updateMessageID() throws MessagingException {
+                    setHeader("Message-ID", "<herald-mail-" + mail.getId() + "." + mail.getCreatedAt().toEpochMilli()
+                            + "@" + domainOf(from) + ">");
+                }
+            };
             message.setFrom(new InternetAddress(from));
-            message.setRecipient(Message.RecipientType.TO, new InternetAddress(to));
-            message.setSubject(subject, StandardCharsets.UTF_8.name());
-            body.fill(message);
+            message.setRecipient(Message.RecipientType.TO, new InternetAddress(mail.getRecipient()));
+            message.setSubject(mail.getSubject(), StandardCharsets.UTF_8.name());
+            message.setSentDate(java.util.Date.from(mail.getCreatedAt()));
+            if (mail.getAttachment().isEmpty()) {
+                message.setText(mail.getBody(), StandardCharsets.UTF_8.name());
+            } else {
+                OutgoingMail.Attachment attachment = mail.getAttachment().get();
+                MimeBodyPart text = new MimeBodyPart();
+                text.setText(mail.getBody(), StandardCharsets.UTF_8.name());
+                MimeBodyPart file = new MimeBodyPart();
+                file.setDataHandler(new DataHandler(new ByteArrayDataSource(attachment.content(),
+                        attachment.contentType())));
+                file.setFileName(attachment.fileName());
+                message.setContent(new MimeMultipart(text, file));
+            }
             if ("outbox".equals(delivery)) {
                 Path file = writeToOutbox(message);
-                LOG.info(() -> "Mail \"" + subject + "\" to " + to + " written to " + file.toAbsolutePath());
+                LOG.info(() -> "Mail \"" + mail.getSubject() + "\" to " + mail.getRecipient() + " written to "
+                        + file.toAbsolutePath());
                 return;
             }
             Transport.send(message);
-            LOG.info(() -> "Mail \"" + subject + "\" sent to " + to);
+            LOG.info(() -> "Mail \"" + mail.getSubject() + "\" sent to " + mail.getRecipient());
         } catch (MessagingException | IOException e) {
-            LOG.warning(() -> "Mail \"" + subject + "\" to " + to + " failed: " + e.getMessage());
-            throw new MailNotSent("The e-mail to " + to + " could not be sent (" + host + ":" + port
-                    + " did not accept it). Nothing was changed; please try again later.", e);
+            throw new MailNotSent("The mail server " + host + ":" + port + " did not take the e-mail to "
+                    + mail.getRecipient() + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static String domainOf(String address) {
+        try {
+            String plain = new InternetAddress(address).getAddress();
+            return plain.substring(plain.indexOf('@') + 1);
+        } catch (MessagingException e) {
+            return "herald.local";
         }
     }
 }

@@ -1,0 +1,85 @@
+package app.herald.jobs.application;
+
+import app.herald.jobs.domain.Job;
+import app.herald.jobs.domain.Outcome;
+import app.herald.jobs.infrastructure.JobStore;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * What capabilities do with jobs, always inside their own transaction: plan work for a subject, move or drop it, and
+ * finish an attempt together with the results it wrote. A subject (a publication, a channel, a report) has at most
+ * one job per queue and kind.
+ */
+@ApplicationScoped
+public class Jobs {
+
+    @Inject
+    JobStore store;
+
+    /** Plans (or re-plans) the subject's job: its {@code step} falls due at {@code due}. */
+    public void plan(String queue, String kind, long tenantId, long subjectId, int step, Instant due) {
+        store.plan(queue, kind, tenantId, subjectId, step, due);
+    }
+
+    /** Plans the subject's job unless it has one (work with a rhythm of its own, such as a daily reading). */
+    public void planOnce(String queue, String kind, long tenantId, long subjectId, Instant due) {
+        store.planOnce(queue, kind, tenantId, subjectId, due);
+    }
+
+    /** Drops the subject's job (its subject is gone), unless an attempt is running; that attempt finds it gone. */
+    public void drop(String queue, String kind, long tenantId, long subjectId) {
+        store.drop(queue, kind, tenantId, subjectId);
+    }
+
+    /** Ends the subject's job (its work was cancelled), unless an attempt is running. */
+    public void settle(String queue, String kind, long tenantId, long subjectId) {
+        store.settle(queue, kind, tenantId, subjectId);
+    }
+
+    /** Every job of a tenant that is being deleted. */
+    public void dropTenant(long tenantId) {
+        store.dropTenant(tenantId);
+    }
+
+    /**
+     * Whether this attempt still holds its job, its lease running; locks the job until the caller's transaction ends,
+     * so what it commits (such as "being sent") cannot race another node taking the job over.
+     */
+    public boolean holds(Job job) {
+        return store.holds(job);
+    }
+
+    /**
+     * Records the attempt's outcome in the caller's transaction, together with what the attempt wrote. Throws
+     * {@link LeaseLost} when another attempt holds the job now, so that the caller's writes roll back.
+     */
+    public void finish(Job job, Outcome outcome) {
+        if (!store.finish(job, outcome)) {
+            throw new LeaseLost(job);
+        }
+    }
+
+    /** The reasons shown for a tenant's work in a queue that waits for a retry or was given up, newest first. */
+    public List<String> problems(long tenantId, String queue, int max) {
+        return store.problems(tenantId, queue, max);
+    }
+
+    /** The subject's job as stored, if it has one. */
+    public Optional<JobStore.Stored> find(String queue, String kind, long tenantId, long subjectId) {
+        return store.find(queue, kind, tenantId, subjectId);
+    }
+
+    /** An attempt found that its job is held by another attempt now; what it was about to commit must not be. */
+    public static final class LeaseLost extends RuntimeException {
+
+        private static final long serialVersionUID = 1L;
+
+        public LeaseLost(Job job) {
+            super("Job " + job.id() + " (" + job.queue() + "/" + job.kind() + ") is no longer held by this attempt");
+        }
+    }
+}

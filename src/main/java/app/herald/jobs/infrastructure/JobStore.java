@@ -1,0 +1,305 @@
+package app.herald.jobs.infrastructure;
+
+import app.herald.jobs.domain.Job;
+import app.herald.jobs.domain.JobState;
+import app.herald.jobs.domain.Outcome;
+import app.herald.kernel.sql.Jdbc;
+import app.herald.kernel.sql.SqlDialect;
+import jakarta.annotation.Resource;
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import java.security.SecureRandom;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HexFormat;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import javax.sql.DataSource;
+
+/**
+ * The job table in SQL. Planning and finishing join the caller's transaction, so a job exists, moves on or ends
+ * exactly when the work it belongs to commits. Claiming, renewing and the engine's own releases run in short
+ * transactions of their own. Leases are measured on the database's clock, so nodes whose clocks differ agree on when
+ * a lease has run out; every write after a claim is fenced by the attempt's claim token.
+ */
+@Stateless
+public class JobStore {
+
+    private static final String COLUMNS = "id, queue, kind, tenant_id, subject_id, step, due_at, state, attempts, "
+            + "claim_token, claimed_until";
+    private static final SecureRandom TOKENS = new SecureRandom();
+
+    @Resource(lookup = "java:app/jdbc/herald")
+    DataSource dataSource;
+
+    /**
+     * Plans the job of a subject for {@code step} at {@code due}, or moves the one it has. One upsert on the subject's
+     * key: an update of a missing row and then an insert would take a gap lock that concurrent planners wait on. A job
+     * being worked on stays claimed; its attempt reads the new plan when it finishes.
+     */
+    public void plan(String queue, String kind, long tenantId, long subjectId, int step, Instant due) {
+        long now = System.currentTimeMillis();
+        Jdbc.update(dataSource, "INSERT INTO job (queue, kind, tenant_id, subject_id, step, due_at, state, attempts, "
+                + "created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, 'QUEUED', 0, ?, ?) ON DUPLICATE KEY UPDATE "
+                + "step = ?, due_at = ?, state = CASE WHEN state = 'CLAIMED' THEN state ELSE 'QUEUED' END, "
+                + "attempts = CASE WHEN state = 'CLAIMED' THEN attempts ELSE 0 END, last_error = NULL, updated_at = ?",
+                queue, kind, tenantId, subjectId, step, due.toEpochMilli(), now, now, step, due.toEpochMilli(), now);
+    }
+
+    /** Plans the job unless the subject already has one (recurring work keeps its own rhythm). */
+    public void planOnce(String queue, String kind, long tenantId, long subjectId, Instant due) {
+        long now = System.currentTimeMillis();
+        Jdbc.update(dataSource, "INSERT INTO job (queue, kind, tenant_id, subject_id, step, due_at, state, attempts, "
+                + "created_at, updated_at) VALUES (?, ?, ?, ?, 0, ?, 'QUEUED', 0, ?, ?) ON DUPLICATE KEY UPDATE "
+                + "subject_id = subject_id", queue, kind, tenantId, subjectId, due.toEpochMilli(), now, now);
+    }
+
+    /** Drops a subject's job unless an attempt holds it now (that attempt finds its subject gone). */
+    public void drop(String queue, String kind, long tenantId, long subjectId) {
+        Jdbc.update(dataSource, "DELETE FROM job WHERE queue = ? AND kind = ? AND tenant_id = ? AND subject_id = ? "
+                + "AND state <> 'CLAIMED'", queue, kind, tenantId, subjectId);
+    }
+
+    /** Ends a subject's job (its work was cancelled) unless an attempt holds it now. */
+    public void settle(String queue, String kind, long tenantId, long subjectId) {
+        Jdbc.update(dataSource, "UPDATE job SET state = 'DONE', updated_at = ? WHERE queue = ? AND kind = ? AND "
+                + "tenant_id = ? AND subject_id = ? AND state <> 'CLAIMED'", System.currentTimeMillis(), queue, kind,
+                tenantId, subjectId);
+    }
+
+    /** Every job of a tenant that is gone. */
+    public void dropTenant(long tenantId) {
+        Jdbc.update(dataSource, "DELETE FROM job WHERE tenant_id = ?", tenantId);
+    }
+
+    /** A subject's job as it stands, for screens and tests. */
+    public Optional<Stored> find(String queue, String kind, long tenantId, long subjectId) {
+        return Jdbc.first(dataSource, "SELECT " + COLUMNS + ", last_error FROM job WHERE queue = ? AND kind = ? AND "
+                + "tenant_id = ? AND subject_id = ?", JobStore::stored, queue, kind, tenantId, subjectId);
+    }
+
+    /** What a job looks like in the table. */
+    public record Stored(Job job, JobState state, Long claimedUntil, String lastError) {
+    }
+
+    /** The reasons of a tenant's jobs in a queue that wait for a retry or were given up, most recent first. */
+    public List<String> problems(long tenantId, String queue, int max) {
+        return Jdbc.list(dataSource, "SELECT last_error FROM job WHERE tenant_id = ? AND queue = ? AND last_error IS "
+                + "NOT NULL AND state IN ('QUEUED', 'DEAD') ORDER BY updated_at DESC LIMIT ?", row -> row.getString(1),
+                tenantId, queue, max);
+    }
+
+    /**
+     * Claims up to {@code max} jobs of the queue that fall due by {@code horizon}, then jobs whose lease has run out,
+     * earliest first, each with a claim token of its own and a lease of {@code lease} on the database's clock.
+     */
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public List<Job> claim(String queue, String node, Instant horizon, int max, Duration lease) {
+        try (Connection connection = dataSource.getConnection()) {
+            SqlDialect dialect = SqlDialect.of(connection);
+            List<Job> claimed = new ArrayList<>(claimFrom(connection, dialect, node, lease, "SELECT " + COLUMNS
+                    + " FROM job WHERE queue = ? AND state = 'QUEUED' AND due_at <= ? ORDER BY due_at LIMIT ?", queue,
+                    horizon.toEpochMilli(), max));
+            if (claimed.size() < max) {
+                claimed.addAll(claimFrom(connection, dialect, node, lease, "SELECT " + COLUMNS + " FROM job WHERE "
+                        + "queue = ? AND state = 'CLAIMED' AND claimed_until < " + dialect.nowMillis()
+                        + " ORDER BY claimed_until LIMIT ?", queue, max - claimed.size()));
+            }
+            return claimed;
+        } catch (SQLException e) {
+            throw new IllegalStateException("Claiming jobs of queue " + queue + " failed: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Reads the candidates (locked and skipping rows other nodes hold, where the database can) and takes each with its
+     * own token. Without SKIP LOCKED (H2) the update is a compare-and-set on what was read, which one node alone wins.
+     */
+    private List<Job> claimFrom(Connection connection, SqlDialect dialect, String node, Duration lease,
+                                String select, Object... parameters) throws SQLException {
+        List<Job> candidates = new ArrayList<>();
+        List<Long> leases = new ArrayList<>();
+        try (PreparedStatement query = Jdbc.bind(connection.prepareStatement(dialect.skipLocked()
+                ? select + " FOR UPDATE SKIP LOCKED" : select), parameters)) {
+            try (ResultSet rows = query.executeQuery()) {
+                while (rows.next()) {
+                    candidates.add(job(rows));
+                    leases.add(Jdbc.longOrNull(rows, "claimed_until"));
+                }
+            }
+        }
+        List<Job> won = new ArrayList<>();
+        String take = "UPDATE job SET state = 'CLAIMED', claim_token = ?, claimed_by = ?, claimed_until = "
+                + dialect.nowMillis() + " + ?, attempts = attempts + 1, updated_at = ? WHERE id = ?"
+                + (dialect.skipLocked() ? "" : " AND state = ? AND due_at = ? AND COALESCE(claim_token, '-') = ? "
+                + "AND COALESCE(claimed_until, -1) = ?");
+        try (PreparedStatement update = connection.prepareStatement(take)) {
+            for (int i = 0; i < candidates.size(); i++) {
+                Job c = candidates.get(i);
+                String token = newToken();
+                update.setString(1, token);
+                update.setString(2, node);
+                update.setLong(3, lease.toMillis());
+                update.setLong(4, System.currentTimeMillis());
+                update.setLong(5, c.id());
+                if (!dialect.skipLocked()) {
+                    update.setString(6, c.claimToken() == null ? JobState.QUEUED.name() : JobState.CLAIMED.name());
+                    update.setLong(7, c.dueAt().toEpochMilli());
+                    update.setString(8, c.claimToken() == null ? "-" : c.claimToken());
+                    update.setLong(9, leases.get(i) == null ? -1 : leases.get(i));
+                }
+                if (update.executeUpdate() == 1) {
+                    won.add(new Job(c.id(), c.queue(), c.kind(), c.tenantId(), c.subjectId(), c.step(), c.dueAt(),
+                            c.attempts() + 1, token));
+                }
+            }
+        }
+        return won;
+    }
+
+    /**
+     * Extends the leases of the attempts this node runs, on the database's clock; answers the tokens still held (an
+     * attempt missing from the answer lost its job to another claim).
+     */
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public Set<String> renew(Collection<String> tokens, Duration lease) {
+        if (tokens.isEmpty()) {
+            return Set.of();
+        }
+        String in = String.join(", ", tokens.stream().map(t -> "?").toList());
+        try (Connection connection = dataSource.getConnection()) {
+            SqlDialect dialect = SqlDialect.of(connection);
+            int renewed;
+            try (PreparedStatement update = connection.prepareStatement("UPDATE job SET claimed_until = "
+                    + dialect.nowMillis() + " + ? WHERE state = 'CLAIMED' AND claim_token IN (" + in + ")")) {
+                update.setLong(1, lease.toMillis());
+                int i = 2;
+                for (String token : tokens) {
+                    update.setString(i++, token);
+                }
+                renewed = update.executeUpdate();
+            }
+            if (renewed == tokens.size()) {
+                return Set.copyOf(tokens);
+            }
+            Set<String> held = new HashSet<>();
+            try (PreparedStatement query = connection.prepareStatement("SELECT claim_token FROM job WHERE state = "
+                    + "'CLAIMED' AND claim_token IN (" + in + ")")) {
+                int i = 1;
+                for (String token : tokens) {
+                    query.setString(i++, token);
+                }
+                try (ResultSet rows = query.executeQuery()) {
+                    while (rows.next()) {
+                        held.add(rows.getString(1));
+                    }
+                }
+            }
+            return held;
+        } catch (SQLException e) {
+            throw new IllegalStateException("Renewing leases failed: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Confirms, inside the caller's transaction, that this attempt still holds its job and its lease has not run out
+     * on the database's clock, and locks the row until that transaction ends: what the caller commits next (a
+     * publication marked as being sent) can then not race a takeover.
+     */
+    public boolean holds(Job job) {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement update = connection.prepareStatement("UPDATE job SET updated_at = ? WHERE id = ? AND "
+                     + "claim_token = ? AND state = 'CLAIMED' AND claimed_until > "
+                     + SqlDialect.of(connection).nowMillis())) {
+            return Jdbc.bind(update, System.currentTimeMillis(), job.id(), job.claimToken()).executeUpdate() == 1;
+        } catch (SQLException e) {
+            throw new IllegalStateException("Checking the lease of job " + job.id() + " failed: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Records what the attempt decided, in the caller's transaction, if the attempt still holds the job; answers
+     * whether it did. A job already finished by this attempt, or taken over, is left as it is.
+     */
+    public boolean finish(Job job, Outcome outcome) {
+        long now = System.currentTimeMillis();
+        String fence = " WHERE id = ? AND claim_token = ? AND state = 'CLAIMED'";
+        String release = "claim_token = NULL, claimed_by = NULL, claimed_until = NULL, updated_at = ?";
+        int changed;
+        if (outcome instanceof Outcome.Done done) {
+            changed = Jdbc.update(dataSource, "UPDATE job SET state = 'DONE', last_error = ?, " + release + fence,
+                    clip(done.note()), now, job.id(), job.claimToken());
+        } else if (outcome instanceof Outcome.Next next) {
+            changed = Jdbc.update(dataSource, "UPDATE job SET state = 'QUEUED', step = ?, due_at = ?, attempts = 0, "
+                    + "last_error = NULL, " + release + fence, next.step(), next.due().toEpochMilli(), now, job.id(),
+                    job.claimToken());
+        } else if (outcome instanceof Outcome.Retry retry) {
+            changed = Jdbc.update(dataSource, "UPDATE job SET state = 'QUEUED', due_at = ?, last_error = ?, " + release
+                    + fence, retry.due().toEpochMilli(), clip(retry.reason()), now, job.id(), job.claimToken());
+        } else {
+            Outcome.Dead dead = (Outcome.Dead) outcome;
+            changed = Jdbc.update(dataSource, "UPDATE job SET state = 'DEAD', last_error = ?, " + release + fence,
+                    clip(dead.reason()), now, job.id(), job.claimToken());
+        }
+        return changed == 1;
+    }
+
+    /** As {@link #finish}, in a transaction of its own: the engine's record of an attempt that decided nothing. */
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public boolean release(Job job, Outcome outcome) {
+        return finish(job, outcome);
+    }
+
+    /** Removes jobs of a queue that ended before the given instants, a batch at a time so no lock is held long. */
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public int purge(String queue, Instant doneBefore, Instant deadBefore, int batch) {
+        return Jdbc.update(dataSource, "DELETE FROM job WHERE queue = ? AND ((state = 'DONE' AND updated_at < ?) OR "
+                + "(state = 'DEAD' AND updated_at < ?)) LIMIT ?", queue, doneBefore.toEpochMilli(),
+                deadBefore.toEpochMilli(), batch);
+    }
+
+    /** Per queue: jobs due now and not yet claimed, jobs overdue by more than {@code late}, and dead jobs. */
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public List<QueueCounts> counts(Duration late) {
+        long now = System.currentTimeMillis();
+        return Jdbc.list(dataSource, "SELECT queue, SUM(CASE WHEN state = 'QUEUED' AND due_at <= ? THEN 1 ELSE 0 END), "
+                + "SUM(CASE WHEN state IN ('QUEUED', 'CLAIMED') AND due_at <= ? THEN 1 ELSE 0 END), "
+                + "SUM(CASE WHEN state = 'DEAD' THEN 1 ELSE 0 END) FROM job GROUP BY queue",
+                row -> new QueueCounts(row.getString(1), row.getLong(2), row.getLong(3), row.getLong(4)),
+                now, now - late.toMillis());
+    }
+
+    /** How one queue stands across the cluster. */
+    public record QueueCounts(String queue, long due, long late, long dead) {
+    }
+
+    private static String newToken() {
+        byte[] bytes = new byte[16];
+        TOKENS.nextBytes(bytes);
+        return HexFormat.of().formatHex(bytes);
+    }
+
+    private static String clip(String text) {
+        return text == null ? null : text.substring(0, Math.min(text.length(), 2000));
+    }
+
+    private static Job job(ResultSet row) throws SQLException {
+        return new Job(row.getLong("id"), row.getString("queue"), row.getString("kind"), row.getLong("tenant_id"),
+                row.getLong("subject_id"), row.getInt("step"), Instant.ofEpochMilli(row.getLong("due_at")),
+                row.getInt("attempts"), row.getString("claim_token"));
+    }
+
+    private static Stored stored(ResultSet row) throws SQLException {
+        return new Stored(job(row), JobState.valueOf(row.getString("state")), Jdbc.longOrNull(row, "claimed_until"),
+                row.getString("last_error"));
+    }
+}

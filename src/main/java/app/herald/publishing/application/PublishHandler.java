@@ -1,0 +1,106 @@
+package app.herald.publishing.application;
+
+import app.herald.jobs.application.JobHandler;
+import app.herald.jobs.domain.Backoff;
+import app.herald.jobs.domain.Job;
+import app.herald.jobs.domain.Outcome;
+import app.herald.jobs.domain.QueueSettings;
+import app.herald.publishing.domain.AttemptRun;
+import app.herald.publishing.domain.NetworkConnector;
+import app.herald.publishing.domain.PublishResult;
+import app.herald.tenancy.application.TenantJobs;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Publishing on the job engine. Each job is one publication, claimed a little ahead and started at its exact due
+ * instant; it enters the job's tenant as Herald's publisher, and between the two short transactions of
+ * {@link PublishSteps} asks the network whether an earlier attempt arrived (when one may have) and publishes. A
+ * connector's own bug counts as "unconfirmed": Herald cannot know whether the request went out.
+ */
+@ApplicationScoped
+public class PublishHandler implements JobHandler {
+
+    private static final Logger LOG = Logger.getLogger(PublishHandler.class.getName());
+    private static final Duration TENANT_UNAVAILABLE_WAIT = Duration.ofMinutes(5);
+
+    @Inject
+    TenantJobs tenants;
+    @Inject
+    PublishSteps steps;
+    @Inject
+    Connectors connectors;
+    @Inject
+    @ConfigProperty(name = "herald.publish.enabled", defaultValue = "true")
+    boolean enabled;
+    @Inject
+    @ConfigProperty(name = "herald.publish.concurrency", defaultValue = "16")
+    int concurrency;
+    @Inject
+    @ConfigProperty(name = "herald.publish.batch", defaultValue = "50")
+    int batch;
+    @Inject
+    @ConfigProperty(name = "herald.publish.lookahead-millis", defaultValue = "2000")
+    long lookaheadMillis;
+    @Inject
+    @ConfigProperty(name = "herald.publish.lease-seconds", defaultValue = "60")
+    long leaseSeconds;
+    @Inject
+    @ConfigProperty(name = "herald.publish.max-claimed", defaultValue = "500")
+    int maxClaimed;
+    @Inject
+    @ConfigProperty(name = "herald.publish.max-attempts", defaultValue = "5")
+    int maxAttempts;
+    @Inject
+    @ConfigProperty(name = "herald.publish.retry-base-seconds", defaultValue = "30")
+    long retryBaseSeconds;
+
+    @Override
+    public String queue() {
+        return PublishQueue.QUEUE;
+    }
+
+    @Override
+    public QueueSettings settings() {
+        return QueueSettings.of(concurrency, Duration.ofSeconds(leaseSeconds)).enabled(enabled)
+                .lookahead(Duration.ofMillis(lookaheadMillis), maxClaimed).batch(batch)
+                .retries(maxAttempts, new Backoff(Duration.ofSeconds(retryBaseSeconds), Duration.ofHours(1)));
+    }
+
+    @Override
+    public Outcome run(Job job) {
+        return tenants.run(job, PublishSteps.PUBLISHER, TENANT_UNAVAILABLE_WAIT, ref -> {
+            PublishSteps.Start start = steps.begin(job);
+            if (start instanceof PublishSteps.Start.Send send) {
+                return steps.finish(job, send.prepared(), call(send.prepared()));
+            }
+            return ((PublishSteps.Start.Finished) start).recorded();
+        });
+    }
+
+    private PublishResult call(PublishSteps.Prepared prepared) {
+        Optional<NetworkConnector> found = connectors.of(prepared.channel().getNetwork());
+        if (found.isEmpty()) {
+            return new PublishResult.Rejected("Herald cannot publish to " + prepared.channel().getNetwork().label()
+                    + " yet.");
+        }
+        NetworkConnector connector = found.get();
+        List<String> problems = connector.validate(prepared.outgoing());
+        if (!problems.isEmpty()) {
+            return new PublishResult.Rejected(String.join(" ", problems));
+        }
+        try {
+            return AttemptRun.run(connector, prepared.access(), prepared.outgoing(), prepared.attempt());
+        } catch (RuntimeException e) {
+            LOG.log(Level.SEVERE, "Connector for " + connector.network() + " failed", e);
+            return new PublishResult.Unconfirmed("Herald had an internal error while publishing. It checks with the "
+                    + "network before it tries again.");
+        }
+    }
+}
