@@ -20,10 +20,11 @@ CREATE TABLE job (
     updated_at       BIGINT         NOT NULL,
     CONSTRAINT uq_job_subject UNIQUE (queue, kind, tenant_id, subject_id)
 );
+-- Few indexes, each on columns that change little: every index a claim or a finish must update is work and a lock.
+-- Due jobs are found through (queue, state, due_at); claimed ones (few: what the nodes hold) through its
+-- (queue, 'CLAIMED') range; an attempt's own row always through its primary key.
 CREATE INDEX ix_job_due ON job (queue, state, due_at);
-CREATE INDEX ix_job_lease ON job (queue, state, claimed_until);
-CREATE INDEX ix_job_token ON job (claim_token);
-CREATE INDEX ix_job_tenant ON job (tenant_id, queue, updated_at);
+CREATE INDEX ix_job_tenant ON job (tenant_id, queue);
 
 -- What was queued moves over. A claim of the old engine means nothing to the new one: such jobs are due again, and a
 -- publication that was being sent is looked up at its network before it is sent again (ADR 0008).

@@ -310,9 +310,10 @@ class PublishingIT {
     }
 
     /**
-     * On MariaDB, read the server's general query log while a post goes out: every statement of the step that records
-     * it (the publication, its job, its measurements, its audit entry) runs on one connection between that
-     * connection's "SET autocommit=0" and its COMMIT, and nothing else writes to the tenant's schema meanwhile.
+     * On MariaDB, read the server's general query log while a post goes out: each of its two steps (starting to send:
+     * the job's claim checked and the publication marked; recording: the publication, its job, its measurements, its
+     * audit entry) runs on one connection between that connection's "SET autocommit=0" and its COMMIT, and nothing
+     * else writes to the tenant's schema meanwhile.
      */
     @Test
     void onMariaDbAPublishedPostIsRecordedOnOneConnectionInOneTransaction() throws Exception {
@@ -342,40 +343,54 @@ class PublishingIT {
             }
             sql.execute("TRUNCATE TABLE mysql.general_log");
         }
-        int published = -1;
+        String begun = String.join("\n", oneTransaction(log, schema, "'PUBLISHING'"));
+        assertTrue(begun.contains("UPDATE job SET updated_at") && begun.contains("claim_token"),
+                "the step that starts sending checks the job's claim in the same transaction:\n" + begun);
+        String recorded = String.join("\n", oneTransaction(log, schema, "'PUBLISHED'"));
+        assertTrue(recorded.contains("UPDATE job SET state = 'DONE'") && recorded.contains("claim_token"),
+                "the job is finished, fenced by its token, in the same transaction:\n" + recorded);
+        assertTrue(recorded.contains("INSERT INTO job") && recorded.contains("'analytics'"),
+                "measurements are planned in it:\n" + recorded);
+        assertTrue(recorded.contains("INSERT INTO " + schema + ".audit_entry"),
+                "the audit entry is written in it:\n" + recorded);
+    }
+
+    /**
+     * The statements of the transaction in which the publication was updated to {@code state}, read from the general
+     * log ({thread id, statement} in the server's order): asserts they lie between that connection's "SET
+     * autocommit=0" and its COMMIT and that no other connection wrote to the tenant's schema meanwhile.
+     */
+    private static List<String> oneTransaction(List<String[]> log, String schema, String state) {
+        int update = -1;
         for (int i = 0; i < log.size(); i++) {
-            if (log.get(i)[1].startsWith("UPDATE " + schema + ".publication SET") && log.get(i)[1].contains("PUBLISHED")) {
-                published = i;
+            if (log.get(i)[1].startsWith("UPDATE " + schema + ".publication SET") && log.get(i)[1].contains(state)) {
+                update = i;
             }
         }
-        assertTrue(published >= 0, "the log shows the publication marked published");
-        String thread = log.get(published)[0];
-        int begin = published;
+        assertTrue(update >= 0, "the log shows the publication updated to " + state);
+        String thread = log.get(update)[0];
+        int begin = update;
         while (begin > 0 && !(log.get(begin)[0].equals(thread) && log.get(begin)[1].equalsIgnoreCase("SET autocommit=0"))) {
             begin--;
         }
-        int end = published;
+        int end = update;
         while (end < log.size() - 1 && !(log.get(end)[0].equals(thread) && log.get(end)[1].equalsIgnoreCase("COMMIT"))) {
             end++;
         }
         assertTrue(log.get(begin)[1].equalsIgnoreCase("SET autocommit=0"), "the step opens a transaction");
         assertTrue(log.get(end)[1].equalsIgnoreCase("COMMIT"), "and commits it");
-        List<String> step = new java.util.ArrayList<>();
+        List<String> statements = new java.util.ArrayList<>();
         for (int i = begin; i <= end; i++) {
             String[] line = log.get(i);
             if (line[0].equals(thread)) {
-                step.add(line[1]);
+                statements.add(line[1]);
             } else {
                 assertFalse(line[1].matches("(?is)^\\s*(INSERT|UPDATE|DELETE).*") && line[1].contains(schema + "."),
                         "no write to the tenant's schema on connection " + line[0] + " while connection " + thread
-                                + " records the post: " + line[1]);
+                                + " works on the publication: " + line[1]);
             }
         }
-        String all = String.join("\n", step);
-        assertTrue(all.contains("UPDATE job SET state = 'DONE'") && all.contains("claim_token"),
-                "the job is finished, fenced by its token, in the same transaction:\n" + all);
-        assertTrue(all.contains("INSERT INTO job") && all.contains("'analytics'"), "measurements are planned in it:\n" + all);
-        assertTrue(all.contains("INSERT INTO " + schema + ".audit_entry"), "the audit entry is written in it:\n" + all);
+        return statements;
     }
 
     @Test

@@ -2,6 +2,7 @@ package app.herald.analytics.application;
 
 import app.herald.analytics.domain.AnalyticsWork;
 import app.herald.analytics.domain.Cadence;
+import app.herald.jobs.application.LockConflicts;
 import app.herald.jobs.domain.Job;
 import app.herald.jobs.domain.Outcome;
 import app.herald.publishing.application.Connectors;
@@ -58,7 +59,10 @@ public class MeasurePostTask implements AnalyticsTask {
             return failed(job, opened.publishedAt(), e.getMessage(), now);
         }
         Outcome next = next(job, opened.publishedAt(), now);
-        steps.recordPost(job, reading, opened.access(), next);
+        LockConflicts.retried(() -> {
+            steps.recordPost(job, reading, opened.access(), next);
+            return null;
+        });
         return next;
     }
 

@@ -1,6 +1,7 @@
 package app.herald.analytics.application;
 
 import app.herald.analytics.domain.AnalyticsWork;
+import app.herald.jobs.application.LockConflicts;
 import app.herald.jobs.domain.Job;
 import app.herald.jobs.domain.Outcome;
 import app.herald.publishing.application.Connectors;
@@ -51,7 +52,10 @@ public class ReadFollowersTask implements AnalyticsTask {
                     : RetryBackoff.after(job.attempts())), e.getMessage());
         }
         Outcome next = Outcome.next(job.step() + 1, now.plus(DAILY));
-        steps.recordFollowers(job, reading, opened.access(), next);
+        LockConflicts.retried(() -> {
+            steps.recordFollowers(job, reading, opened.access(), next);
+            return null;
+        });
         return next;
     }
 }

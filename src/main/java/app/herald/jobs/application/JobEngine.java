@@ -197,7 +197,7 @@ public class JobEngine {
             Outcome outcome = lane.handler.run(job);
             if (!attempt.lost) {
                 // A no-op when the handler finished the job itself, together with what it wrote.
-                store.release(job, outcome);
+                LockConflicts.retried(() -> store.release(job, outcome));
             }
         } catch (Jobs.LeaseLost e) {
             LOG.info(() -> e.getMessage() + "; its outcome was not recorded");
@@ -228,7 +228,7 @@ public class JobEngine {
     private void recordFailure(Lane lane, Job job, Throwable failure) {
         Outcome outcome = JobFailures.outcomeOf(job, failure, lane.settings, Instant.now());
         try {
-            store.release(job, outcome);
+            LockConflicts.retried(() -> store.release(job, outcome));
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "Could not record the failure of job " + job.id() + "; its lease runs out and it "
                     + "is tried again then", e);
@@ -246,7 +246,9 @@ public class JobEngine {
         Map<String, Lane.Attempt> attempts = Map.copyOf(lane.held);
         long renewedAt = System.nanoTime();
         try {
-            Set<String> held = store.renew(attempts.keySet(), lane.settings.lease());
+            Map<Long, String> tokens = new java.util.HashMap<>();
+            attempts.values().forEach(a -> tokens.put(a.job.id(), a.job.claimToken()));
+            Set<String> held = store.renew(tokens, lane.settings.lease());
             attempts.forEach((token, attempt) -> {
                 if (held.contains(token)) {
                     attempt.leaseKnownUntil = renewedAt + knownLease(lane);

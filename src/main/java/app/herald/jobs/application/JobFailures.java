@@ -3,12 +3,7 @@ package app.herald.jobs.application;
 import app.herald.jobs.domain.Job;
 import app.herald.jobs.domain.Outcome;
 import app.herald.jobs.domain.QueueSettings;
-import java.sql.SQLException;
-import java.sql.SQLRecoverableException;
-import java.sql.SQLTransientConnectionException;
-import java.sql.SQLTransientException;
 import java.time.Instant;
-import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -31,28 +26,10 @@ final class JobFailures {
     }
 
     static Kind classify(Throwable failure) {
-        for (Throwable t = failure; t != null; t = t.getCause()) {
-            if (t instanceof jakarta.persistence.LockTimeoutException
-                    || t instanceof jakarta.persistence.PessimisticLockException
-                    || t instanceof jakarta.persistence.OptimisticLockException) {
-                return Kind.LOCK_CONFLICT;
-            }
-            if (t instanceof SQLTransientConnectionException || t instanceof SQLRecoverableException) {
-                return Kind.DATABASE_UNREACHABLE;
-            }
-            if (t instanceof SQLException sql) {
-                String state = Optional.ofNullable(sql.getSQLState()).orElse("");
-                // 1213: deadlock, 1205: lock wait timeout (MySQL/MariaDB); 40xxx: serialization failures.
-                if (sql.getErrorCode() == 1213 || sql.getErrorCode() == 1205 || state.startsWith("40")
-                        || t instanceof SQLTransientException) {
-                    return Kind.LOCK_CONFLICT;
-                }
-                if (state.startsWith("08")) {
-                    return Kind.DATABASE_UNREACHABLE;
-                }
-            }
+        if (LockConflicts.isConflict(failure)) {
+            return Kind.LOCK_CONFLICT;
         }
-        return Kind.ERROR;
+        return LockConflicts.isUnreachable(failure) ? Kind.DATABASE_UNREACHABLE : Kind.ERROR;
     }
 
     static Outcome outcomeOf(Job job, Throwable failure, QueueSettings settings, Instant now) {

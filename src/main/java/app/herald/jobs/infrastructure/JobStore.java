@@ -17,10 +17,10 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.HexFormat;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import javax.sql.DataSource;
@@ -167,35 +167,38 @@ public class JobStore {
     }
 
     /**
-     * Extends the leases of the attempts this node runs, on the database's clock; answers the tokens still held (an
-     * attempt missing from the answer lost its job to another claim).
+     * Extends the leases of the attempts this node runs (job id to claim token), on the database's clock; answers the
+     * tokens still held (an attempt missing from the answer lost its job to another claim). Rows are found by their
+     * primary key, so a renewal locks only its own jobs.
      */
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
-    public Set<String> renew(Collection<String> tokens, Duration lease) {
-        if (tokens.isEmpty()) {
+    public Set<String> renew(Map<Long, String> attempts, Duration lease) {
+        if (attempts.isEmpty()) {
             return Set.of();
         }
-        String in = String.join(", ", tokens.stream().map(t -> "?").toList());
+        String ids = String.join(", ", attempts.keySet().stream().map(String::valueOf).toList());
+        String tokens = String.join(", ", attempts.values().stream().map(t -> "?").toList());
         try (Connection connection = dataSource.getConnection()) {
             SqlDialect dialect = SqlDialect.of(connection);
             int renewed;
             try (PreparedStatement update = connection.prepareStatement("UPDATE job SET claimed_until = "
-                    + dialect.nowMillis() + " + ? WHERE state = 'CLAIMED' AND claim_token IN (" + in + ")")) {
+                    + dialect.nowMillis() + " + ? WHERE id IN (" + ids + ") AND state = 'CLAIMED' AND claim_token IN ("
+                    + tokens + ")")) {
                 update.setLong(1, lease.toMillis());
                 int i = 2;
-                for (String token : tokens) {
+                for (String token : attempts.values()) {
                     update.setString(i++, token);
                 }
                 renewed = update.executeUpdate();
             }
-            if (renewed == tokens.size()) {
-                return Set.copyOf(tokens);
+            if (renewed == attempts.size()) {
+                return Set.copyOf(attempts.values());
             }
             Set<String> held = new HashSet<>();
-            try (PreparedStatement query = connection.prepareStatement("SELECT claim_token FROM job WHERE state = "
-                    + "'CLAIMED' AND claim_token IN (" + in + ")")) {
+            try (PreparedStatement query = connection.prepareStatement("SELECT claim_token FROM job WHERE id IN ("
+                    + ids + ") AND state = 'CLAIMED' AND claim_token IN (" + tokens + ")")) {
                 int i = 1;
-                for (String token : tokens) {
+                for (String token : attempts.values()) {
                     query.setString(i++, token);
                 }
                 try (ResultSet rows = query.executeQuery()) {

@@ -1,6 +1,7 @@
 package app.herald.publishing.application;
 
 import app.herald.jobs.application.JobHandler;
+import app.herald.jobs.application.LockConflicts;
 import app.herald.jobs.domain.Backoff;
 import app.herald.jobs.domain.Job;
 import app.herald.jobs.domain.Outcome;
@@ -78,7 +79,9 @@ public class PublishHandler implements JobHandler {
         return tenants.run(job, PublishSteps.PUBLISHER, TENANT_UNAVAILABLE_WAIT, ref -> {
             PublishSteps.Start start = steps.begin(job);
             if (start instanceof PublishSteps.Start.Send send) {
-                return steps.finish(job, send.prepared(), call(send.prepared()));
+                PublishResult result = call(send.prepared());
+                // The network has answered: on a lock conflict only the recording is tried again, not the sending.
+                return LockConflicts.retried(() -> steps.finish(job, send.prepared(), result));
             }
             return ((PublishSteps.Start.Finished) start).recorded();
         });

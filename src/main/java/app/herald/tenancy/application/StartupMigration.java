@@ -7,7 +7,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.Semaphore;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.stream.IntStream;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -38,13 +40,13 @@ public class StartupMigration {
         status.sweepStarted(tenants.size());
         LOG.info(() -> "Migrating " + tenants.size() + " tenant schema(s), " + parallelism + " at a time");
         long start = System.nanoTime();
-        Semaphore slots = new Semaphore(Math.max(1, parallelism));
-        CompletableFuture<?>[] runs = tenants.stream().map(tenant -> CompletableFuture.runAsync(() -> {
-            slots.acquireUninterruptibly();
-            try {
+        // A few workers that take tenants from one queue, not a task per tenant: the container's executor has a
+        // bounded queue, and 2,000 tasks at once were refused (RejectedExecutionException) and stopped start-up.
+        Queue<Tenant> pending = new ConcurrentLinkedQueue<>(tenants);
+        int workers = Math.max(1, Math.min(parallelism, tenants.size()));
+        CompletableFuture<?>[] runs = IntStream.range(0, workers).mapToObj(worker -> CompletableFuture.runAsync(() -> {
+            for (Tenant tenant = pending.poll(); tenant != null; tenant = pending.poll()) {
                 migrateOne(tenant, tenants.size());
-            } finally {
-                slots.release();
             }
         }, executor)).toArray(CompletableFuture[]::new);
         return CompletableFuture.allOf(runs).whenComplete((ok, error) -> LOG.info(() -> String.format(
