@@ -158,6 +158,23 @@ class JobsIT {
     }
 
     @Test
+    void aServiceThatThrowsAfterWritingLeavesNeitherWriteOnARequestAndOnTheEngine() throws Exception {
+        String mark = "p" + subject();
+        assertThrows(RuntimeException.class, () -> inTenant.call(owner(), acme().getId(), () -> {
+            probe.writeBothThenFail(mark);
+            return null;
+        }));
+        assertEquals(0, tenantRows(mark), "request thread: the tenant's JPA write is rolled back");
+        assertEquals(0, platformRows(mark), "request thread: the platform's JDBC write is rolled back");
+
+        long subject = subject();
+        plan("THROW_AFTER_WRITING", subject);
+        awaitSeen(subject, "thrown");
+        assertEquals(0, tenantRows("p" + subject), "engine thread: the tenant's JPA write is rolled back");
+        assertEquals(0, platformRows("p" + subject), "engine thread: the platform's JDBC write is rolled back");
+    }
+
+    @Test
     void onTheEnginesThreadsARollbackAfterTheCommitFlushLeavesNeitherWrite() throws Exception {
         long subject = subject();
         plan("ROLLBACK_AFTER_FLUSH", subject);

@@ -48,7 +48,6 @@ import javax.sql.DataSource;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -317,7 +316,11 @@ class PublishingIT {
      */
     @Test
     void onMariaDbAPublishedPostIsRecordedOnOneConnectionInOneTransaction() throws Exception {
-        Assumptions.assumeTrue("mysql".equals(System.getenv("HERALD_IT_DATABASE")), "the general log is MariaDB's");
+        if (!"mysql".equals(System.getenv("HERALD_IT_DATABASE"))) {
+            // H2 has no general query log; JobsIT's connection-id test covers it. (Arquillian reports an assumption
+            // that fails inside the server as an error, not as skipped.)
+            return;
+        }
         com.mysql.cj.jdbc.MysqlDataSource server = new com.mysql.cj.jdbc.MysqlDataSource();
         server.setURL(System.getenv("HERALD_IT_MYSQL_ADMIN_URL"));
         Actor owner = owner();

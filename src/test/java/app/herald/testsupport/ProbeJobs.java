@@ -82,6 +82,14 @@ public class ProbeJobs implements JobHandler {
                 }
                 return Outcome.done();
             }
+            case "THROW_AFTER_WRITING" -> {
+                try {
+                    inAcme(job, () -> probe.writeBothThenFail(mark));
+                } catch (RuntimeException expected) {
+                    see(job, "thrown");
+                }
+                return Outcome.done();
+            }
             case "FAIL_AT_COMMIT" -> {
                 try {
                     inAcme(job, () -> probe.writeJdbcThenFailAtCommit(mark));
