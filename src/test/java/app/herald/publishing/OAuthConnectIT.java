@@ -331,6 +331,28 @@ class OAuthConnectIT {
         assertEquals(0, count("SELECT COUNT(*) FROM oauth_state WHERE tenant_id = ?", tenant), "no sign-in started");
     }
 
+    /**
+     * Server-side request forgery: "Sign in with Mastodon" at an address inside Herald's own network (a listener on
+     * 127.0.0.2, outside the loopback address the tests allow) or at the cloud metadata address is refused with one
+     * message that says nothing about what lies there, and the listener receives nothing.
+     */
+    @Test
+    void aMastodonServerInsideHeraldsNetworkIsNeverCalled() throws Exception {
+        Actor owner = actor(Demo.NORTHWIND_OWNER);
+        long tenant = newClient(owner);
+        long channel = channel(owner, tenant, Network.MASTODON, "@probe" + UUID.randomUUID().toString().substring(0, 8));
+        try (FakeNetwork inside = new FakeNetwork(java.net.InetAddress.getByName("127.0.0.2"))) {
+            inside.on("POST", "/api/v1/apps", r -> Answer.json(422, "{\"error\":\"internal service says hello\"}"));
+            for (String address : List.of(inside.baseUrl() + "/x", "http://169.254.169.254/latest/meta-data/",
+                    "http://[::1]:8080/", "http://10.0.0.1:6379/")) {
+                RuleViolation refused = assertThrows(RuleViolation.class, () -> begin(owner, tenant, channel, address));
+                assertEquals("Herald cannot reach that address.", refused.getMessage(), address);
+            }
+            assertEquals(0, inside.received().size(), "nothing reached the listener");
+        }
+        assertEquals(0, count("SELECT COUNT(*) FROM oauth_state WHERE tenant_id = ?", tenant), "no sign-in started");
+    }
+
     /** Over HTTP as a browser does it: the connect page's button, the network's redirect, the callback's answer. */
     @Test
     void theConnectPageSendsTheBrowserToTheServerAndTheCallbackBringsItBack() throws Exception {

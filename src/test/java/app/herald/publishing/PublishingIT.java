@@ -218,6 +218,35 @@ class PublishingIT {
     }
 
     @Test
+    void aWebhookInsideHeraldsNetworkIsRefusedWhenTypedAndNeverCalledWhenStored() throws Exception {
+        Actor owner = owner();
+        long tenant = newClient(owner, "Europe/Berlin");
+        long channel = channel(owner, tenant, Network.WEBHOOK);
+        try (FakeNetwork inside = new FakeNetwork(java.net.InetAddress.getByName("127.0.0.2"))) {
+            inside.on("POST", "/hook", r -> Answer.json(200, "{\"id\":\"reached\"}"));
+            for (String url : List.of(inside.baseUrl() + "/hook", "http://169.254.169.254/latest/meta-data/",
+                    "http://192.168.1.1/admin")) {
+                RuleViolation refused = assertThrows(RuleViolation.class, () -> inTenant.call(owner, tenant,
+                        () -> connections.newWebhookSecret(owner, channel, url)), url);
+                assertEquals("Herald cannot reach that address.", refused.getMessage());
+            }
+            for (String url : List.of("gopher://example.com/", "file:///etc/passwd")) {
+                assertThrows(RuleViolation.class, () -> inTenant.call(owner, tenant,
+                        () -> connections.newWebhookSecret(owner, channel, url)), url);
+            }
+            // An address stored before the guard (or changed in the database) is refused when it is called.
+            String schema = registry.find(tenant).orElseThrow().ref().schema().value();
+            inTenant.call(owner, tenant, () -> connections.newWebhookSecret(owner, channel, "http://127.0.0.1:9/x"));
+            execute("UPDATE " + schema + ".channel SET endpoint = ? WHERE id = ?", inside.baseUrl() + "/hook", channel);
+            long postId = approvedPost(owner, tenant, channel, "Internal", Instant.now().plusSeconds(1));
+            Publication failed = awaitState(owner, tenant, postId, PublicationState.FAILED,
+                    EnumSet.noneOf(PublicationState.class));
+            assertTrue(failed.getReason().startsWith("Herald cannot reach that address."), failed.getReason());
+            assertEquals(0, inside.received().size(), "nothing reached the listener");
+        }
+    }
+
+    @Test
     void aRateLimitedChannelRestsUntilTheNetworksRetryAfterAndSaysSo() throws Exception {
         Actor owner = owner();
         long tenant = newClient(owner, "Europe/Berlin");
@@ -503,7 +532,7 @@ class PublishingIT {
         Actor owner = owner();
         long tenant = newClient(owner, "Europe/Berlin");
         long channel = channel(owner, tenant, Network.WEBHOOK);
-        inTenant.call(owner, tenant, () -> connections.newWebhookSecret(owner, channel, "https://hooks.example/a"));
+        inTenant.call(owner, tenant, () -> connections.newWebhookSecret(owner, channel, "http://127.0.0.1:9/a"));
         long postId = approvedPost(owner, tenant, channel, "Ours", Instant.now().plus(Duration.ofDays(3)));
         Publication ours = publicationOf(owner, tenant, postId);
 
@@ -519,7 +548,7 @@ class PublishingIT {
 
         // Sealed credentials copied into another tenant's channel do not open there: that channel fails to publish.
         long theirChannel = channel(southwind, theirs, Network.WEBHOOK);
-        inTenant.call(southwind, theirs, () -> connections.newWebhookSecret(southwind, theirChannel, "https://hooks.example/b"));
+        inTenant.call(southwind, theirs, () -> connections.newWebhookSecret(southwind, theirChannel, "http://127.0.0.1:9/b"));
         String ourSchema = registry.find(tenant).orElseThrow().ref().schema().value();
         String theirSchema = registry.find(theirs).orElseThrow().ref().schema().value();
         try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement("UPDATE " + theirSchema

@@ -53,9 +53,17 @@ public final class FakeNetwork implements AutoCloseable {
     private final List<Received> received = new CopyOnWriteArrayList<>();
     private final Map<String, Function<Received, Answer>> routes = new ConcurrentHashMap<>();
 
+    /** Closes the connection, answering nothing, when a request asks to upgrade it (as Node servers do on h2c). */
+    private volatile boolean refusesUpgrades;
+
     public FakeNetwork() {
+        this(InetAddress.getLoopbackAddress());
+    }
+
+    /** A network listening on another address, such as 127.0.0.2 (inside the loopback range the guard refuses). */
+    public FakeNetwork(InetAddress address) {
         try {
-            server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+            server = HttpServer.create(new InetSocketAddress(address, 0), 0);
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
@@ -64,9 +72,18 @@ public final class FakeNetwork implements AutoCloseable {
         server.start();
     }
 
-    /** http://127.0.0.1:port, without a trailing slash. */
+    /** http://address:port (127.0.0.1 unless made on another address), without a trailing slash. */
     public String baseUrl() {
-        return "http://127.0.0.1:" + server.getAddress().getPort();
+        return "http://" + server.getAddress().getAddress().getHostAddress() + ":" + server.getAddress().getPort();
+    }
+
+    /**
+     * Behaves like a Node server with WebSocket support (Bluesky's reference PDS, many webhook receivers): a request
+     * carrying {@code Upgrade} (the JDK client's h2c attempt on plain http) gets its connection closed unanswered.
+     */
+    public FakeNetwork refusingUpgrades() {
+        refusesUpgrades = true;
+        return this;
     }
 
     /** Answers "METHOD /path" (path without query) with the given function of the request. */
@@ -88,6 +105,13 @@ public final class FakeNetwork implements AutoCloseable {
     }
 
     private void handle(HttpExchange exchange) throws IOException {
+        if (refusesUpgrades && exchange.getRequestHeaders().containsKey("Upgrade")) {
+            received.add(new Received(exchange.getRequestMethod(), exchange.getRequestURI().getPath(),
+                    exchange.getRequestURI().getRawQuery(), exchange.getRequestHeaders(), new byte[0]));
+            exchange.getResponseBody().close();
+            exchange.close();
+            return;
+        }
         try (exchange) {
             byte[] body = exchange.getRequestBody().readAllBytes();
             Received request = new Received(exchange.getRequestMethod(), exchange.getRequestURI().getPath(),

@@ -49,7 +49,7 @@ public final class ScratchDatabase implements AutoCloseable {
         return Map.of("DB_CLASS_NAME", "com.mysql.cj.jdbc.MysqlDataSource", "DB_URL", url,
                 "DB_USER", dataSource.getUser(), "DB_PASSWORD", System.getProperty("it.mysql.password"),
                 "HERALD_DEMO", "false", "HERALD_TOKEN_KEYS", tokenKeys, "MAIL_DELIVERY", "outbox",
-                "HERALD_DATA_DIR", "target/nodes/" + name);
+                "HERALD_DATA_DIR", "target/nodes/" + name, "HERALD_OUTBOUND_ALLOW", "127.0.0.1/32");
     }
 
     @Override

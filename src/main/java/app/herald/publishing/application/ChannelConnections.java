@@ -6,6 +6,7 @@ import app.herald.content.domain.Network;
 import app.herald.identity.domain.Actor;
 import app.herald.kernel.AccessDenied;
 import app.herald.kernel.RuleViolation;
+import app.herald.kernel.net.OutboundGuard;
 import app.herald.kernel.Secrets;
 import app.herald.publishing.infrastructure.CredentialVault;
 import app.herald.publishing.infrastructure.WebhookConnector;
@@ -79,7 +80,10 @@ public class ChannelConnections {
         return network == Network.MASTODON || network == Network.WEBHOOK;
     }
 
-    /** Only web addresses: no file:, no javascript:, nothing a browser or the JDK would open in another way. */
+    /**
+     * Only web addresses that Herald may call: no file:, no javascript:, nothing a browser or the JDK would open in
+     * another way, and nothing inside the operator's network (the outbound guard, with its one message).
+     */
     static String requireAddress(String endpoint) {
         try {
             URI uri = new URI(endpoint.strip());
@@ -88,6 +92,7 @@ public class ChannelConnections {
                     || endpoint.length() > 500) {
                 throw new URISyntaxException(endpoint, "not an http(s) address");
             }
+            OutboundGuard.check(uri);
             return uri.toString().replaceAll("/+$", "");
         } catch (URISyntaxException e) {
             throw new RuleViolation("\"" + endpoint + "\" is not a web address such as https://mastodon.social.");

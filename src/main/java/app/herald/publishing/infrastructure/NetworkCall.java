@@ -2,6 +2,9 @@ package app.herald.publishing.infrastructure;
 
 import static app.herald.kernel.JsonSupport.JSON;
 
+import app.herald.kernel.net.OutboundGuard;
+import app.herald.kernel.net.OutboundRefused;
+
 import app.herald.publishing.domain.PublishResult;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
@@ -22,6 +25,7 @@ import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.Optional;
+import java.util.logging.Logger;
 
 /**
  * One HTTP exchange with a network, and the translation of its outcome that all connectors share: a connection that
@@ -30,6 +34,8 @@ import java.util.Optional;
  * own words.
  */
 public final class NetworkCall {
+
+    private static final Logger LOG = Logger.getLogger(NetworkCall.class.getName());
 
     /** How long a network may take to answer one request before the attempt counts as unconfirmed. */
     public static final Duration ANSWER_TIMEOUT = Duration.ofSeconds(20);
@@ -47,8 +53,15 @@ public final class NetworkCall {
         this.failure = failure;
     }
 
+    /**
+     * A request to a network. Plain http gets HTTP/1.1 without an upgrade attempt: Node servers with WebSocket support
+     * (Bluesky's reference PDS, many webhook receivers) close the connection on an h2c upgrade; https negotiates
+     * HTTP/2 through ALPN as usual.
+     */
     public static HttpRequest.Builder request(String url) {
-        return HttpRequest.newBuilder(URI.create(url)).timeout(ANSWER_TIMEOUT).header("User-Agent", "Herald/1.0");
+        URI uri = URI.create(url);
+        HttpRequest.Builder builder = HttpRequest.newBuilder(uri).timeout(ANSWER_TIMEOUT).header("User-Agent", "Herald/1.0");
+        return "http".equalsIgnoreCase(uri.getScheme()) ? builder.version(HttpClient.Version.HTTP_1_1) : builder;
     }
 
     /** A request with its own answer timeout, for connectors that are tested with a short one. */
@@ -67,18 +80,24 @@ public final class NetworkCall {
 
     static NetworkCall send(HttpClient client, HttpRequest request) {
         try {
+            OutboundGuard.check(request.uri());
+        } catch (OutboundRefused refused) {
+            LOG.warning(() -> "Refused to call " + request.uri().getHost() + ": " + refused.why());
+            return new NetworkCall(null, new Failure(false, true, OutboundRefused.MESSAGE));
+        }
+        try {
             return new NetworkCall(client.send(request, HttpResponse.BodyHandlers.ofString()), null);
         } catch (HttpConnectTimeoutException | ConnectException e) {
-            return new NetworkCall(null, new Failure(false, "the network could not be reached (" + hostOf(request) + ")"));
+            return new NetworkCall(null, new Failure(false, false, "the network could not be reached (" + hostOf(request) + ")"));
         } catch (HttpTimeoutException e) {
-            return new NetworkCall(null, new Failure(true, "the network took longer than "
+            return new NetworkCall(null, new Failure(true, false, "the network took longer than "
                     + request.timeout().orElse(ANSWER_TIMEOUT).toSeconds() + " s to answer"));
         } catch (IOException e) {
             // The connection broke after it opened: the request may have been read.
-            return new NetworkCall(null, new Failure(true, "the connection to " + hostOf(request) + " broke: " + e.getMessage()));
+            return new NetworkCall(null, new Failure(true, false, "the connection to " + hostOf(request) + " broke: " + e.getMessage()));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return new NetworkCall(null, new Failure(true, "Herald stopped while waiting for the network"));
+            return new NetworkCall(null, new Failure(true, false, "Herald stopped while waiting for the network"));
         }
     }
 
@@ -124,6 +143,9 @@ public final class NetworkCall {
      * the connector from its error body (may be null).
      */
     public PublishResult failure(String networkMessage) {
+        if (failure != null && failure.refused()) {
+            return new PublishResult.Rejected(OutboundRefused.MESSAGE + " Check the channel's address under Channels.");
+        }
         if (failure != null) {
             return failure.sent()
                     ? new PublishResult.Unconfirmed("No answer: " + failure.reason() + ". Herald checks with the network "
@@ -178,6 +200,11 @@ public final class NetworkCall {
         }
     }
 
-    private record Failure(boolean sent, String reason) {
+    /** Whether Herald refused to call the address at all (the outbound guard). */
+    public boolean refusedByGuard() {
+        return failure != null && failure.refused();
+    }
+
+    private record Failure(boolean sent, boolean refused, String reason) {
     }
 }

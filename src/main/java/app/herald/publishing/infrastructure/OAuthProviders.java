@@ -2,6 +2,7 @@ package app.herald.publishing.infrastructure;
 
 import app.herald.content.domain.Network;
 import app.herald.kernel.RuleViolation;
+import app.herald.kernel.net.OutboundRefused;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.json.JsonObject;
 import java.net.http.HttpRequest;
@@ -116,7 +117,9 @@ public class OAuthProviders {
                 .header("Content-Type", Forms.CONTENT_TYPE).header("Accept", "application/json")
                 .POST(Forms.body(form)).build());
         if (!call.succeeded()) {
-            throw refused(Network.MASTODON, call, "register Herald at " + instance);
+            // The server is an address a person typed: whatever went wrong, the answer must not tell what lies
+            // behind it (an open port, an internal service's error text).
+            throw new OutboundRefused("registering at " + instance + " answered " + call.status());
         }
         JsonObject app = call.jsonObject().orElseThrow(() -> unreadable(Network.MASTODON));
         return new Registered(JsonPaths.text(app, "client_id").orElseThrow(() -> unreadable(Network.MASTODON)),

@@ -46,6 +46,30 @@ class WebhookConnectorTest {
     }
 
     @Test
+    void aPlainHttpReceiverThatClosesOnAnUpgradeAttemptStillGetsThePostOnce() {
+        // Node servers with WebSocket support (n8n, Express, Bluesky's PDS) drop a connection that asks for h2c.
+        receiver.refusingUpgrades().on("POST", "/hooks/herald", Answer.json(200, "{\"id\":\"cms-78\"}"));
+        PublishResult result = connector.publish(channel, post);
+        assertEquals("cms-78", ((PublishResult.Published) result).networkPostId(), "published: " + result);
+        assertEquals(1, receiver.received("POST", "/hooks/herald").size(), "once");
+        assertTrue(receiver.received().stream().noneMatch(r -> r.headers().containsKey("Upgrade")),
+                "plain http is spoken as HTTP/1.1 without an upgrade attempt");
+    }
+
+    @Test
+    void anAddressInsideTheNetworkIsNeverCalledAndTheAnswerSaysNothingAboutIt() throws Exception {
+        try (FakeNetwork inside = new FakeNetwork(java.net.InetAddress.getByName("127.0.0.2"))) {
+            inside.on("POST", "/hooks/herald", Answer.json(200, "{\"id\":\"leak\"}"));
+            ChannelAccess internal = new ChannelAccess(3, inside.baseUrl() + "/hooks/herald", "acme-intranet",
+                    Map.of(WebhookConnector.SIGNING_SECRET, SECRET));
+            PublishResult result = connector.publish(internal, post);
+            assertTrue(result instanceof PublishResult.Rejected rejected
+                    && rejected.reason().startsWith("Herald cannot reach that address."), "refused: " + result);
+            assertEquals(0, inside.received().size(), "the listener received nothing");
+        }
+    }
+
+    @Test
     void postsSignedJsonWithTheIdempotencyKey() {
         receiver.on("POST", "/hooks/herald", Answer.json(200, "{\"id\":\"cms-77\",\"url\":\"https://intranet.example/77\"}"));
         PublishResult result = connector.publish(channel, post);
