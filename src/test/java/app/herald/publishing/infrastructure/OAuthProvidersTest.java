@@ -364,12 +364,12 @@ class OAuthProvidersTest {
     }
 
     @Test
-    void aServerThatRefusesTheRegistrationSaysWhy() {
+    void aServerThatRefusesTheRegistrationIsNotQuoted() {
+        // The server's address was typed by a person: its answer must not show what lies behind an address.
         network.on("POST", "/api/v1/apps", Answer.json(422, "{\"error\": \"Validation failed: Redirect URI must be an absolute URI.\"}"));
         RuleViolation refused = assertThrows(RuleViolation.class, () -> providers.registerMastodonApp(network.baseUrl(),
                 "not a uri", "https://herald.example/", List.of("read")));
-        assertTrue(refused.getMessage().startsWith("Mastodon refused to register Herald at " + network.baseUrl()
-                + " (Validation failed: Redirect URI must be an absolute URI.)"), refused.getMessage());
+        assertEquals("Herald cannot reach that address.", refused.getMessage());
     }
 
     @Test
