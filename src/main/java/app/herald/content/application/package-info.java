@@ -1,4 +1,5 @@
 /**
- * Use cases of content: channels, composing posts with their variants, scheduling, moving them through review, comments, review links, review e-mails and the daily digest.
+ * Use cases of content: channels, composing posts with their variants, scheduling, moving them through review,
+ * comments, review links, review e-mails and the daily digest.
  */
 package app.herald.content.application;

@@ -20,7 +20,6 @@ import jakarta.inject.Inject;
 import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -105,16 +104,6 @@ public class JobEngine {
         // Attempts not finished keep their claims; their leases run out and another node (or this one) takes them.
         clock.shutdownNow();
         lanes.values().forEach(lane -> lane.pool.shutdownNow());
-    }
-
-    /** This node's name in claimed_by, unique per start. */
-    public String node() {
-        return node;
-    }
-
-    /** The queues this node runs, for operators and tests. */
-    public Collection<String> queues() {
-        return List.copyOf(lanes.keySet());
     }
 
     /** Claims now rather than at the next poll (a test, or work just planned for now). */

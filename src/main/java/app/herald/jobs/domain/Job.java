@@ -13,9 +13,4 @@ public record Job(long id, String queue, String kind, long tenantId, long subjec
 
     /** Platform-wide work has no tenant. */
     public static final long NO_TENANT = 0;
-
-    /** The first attempt at this step, rather than a retry. */
-    public boolean firstAttempt() {
-        return attempts <= 1;
-    }
 }

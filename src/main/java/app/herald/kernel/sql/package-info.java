@@ -1,4 +1,5 @@
 /**
- * The one data source and the small helpers for the SQL Herald writes itself; connections join the caller's JTA transaction.
+ * The one data source and the small helpers for the SQL Herald writes itself; connections join the caller's JTA
+ * transaction.
  */
 package app.herald.kernel.sql;

@@ -1,4 +1,5 @@
 /**
- * The shared web frame every screen uses: messages to the person, error statuses, security headers, Herald's public address.
+ * The shared web frame every screen uses: messages to the person, error statuses, security headers, Herald's public
+ * address.
  */
 package app.herald.kernel.web;

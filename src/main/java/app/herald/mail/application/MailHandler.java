@@ -20,7 +20,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 /**
  * The mail queue: delivers each mail of the outbox once the transaction that queued it has committed. A mail server
  * that refuses or cannot be reached is asked again, first after a minute and at last every few hours, for about a
- * day; then the mail is given up (dead, with the server's answer) and the log says so.
+ * day; then the mail is given up (dead, with the server's answer), it leaves the outbox, and the log says so.
  */
 @ApplicationScoped
 public class MailHandler implements JobHandler {
@@ -62,6 +62,7 @@ public class MailHandler implements JobHandler {
             if (job.attempts() >= ATTEMPTS) {
                 LOG.warning(() -> "Gave up e-mail " + mail.getId() + " (\"" + mail.getSubject() + "\") to "
                         + mail.getRecipient() + ": " + e.getMessage());
+                outbox.givenUp(job, e.getMessage());
                 return Outcome.dead(e.getMessage());
             }
             return Outcome.retry(Instant.now().plus(BACKOFF.after(job.attempts(), ThreadLocalRandom.current())),

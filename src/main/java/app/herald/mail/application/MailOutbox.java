@@ -26,6 +26,16 @@ public class MailOutbox {
         return Optional.ofNullable(em.find(OutgoingMail.class, mailId));
     }
 
+    /**
+     * The mail is given up: it leaves the outbox (with whatever client data it carried, such as a report) and its job
+     * ends dead with the server's last answer, together. The log keeps who it was for and its subject.
+     */
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public void givenUp(Job job, String reason) {
+        Optional.ofNullable(em.find(OutgoingMail.class, job.subjectId())).ifPresent(em::remove);
+        jobs.finish(job, Outcome.dead(reason));
+    }
+
     /** The server took the mail: it leaves the outbox and its job ends, together. */
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public void delivered(Job job) {

@@ -200,11 +200,6 @@ public final class NetworkCall {
         }
     }
 
-    /** Whether Herald refused to call the address at all (the outbound guard). */
-    public boolean refusedByGuard() {
-        return failure != null && failure.refused();
-    }
-
     private record Failure(boolean sent, boolean refused, String reason) {
     }
 }

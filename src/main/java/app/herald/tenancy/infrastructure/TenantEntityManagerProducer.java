@@ -111,11 +111,6 @@ public class TenantEntityManagerProducer {
         tenantFactories.forget(schema);
     }
 
-    /** How many tenant factories this node holds now. */
-    public int factories() {
-        return tenantFactories.size();
-    }
-
     @PreDestroy
     void closeAll() {
         tenantFactories.closeAll();
