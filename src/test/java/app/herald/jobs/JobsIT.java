@@ -125,6 +125,12 @@ class JobsIT {
         return count("SELECT COUNT(*) FROM " + acme().getSchema().value() + ".audit_entry WHERE subject = ?", mark);
     }
 
+    /** Neither the tenant's JPA write nor the platform's JDBC write marked {@code mark} is visible. */
+    private void assertNeitherWrite(String mark, String where) throws Exception {
+        assertEquals(0, tenantRows(mark), where + ": the tenant's JPA write is rolled back");
+        assertEquals(0, platformRows(mark), where + ": the platform's JDBC write is rolled back");
+    }
+
     private void execute(String sql, Object... values) throws Exception {
         try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
             for (int i = 0; i < values.length; i++) {
@@ -145,8 +151,7 @@ class JobsIT {
             probe.writeBothThenRollBackAfterTheFlush(mark);
             return null;
         }));
-        assertEquals(0, tenantRows(mark), "the tenant's JPA write, flushed at commit, is rolled back");
-        assertEquals(0, platformRows(mark), "the platform's JDBC write is rolled back");
+        assertNeitherWrite(mark, "request thread, rollback after the commit flush");
 
         String kept = "p" + subject();
         inTenant.call(owner(), acme().getId(), () -> {
@@ -164,14 +169,12 @@ class JobsIT {
             probe.writeBothThenFail(mark);
             return null;
         }));
-        assertEquals(0, tenantRows(mark), "request thread: the tenant's JPA write is rolled back");
-        assertEquals(0, platformRows(mark), "request thread: the platform's JDBC write is rolled back");
+        assertNeitherWrite(mark, "request thread, a service that throws");
 
         long subject = subject();
         plan("THROW_AFTER_WRITING", subject);
         awaitSeen(subject, "thrown");
-        assertEquals(0, tenantRows("p" + subject), "engine thread: the tenant's JPA write is rolled back");
-        assertEquals(0, platformRows("p" + subject), "engine thread: the platform's JDBC write is rolled back");
+        assertNeitherWrite("p" + subject, "engine thread, a service that throws");
     }
 
     @Test
@@ -179,8 +182,7 @@ class JobsIT {
         long subject = subject();
         plan("ROLLBACK_AFTER_FLUSH", subject);
         awaitSeen(subject, "rolled back");
-        assertEquals(0, tenantRows("p" + subject), "the tenant's JPA write, flushed at commit, is rolled back");
-        assertEquals(0, platformRows("p" + subject), "the platform's JDBC write is rolled back");
+        assertNeitherWrite("p" + subject, "engine thread, rollback after the commit flush");
     }
 
     @Test
