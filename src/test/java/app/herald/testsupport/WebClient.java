@@ -25,10 +25,14 @@ import java.util.stream.Collectors;
 public class WebClient {
 
     private static final Pattern VIEW_STATE = Pattern.compile("name=\"jakarta.faces.ViewState\"[^>]*value=\"([^\"]+)\"");
+    private static final Pattern CSP_NONCE = Pattern.compile("PrimeFaces\\.csp\\.init\\('([^']+)'\\)");
+    /** PrimeFaces' script sends each page's nonce back with its postbacks; forms posted here do the same. */
+    static final String NONCE_FIELD = "primefaces.nonce";
 
     private final URI base;
     private final CookieManager cookies = new CookieManager();
     private final HttpClient http;
+    private final Map<String, String> nonceByViewState = new java.util.concurrent.ConcurrentHashMap<>();
 
     public WebClient(URL deployment) {
         this.base = URI.create(deployment.toString().endsWith("/") ? deployment.toString() : deployment + "/");
@@ -66,12 +70,25 @@ public class WebClient {
         return posted;
     }
 
+    /** Posts the fields as a form; a form of a page this client read carries that page's script nonce, as in a browser. */
     public HttpResponse<String> post(String path, Map<String, String> fields) {
-        String body = fields.entrySet().stream()
+        Map<String, String> sent = new LinkedHashMap<>(fields);
+        String viewState = fields.get("jakarta.faces.ViewState");
+        if (viewState != null && !sent.containsKey(NONCE_FIELD) && nonceByViewState.containsKey(viewState)) {
+            sent.put(NONCE_FIELD, nonceByViewState.get(viewState));
+        }
+        String body = sent.entrySet().stream()
                 .map(e -> enc(e.getKey()) + "=" + enc(e.getValue())).collect(Collectors.joining("&"));
         return send(HttpRequest.newBuilder(base.resolve(path))
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(body)));
+    }
+
+    /** A POST with a body and one header as given, for requests a form would never send (forged Ajax postbacks). */
+    public HttpResponse<String> postRaw(String path, String formBody, String header, String value) {
+        return send(HttpRequest.newBuilder(base.resolve(path)).header(header, value)
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(formBody)));
     }
 
     public Optional<String> sessionId() {
@@ -94,7 +111,14 @@ public class WebClient {
 
     private HttpResponse<String> send(HttpRequest.Builder request) {
         try {
-            return http.send(request.timeout(Duration.ofSeconds(60)).build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response = http.send(request.timeout(Duration.ofSeconds(60)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            Matcher state = VIEW_STATE.matcher(response.body());
+            Matcher nonce = CSP_NONCE.matcher(response.body());
+            if (state.find() && nonce.find()) {
+                nonceByViewState.put(state.group(1), nonce.group(1));
+            }
+            return response;
         } catch (IOException e) {
             throw new IllegalStateException(e);
         } catch (InterruptedException e) {

@@ -1,8 +1,9 @@
 package app.herald.identity.web;
 
 import app.herald.identity.application.Actors;
-import app.herald.identity.domain.Actor;
 import app.herald.identity.application.SignInStanding;
+import app.herald.identity.domain.Actor;
+import app.herald.kernel.web.SecurityHeaders;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.security.enterprise.AuthenticationStatus;
@@ -14,7 +15,10 @@ import jakarta.security.enterprise.identitystore.IdentityStoreHandler;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Herald's authentication mechanism. The sign-in page hands it the credentials (through SecurityContext.authenticate);
@@ -33,6 +37,8 @@ public class SessionSignIn implements HttpAuthenticationMechanism {
     /** A page someone asked for before signing in, to land on afterwards. */
     static final String CONTINUE_TO = "herald.continue-to";
     private static final String LOGIN_PAGE = "/login.xhtml";
+    /** The caller and group of a request that presented the operator token. */
+    static final String OPERATOR = "OPERATOR";
 
     @Inject
     IdentityStoreHandler identities;
@@ -40,10 +46,13 @@ public class SessionSignIn implements HttpAuthenticationMechanism {
     Actors actors;
     @Inject
     SignInStanding standing;
+    @Inject
+    OperatorToken operatorToken;
 
     @Override
     public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
                                                 HttpMessageContext context) {
+        SecurityHeaders.apply(response);
         Credential credential = context.getAuthParameters().getCredential();
         if (credential != null) {
             return signIn(request, context, credential);
@@ -51,6 +60,12 @@ public class SessionSignIn implements HttpAuthenticationMechanism {
         if (!context.isProtected() && isStaticResource(request)) {
             // Style sheets, scripts and images need nobody's groups: no database reads for them.
             return context.doNothing();
+        }
+        Optional<String> bearer = bearer(request);
+        if (bearer.isPresent()) {
+            return operatorToken.matches(bearer.get())
+                    ? context.notifyContainerAboutLogin(OPERATOR, Set.of(OPERATOR))
+                    : unauthorized(response);
         }
         HttpSession session = request.getSession(false);
         Object email = session == null ? null : session.getAttribute(SIGNED_IN);
@@ -61,6 +76,10 @@ public class SessionSignIn implements HttpAuthenticationMechanism {
             }
             // The account was closed, or its agency or client suspended, since: this session ends here.
             session.removeAttribute(SIGNED_IN);
+        }
+        if (context.isProtected() && isOperatorEndpoint(request)) {
+            // Monitoring is no browser: it gets a 401 to act on, not the sign-in page.
+            return unauthorized(response);
         }
         if (context.isProtected()) {
             rememberWhereTo(request);
@@ -77,6 +96,36 @@ public class SessionSignIn implements HttpAuthenticationMechanism {
         }
         request.getSession(true).setAttribute(SIGNED_IN, result.getCallerPrincipal().getName());
         return context.notifyContainerAboutLogin(result);
+    }
+
+    /**
+     * Written here and committed, since Payara answers a mechanism's 401 with its own error page (which names it)
+     * rather than the application's.
+     */
+    private static AuthenticationStatus unauthorized(HttpServletResponse response) {
+        try {
+            response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
+            response.setHeader("WWW-Authenticate", "Bearer realm=\"herald\"");
+            response.setContentType("text/plain;charset=UTF-8");
+            response.getWriter().write("Sign-in needed: a platform administrator's session or the operator token.\n");
+            response.flushBuffer();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return AuthenticationStatus.SEND_FAILURE;
+    }
+
+    private static Optional<String> bearer(HttpServletRequest request) {
+        String header = request.getHeader("Authorization");
+        if (header == null || !header.regionMatches(true, 0, "Bearer ", 0, 7)) {
+            return Optional.empty();
+        }
+        return Optional.of(header.substring(7).strip());
+    }
+
+    private static boolean isOperatorEndpoint(HttpServletRequest request) {
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        return path.matches("/(metrics|openapi|health)(/.*)?");
     }
 
     private static boolean isStaticResource(HttpServletRequest request) {

@@ -4,6 +4,7 @@ import app.herald.content.application.Channels;
 import app.herald.content.domain.Channel;
 import app.herald.content.domain.Network;
 import app.herald.kernel.AccessDenied;
+import app.herald.kernel.RuleViolation;
 import app.herald.kernel.web.Feedback;
 import app.herald.kernel.web.Pages;
 import app.herald.publishing.application.ChannelConnections;
@@ -58,7 +59,8 @@ public class ConnectChannel implements Serializable {
             channel = channels.find(Pages.id(channelParam).orElseThrow(() -> new AccessDenied("No channel id")));
             endpoint = channel.getEndpoint() != null ? channel.getEndpoint()
                     : channel.getNetwork() == Network.BLUESKY ? "https://bsky.social" : null;
-        } catch (AccessDenied e) {
+        } catch (AccessDenied | RuleViolation e) {
+            // Another client's channel and no channel at all look the same.
             Pages.notFound();
             return;
         }

@@ -4,6 +4,7 @@ import app.herald.content.application.Channels;
 import app.herald.content.domain.Channel;
 import app.herald.content.domain.Network;
 import app.herald.kernel.AccessDenied;
+import app.herald.kernel.RuleViolation;
 import app.herald.kernel.web.Pages;
 import app.herald.publishing.application.SandboxFeed;
 import app.herald.publishing.domain.Metric;
@@ -67,7 +68,7 @@ public class SandboxFeedView implements Serializable {
             if (channel.getNetwork() != Network.SANDBOX) {
                 throw new AccessDenied("Channel " + channel.getId() + " is not a Sandbox channel");
             }
-        } catch (AccessDenied e) {
+        } catch (AccessDenied | RuleViolation e) {
             Pages.notFound();
             return;
         }
