@@ -155,19 +155,32 @@ class ContentIT {
         assertTrue(inTenant.call(manager, acme, () -> posts.awaiting(manager)).stream().anyMatch(p -> p.getId() == postId));
         assertTrue(inTenant.call(client, acme, () -> posts.awaiting(client)).stream().noneMatch(p -> p.getId() == postId),
                 "the client waits for the agency");
+        assertThrows(AccessDenied.class, () -> inTenant.call(client, acme, () -> posts.find(client, postId)),
+                "a post in internal review is the agency's");
+        assertTrue(inTenant.call(client, acme, () -> posts.recent(client, 10_000)).stream()
+                .noneMatch(p -> p.getId() == postId), "not even in the client's list");
+        assertThrows(AccessDenied.class, () -> inTenant.call(client, acme, () -> comments.visible(client, postId)));
+        assertThrows(AccessDenied.class, () -> inTenant.call(client, acme,
+                () -> comments.add(client, postId, null, "Sneak peek?", false)));
 
         assertThrows(RuleViolation.class, () -> inTenant.call(analyst, acme, () -> posts.approve(analyst, postId, null)));
         assertThrows(RuleViolation.class, () -> inTenant.call(client, acme, () -> posts.approve(client, postId, null)));
         inTenant.call(manager, acme, () -> posts.approve(manager, postId, "Good copy"));
         assertEquals(PostState.CLIENT_REVIEW, state(editor, acme, postId), "any one agency reviewer suffices");
+        assertEquals(postId, inTenant.call(client, acme, () -> posts.find(client, postId)).getId(),
+                "the client sees the post from its own step on");
+        assertTrue(inTenant.call(client, acme, () -> posts.history(client, postId)).isEmpty(),
+                "but not the agency's decisions and their comments");
         assertFalse(inTenant.call(owner, acme, () -> posts.awaiting(owner)).stream().anyMatch(p -> p.getId() == postId));
 
         inTenant.call(client, acme, () -> posts.approve(client, postId, "Lovely"));
         assertEquals(PostState.APPROVED, state(editor, acme, postId));
-        List<DecisionRecord> history = inTenant.call(editor, acme, () -> posts.history(postId));
+        List<DecisionRecord> history = inTenant.call(editor, acme, () -> posts.history(editor, postId));
         assertEquals(List.of(Decision.Kind.SUBMITTED, Decision.Kind.APPROVED, Decision.Kind.APPROVED),
                 history.stream().map(DecisionRecord::getKind).toList());
         assertEquals("Mia Manager", history.get(1).getUserName());
+        assertEquals(List.of("Lovely"), inTenant.call(client, acme, () -> posts.history(client, postId)).stream()
+                .map(d -> d.toDecision().comment()).toList(), "the client reads its own step's decisions");
 
         Instant later = Instant.now().plus(Duration.ofDays(3));
         inTenant.call(editor, acme, () -> posts.schedule(editor, postId, later));
@@ -176,6 +189,8 @@ class ContentIT {
         inTenant.call(editor, acme, () -> posts.save(editor, postId, "Autumn blend", "Our autumn blend is here.",
                 Map.of(channel, "Our autumn blend is here, now with 20% off.")));
         assertEquals(PostState.IN_REVIEW, state(editor, acme, postId), "editing an approved post sends it back");
+        assertEquals(postId, inTenant.call(client, acme, () -> posts.find(client, postId)).getId(),
+                "what the client once reviewed stays visible to it");
         var changes = inTenant.call(editor, acme, () -> posts.changesSinceApproval(postId));
         assertEquals(1, changes.size(), "one variant changed");
         assertTrue(changes.values().iterator().next().stream()
@@ -208,7 +223,7 @@ class ContentIT {
         long acmePost = inTenant.call(owner, acme, () -> posts.draft(owner, "Acme secret", "Launch plan", Set.of(acmeChannel)).getId());
         Actor globexApprover = actor(Demo.GLOBEX_APPROVER);
         assertThrows(AccessDenied.class, () -> inTenant.call(globexApprover, acme, () -> posts.find(acmePost)));
-        inTenant.call(owner, globex, () -> posts.recent(500)).forEach(p -> assertFalse(p.getTitle().equals("Acme secret")));
+        inTenant.call(owner, globex, () -> posts.recent(owner, 500)).forEach(p -> assertFalse(p.getTitle().equals("Acme secret")));
         assertThrows(RuntimeException.class, () -> inTenant.call(owner, globex,
                 () -> posts.draft(owner, "Borrowed channel", "x", Set.of(acmeChannel + 100_000))),
                 "a channel id that is not the tenant's");
@@ -364,7 +379,7 @@ class ContentIT {
         assertTrue(report.problems().stream().anyMatch(p -> p.line() == 8 && p.reason().contains("does not exist")));
         assertTrue(report.problems().stream().anyMatch(p -> p.line() == 9 && p.reason().contains("no campaign")));
 
-        int before = inTenant.call(editor, acme, () -> posts.recent(10_000)).size();
+        int before = inTenant.call(editor, acme, () -> posts.recent(editor, 10_000)).size();
         String campaignName = "Import campaign " + UUID.randomUUID();
         long campaign = inTenant.call(editor, acme, () -> campaigns.create(editor, campaignName, day.minusDays(1),
                 day.plusDays(1), null, java.math.BigDecimal.TEN, "EUR", null, null).getId());
@@ -373,7 +388,7 @@ class ContentIT {
         assertTrue(withCampaign.isImportable(), withCampaign.problems().toString());
         assertEquals(campaign, withCampaign.rows().get(0).campaignId());
         assertThrows(RuleViolation.class, () -> inTenant.call(editor, acme, () -> postImport.importAll(editor, badWithCampaign)));
-        assertEquals(before, inTenant.call(editor, acme, () -> posts.recent(10_000)).size(), "nothing half-imported");
+        assertEquals(before, inTenant.call(editor, acme, () -> posts.recent(editor, 10_000)).size(), "nothing half-imported");
         assertThrows(RuleViolation.class, () -> inTenant.call(editor, acme,
                 () -> postImport.check("date,time,text,channels\n" + day + ",09:00,\"unclosed," + handle + "\n")));
         assertThrows(RuleViolation.class, () -> inTenant.call(editor, acme, () -> postImport.check("just,some,words\n1,2,3\n")));
@@ -585,7 +600,7 @@ class ContentIT {
         long globex = tenant(Demo.GLOBEX);
         assertEquals(Demo.ACME, work.in(owner, acme, TenantRef::name));
         assertEquals(Demo.GLOBEX, work.in(owner, globex, TenantRef::name), "no request is bound to two tenants");
-        assertFalse(work.in(owner, globex, t -> posts.recent(5)).isEmpty(), "the agency calendar's reading");
+        assertFalse(work.in(owner, globex, t -> posts.recent(owner, 5)).isEmpty(), "the agency calendar's reading");
         assertThrows(AccessDenied.class, () -> work.in(actor(Demo.ACME_APPROVER), globex, TenantRef::name));
         assertThrows(AccessDenied.class, () -> work.in(owner, tenant(Demo.INITECH), TenantRef::name));
     }

@@ -8,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import app.herald.testsupport.Demo;
 import app.herald.testsupport.HeraldDeployment;
 import app.herald.testsupport.WebClient;
-import java.net.URI;
 import java.net.URL;
 import java.net.http.HttpResponse;
 import java.util.LinkedHashMap;
@@ -35,6 +34,9 @@ class WebAccessIT {
     static WebArchive deployment() {
         return HeraldDeployment.war();
     }
+
+    /** Set for the test run in pom.xml; the server under test reads the same environment. */
+    private static final String OPERATOR_TOKEN = System.getenv("HERALD_OPERATOR_TOKEN");
 
     @ArquillianResource
     URL base;
@@ -92,17 +94,190 @@ class WebAccessIT {
     }
 
     @Test
-    void theJobEngineShowsEveryQueueOnMetrics() throws Exception {
-        java.net.http.HttpResponse<String> metrics = java.net.http.HttpClient.newHttpClient().send(
-                java.net.http.HttpRequest.newBuilder(base.toURI().resolve("/metrics")).build(),
-                java.net.http.HttpResponse.BodyHandlers.ofString());
+    void theJobEngineShowsEveryQueueOnMetrics() {
+        HttpResponse<String> metrics = operator("/metrics", OPERATOR_TOKEN);
         assertEquals(200, metrics.statusCode());
         for (String queue : java.util.List.of("publish", "analytics", "reports", "mail", "digest")) {
             for (String figure : java.util.List.of("herald_jobs_due", "herald_jobs_late", "herald_jobs_dead",
                     "herald_jobs_running", "herald_jobs_lateness", "herald_jobs_failures")) {
-                assertTrue(java.util.regex.Pattern.compile("(?m)^" + figure + "\\w*\\{[^}]*queue=\"" + queue + "\"")
+                assertTrue(Pattern.compile("(?m)^" + figure + "\\w*\\{[^}]*queue=\"" + queue + "\"")
                         .matcher(metrics.body()).find(), figure + " of queue " + queue + " is on /metrics");
             }
+        }
+    }
+
+    @Test
+    void operatorEndpointsNeedAnAdminOrTheOperatorTokenAndProbesLearnOnlyUpOrDown() {
+        for (String path : new String[] {"/metrics", "/metrics/application", "/health", "/health/started", "/openapi"}) {
+            HttpResponse<String> anonymous = operator(path, null);
+            assertEquals(401, anonymous.statusCode(), path);
+            assertTrue(anonymous.headers().firstValue("WWW-Authenticate").orElse("").startsWith("Bearer"), path);
+            assertFalse(anonymous.body().contains("connection_pool") || anonymous.body().contains("tenantSchemas"), path);
+            assertEquals(401, operator(path, "wrong-" + OPERATOR_TOKEN).statusCode(), path + " with a wrong token");
+        }
+        for (String path : new String[] {"/health/ready", "/health/live"}) {
+            HttpResponse<String> probe = operator(path, null);
+            assertEquals(200, probe.statusCode(), path);
+            assertEquals("{\"status\":\"UP\"}", probe.body(), path + " says UP and nothing else");
+        }
+        HttpResponse<String> details = operator("/health/ready", OPERATOR_TOKEN);
+        assertTrue(details.body().contains("\"tenantSchemas\""), details.body());
+        assertEquals(200, operator("/health", OPERATOR_TOKEN).statusCode());
+
+        WebClient admin = signedIn(Demo.ADMIN);
+        assertTrue(admin.get("metrics").body().contains("herald_jobs_due"), "a platform admin's session reads /metrics");
+        assertTrue(admin.get("health/ready").body().contains("tenantSchemas"));
+        assertEquals(403, signedIn(Demo.NORTHWIND_OWNER).get("metrics").statusCode(), "an agency owner is no operator");
+    }
+
+    @Test
+    void everyAnswerCarriesTheSecurityHeadersAndNamesNoProduct() {
+        long acme = clientId(Demo.ACME);
+        WebClient editor = signedIn(Demo.NORTHWIND_EDITOR);
+        Map<String, HttpResponse<String>> answers = new LinkedHashMap<>();
+        answers.put("a page", new WebClient(base).get("login.xhtml"));
+        answers.put("a redirect to sign in", new WebClient(base).get("agency/clients.xhtml"));
+        answers.put("an unknown page", editor.get("client/nothing-here.xhtml"));
+        answers.put("an unknown path", editor.get("no/such/thing"));
+        answers.put("a forbidden page", editor.get("agency/people.xhtml"));
+        answers.put("a foreign id", editor.get("client/home.xhtml?client=" + clientId(Demo.GLOBEX)));
+        answers.put("a forged view state", editor.post("client/compose.xhtml?client=" + acme,
+                Map.of("jakarta.faces.ViewState", "-4711:0815", "anything", "x")));
+        answers.put("an operator endpoint", operator("/metrics", null));
+        answers.forEach((what, answer) -> {
+            var headers = answer.headers();
+            assertEquals("DENY", headers.firstValue("X-Frame-Options").orElse(""), what);
+            assertEquals("nosniff", headers.firstValue("X-Content-Type-Options").orElse(""), what);
+            assertTrue(headers.allValues("Content-Security-Policy").stream().anyMatch(p -> p.contains("frame-ancestors 'none'")
+                    && p.contains("object-src 'none'")), what + ": " + headers.allValues("Content-Security-Policy"));
+            assertTrue(headers.firstValue("Server").orElse("").isBlank(), what + ": " + headers.firstValue("Server"));
+            assertTrue(headers.firstValue("X-Powered-By").isEmpty(), what);
+            for (String telltale : new String[] {"Payara", "GlassFish", "Exception", "Mojarra", "at app.herald"}) {
+                assertFalse(answer.body().contains(telltale), what + " names " + telltale + ":\n" + answer.body());
+            }
+        });
+        assertEquals(400, answers.get("a forged view state").statusCode());
+        assertTrue(answers.get("a forged view state").body().contains("Page expired"));
+        assertEquals(404, answers.get("an unknown path").statusCode());
+
+        HttpResponse<String> page = answers.get("a page");
+        String policy = page.headers().allValues("Content-Security-Policy").stream().filter(p -> p.contains("script-src"))
+                .findFirst().orElseThrow(() -> new AssertionError("no script policy: " + page.headers().map()));
+        Matcher nonce = Pattern.compile("script-src 'self' 'nonce-([A-Za-z0-9+/=]+)'").matcher(policy);
+        assertTrue(nonce.find(), policy);
+        assertFalse(policy.contains("unsafe-inline' 'unsafe-eval") || policy.matches(".*script-src[^;]*unsafe.*"), policy);
+        Matcher scripts = Pattern.compile("<script(?![^>]*\\bsrc=)([^>]*)>").matcher(page.body());
+        int inline = 0;
+        while (scripts.find()) {
+            inline++;
+            assertTrue(scripts.group(1).contains("nonce=\"" + nonce.group(1) + "\""), "an inline script without the nonce: "
+                    + scripts.group());
+        }
+        assertTrue(inline > 0, "PrimeFaces initialises its widgets inline");
+        assertFalse(page.body().matches("(?s).*\\son(click|change|load|submit)=.*"), "no inline event handlers");
+        String cookie = page.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith("JSESSIONID="))
+                .findFirst().orElseThrow();
+        assertTrue(cookie.contains("HttpOnly") && cookie.toLowerCase().contains("samesite=lax"), cookie);
+        assertFalse(cookie.contains("Secure"), "plain http here; SessionCookies marks it Secure behind https");
+    }
+
+    @Test
+    void aPersonsMistakeIsAnsweredWithAMessageOrA404NeverA500() {
+        long acme = clientId(Demo.ACME);
+        WebClient owner = signedIn(Demo.NORTHWIND_OWNER);
+        // Channel ids are per client schema: another client's id names, at most, one of this client's own channels.
+        assertEquals(404, owner.get("client/connect.xhtml?client=" + acme + "&channel=999999999").statusCode());
+        assertEquals(404, owner.get("client/sandbox.xhtml?client=" + acme + "&channel=999999999").statusCode());
+
+        String compose = "client/compose.xhtml?client=" + acme;
+        String ajaxBody = "jakarta.faces.partial.ajax=true&jakarta.faces.source=x&jakarta.faces.ViewState=-1%3A2";
+        HttpResponse<String> ajax = owner.postRaw(compose, ajaxBody, "Faces-Request", "partial/ajax");
+        assertEquals(200, ajax.statusCode());
+        assertTrue(ajax.body().contains("<redirect url=\"/error/expired.html\""), ajax.body());
+        assertFalse(ajax.body().contains("Exception"), ajax.body());
+
+        String name = "Forged " + System.nanoTime();
+        for (String[] mistake : new String[][] {
+            {"abc", "2027-03-01", "Write the budget as a number"},
+            {"-5", "2027-03-01", "A budget cannot be negative."},
+            {"1e23", "2027-03-01", "A budget is at most 1,000,000,000."},
+            {"100", "2027-02-30", "\"2027-02-30\" is not a real date"},
+            {"100", "1999-03-01", "Herald takes dates from 2000 to 2100."}}) {
+            HttpResponse<String> answer = createCampaign(owner, acme, name, mistake[0], mistake[1]);
+            assertEquals(200, answer.statusCode(), String.join(" ", mistake));
+            assertTrue(said(answer).contains(mistake[2]), mistake[2] + " is said:\n" + answer.body());
+            assertFalse(answer.body().contains("Exception"), answer.body());
+        }
+        HttpResponse<String> bidi = createCampaign(owner, acme, name + "\u202Egnp.exe", "100", "2027-03-01");
+        assertTrue(said(bidi).contains("invisible or direction-changing characters"), bidi.body());
+        HttpResponse<String> tooLong = createCampaign(owner, acme, "x".repeat(121), "100", "2027-03-01");
+        assertTrue(said(tooLong).contains("A campaign's name has at most 120 characters; this one has 121."),
+                tooLong.body());
+        assertFalse(owner.get("client/campaigns.xhtml?client=" + acme).body().contains(name), "nothing was created");
+        assertTrue(createCampaign(owner, acme, name, "1500.50", "2027-03-01").body().contains(name), "the form works");
+    }
+
+    /** The page as the person reads it: the growl's messages come JavaScript-escaped inside a script. */
+    private static String said(HttpResponse<String> page) {
+        Matcher escape = Pattern.compile("\\\\x([0-9a-fA-F]{2})|\\\\(.)").matcher(page.body());
+        StringBuilder plain = new StringBuilder();
+        while (escape.find()) {
+            escape.appendReplacement(plain, Matcher.quoteReplacement(escape.group(1) != null
+                    ? String.valueOf((char) Integer.parseInt(escape.group(1), 16)) : escape.group(2)));
+        }
+        return escape.appendTail(plain).toString();
+    }
+
+    private HttpResponse<String> createCampaign(WebClient owner, long client, String name, String budget, String starts) {
+        String page = owner.get("client/campaigns.xhtml?client=" + client).body();
+        Map<String, String> form = new LinkedHashMap<>();
+        form.put("create", "create");
+        form.put("create:name", name);
+        form.put("create:starts_input", starts);
+        form.put("create:ends_input", "2027-03-31");
+        form.put("create:goal", "");
+        form.put("create:budget", budget);
+        form.put("create:currency", "EUR");
+        form.put("create:utm", "");
+        form.put("create:createCampaign", "");
+        form.put("jakarta.faces.ViewState", WebClient.viewState(page));
+        return owner.post("client/campaigns.xhtml?client=" + client, form);
+    }
+
+    @Test
+    void clientApproversSeeNoDraftAndAnalystsNoButtonTheServerWouldRefuse() {
+        long acme = clientId(Demo.ACME);
+        String all = signedIn(Demo.NORTHWIND_OWNER).get("client/posts.xhtml?client=" + acme).body();
+        Matcher draft = Pattern.compile("post=(\\d+)\"[^>]*>[^<]*</a>\\s*</td>\\s*<td[^>]*>\\s*<span class=\"herald-post-state DRAFT\"")
+                .matcher(all);
+        assertTrue(draft.find(), "the demo month has a draft:\n" + all);
+        WebClient approver = signedIn(Demo.ACME_APPROVER);
+        assertFalse(approver.get("client/posts.xhtml?client=" + acme).body().contains("post=" + draft.group(1) + "\""),
+                "the client's list has no draft");
+        assertEquals(404, approver.get("client/post.xhtml?client=" + acme + "&post=" + draft.group(1)).statusCode());
+        assertFalse(approver.get("client/posts.xhtml?client=" + acme).body().contains("herald-post-state IN_REVIEW\""),
+                "nor a post the agency has not sent to the client yet");
+
+        String analystHome = signedIn(Demo.NORTHWIND_ANALYST).get("client/home.xhtml?client=" + acme).body();
+        String editorHome = signedIn(Demo.NORTHWIND_EDITOR).get("client/home.xhtml?client=" + acme).body();
+        for (String tab : new String[] {"composeTab", "importTab", "channelsTab", "snippetsTab"}) {
+            assertTrue(editorHome.contains("id=\"" + tab + "\""), tab + " is the editor's");
+            assertFalse(analystHome.contains("id=\"" + tab + "\""), tab + " is not the analyst's");
+        }
+        assertFalse(signedIn(Demo.NORTHWIND_ANALYST).get("client/media.xhtml?client=" + acme).body().contains("id=\"upload\""),
+                "analysts do not upload");
+    }
+
+    /** A request as monitoring makes it: no session, perhaps the operator's bearer token. */
+    private HttpResponse<String> operator(String path, String token) {
+        try {
+            java.net.http.HttpRequest.Builder request = java.net.http.HttpRequest.newBuilder(base.toURI().resolve(path));
+            if (token != null) {
+                request.header("Authorization", "Bearer " + token);
+            }
+            return java.net.http.HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
         }
     }
 
@@ -226,10 +401,12 @@ class WebAccessIT {
             assertFalse(response.body().contains("Something went wrong"), page);
         }
         WebClient approver = signedIn(Demo.ACME_APPROVER);
+        Matcher shown = Pattern.compile("post=(\\d+)").matcher(approver.get("client/posts.xhtml?client=" + acme).body());
+        assertTrue(shown.find(), "the client sees the posts sent to it");
         for (String page : new String[] {"account.xhtml", "client/home.xhtml?client=" + acme,
             "client/calendar.xhtml?client=" + acme,
             "client/posts.xhtml?client=" + acme, "client/media.xhtml?client=" + acme,
-            "client/post.xhtml?client=" + acme + "&post=" + post.group(1), "client/analytics.xhtml?client=" + acme,
+            "client/post.xhtml?client=" + acme + "&post=" + shown.group(1), "client/analytics.xhtml?client=" + acme,
             "client/reports.xhtml?client=" + acme, "client/tracking.xhtml?client=" + acme}) {
             HttpResponse<String> response = approver.get(page);
             assertEquals(200, response.statusCode(), page);
@@ -286,12 +463,10 @@ class WebAccessIT {
     }
 
     @Test
-    void healthEndpointsReportReadinessAndLiveness() throws Exception {
-        URI root = base.toURI().resolve("/");
-        WebClient client = new WebClient(root.toURL());
-        HttpResponse<String> ready = client.get("health/ready");
+    void healthEndpointsReportReadinessAndLiveness() {
+        HttpResponse<String> ready = operator("/health/ready", OPERATOR_TOKEN);
         assertEquals(200, ready.statusCode(), ready.body());
         assertTrue(ready.body().contains("\"tenantSchemas\""), ready.body());
-        assertEquals(200, client.get("health/live").statusCode());
+        assertEquals(200, operator("/health/live", OPERATOR_TOKEN).statusCode());
     }
 }

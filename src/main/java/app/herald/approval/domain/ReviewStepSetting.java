@@ -1,5 +1,6 @@
 package app.herald.approval.domain;
 
+import app.herald.kernel.Text;
 import app.herald.tenancy.domain.TenantSchemaProperty;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -51,7 +52,7 @@ public class ReviewStepSetting implements Serializable {
 
     public ReviewStepSetting(int position, ReviewStep step) {
         this.position = position;
-        this.name = step.name().strip().length() > 80 ? step.name().strip().substring(0, 80) : step.name().strip();
+        this.name = Text.name("A review step's name", step.name(), 80);
         this.everyone = step.everyoneMustApprove();
         this.approverIds = step.approvers().stream().sorted().map(String::valueOf).collect(Collectors.joining(","));
     }

@@ -35,7 +35,7 @@ public class Comments {
     ReviewNotifications notifications;
 
     public Comment add(Actor actor, long postId, Long replyTo, String body, boolean internal) {
-        Post post = posts.find(postId);
+        Post post = posts.find(actor, postId);
         if (internal && !actor.isStaff()) {
             throw new AccessDenied(actor.email() + " may not write internal notes");
         }
@@ -49,8 +49,9 @@ public class Comments {
         audit.record(actor.email(), comment.isInternal() ? "NOTE_ADDED" : "COMMENT_ADDED", "post " + postId,
                 comment.getBody());
         TenantRef tenant = context.current();
+        boolean shownToClients = !comment.isInternal() && posts.shownToClients(postId);
         for (String email : comment.mentions()) {
-            actors.byEmail(email).filter(person -> comment.isInternal() ? person.isStaff() : true)
+            actors.byEmail(email).filter(person -> person.isStaff() || shownToClients)
                     .filter(person -> person.mayOpen(tenant.id(), tenant.agencyId()))
                     .flatMap(person -> actors.userByEmail(person.email()))
                     .ifPresent(person -> notifications.mentioned(post, comment, person));
@@ -60,7 +61,7 @@ public class Comments {
 
     /** The post's conversation as this person may see it: threads in order, each followed by its replies. */
     public List<Comment> visible(Actor actor, long postId) {
-        posts.find(postId);
+        posts.find(actor, postId);
         return em.createNamedQuery("Comment.ofPost", Comment.class).setParameter("postId", postId).getResultList()
                 .stream().filter(c -> actor.isStaff() || !c.isInternal())
                 .sorted(Comparator.comparingLong(Comment::getThreadId).thenComparing(Comment::getId)).toList();

@@ -214,6 +214,19 @@ public class Posts {
         return post;
     }
 
+    /** The post, if this person may see it ({@link Post}: what clients see); otherwise as if it did not exist. */
+    public Post find(Actor actor, long postId) {
+        Post post = find(postId);
+        if (!actor.isStaff() && !shownToClients(postId)) {
+            throw new AccessDenied(actor.email() + " may not see post " + postId + " yet");
+        }
+        return post;
+    }
+
+    public boolean shownToClients(long postId) {
+        return em.createNamedQuery("Post.shownToClients", Long.class).setParameter("id", postId).getSingleResult() > 0;
+    }
+
     /** The titles of the given posts, in one query (for rankings that name many posts). */
     public Map<Long, String> titles(java.util.Collection<Long> postIds) {
         if (postIds.isEmpty()) {
@@ -226,14 +239,25 @@ public class Posts {
         return titles;
     }
 
-    public List<Post> recent(int max) {
-        return em.createNamedQuery("Post.recent", Post.class).setMaxResults(max).getResultList();
+    /** The latest posts this person may see, newest change first. */
+    public List<Post> recent(Actor actor, int max) {
+        return em.createNamedQuery(actor.isStaff() ? "Post.recent" : "Post.recentShownToClients", Post.class)
+                .setMaxResults(max).getResultList();
     }
 
     /** Posts planned from (inclusive) until (exclusive), for the calendar. */
     public List<Post> scheduledBetween(Instant from, Instant until) {
         return em.createNamedQuery("Post.scheduledBetween", Post.class).setParameter("from", from.toEpochMilli())
                 .setParameter("until", until.toEpochMilli()).getResultList();
+    }
+
+    /** The same, of the posts this person may see. */
+    public List<Post> scheduledBetween(Actor actor, Instant from, Instant until) {
+        if (actor.isStaff()) {
+            return scheduledBetween(from, until);
+        }
+        return em.createNamedQuery("Post.scheduledBetweenShownToClients", Post.class)
+                .setParameter("from", from.toEpochMilli()).setParameter("until", until.toEpochMilli()).getResultList();
     }
 
     /** The posts whose next decision is this person's. */
@@ -264,9 +288,12 @@ public class Posts {
                         java.util.stream.Collectors.mapping(Variant::getChannelId, java.util.stream.Collectors.toSet())));
     }
 
-    public List<DecisionRecord> history(long postId) {
+    /** A post's review decisions as this person may read them: the client's people read only their own step's. */
+    public List<DecisionRecord> history(Actor actor, long postId) {
+        find(actor, postId);
         return em.createNamedQuery("DecisionRecord.ofPost", DecisionRecord.class).setParameter("postId", postId)
-                .getResultList();
+                .getResultList().stream()
+                .filter(d -> actor.isStaff() || d.toDecision().from() == PostState.CLIENT_REVIEW).toList();
     }
 
     private Post decide(Actor actor, long postId, BiFunction<ApprovalFlow, Reviewer, Decision> step) {
@@ -335,7 +362,8 @@ public class Posts {
     }
 
     private ApprovalFlow flowOf(Post post, ApprovalPolicy policy) {
-        List<Decision> decisions = history(post.getId()).stream().map(DecisionRecord::toDecision).toList();
+        List<Decision> decisions = em.createNamedQuery("DecisionRecord.ofPost", DecisionRecord.class)
+                .setParameter("postId", post.getId()).getResultList().stream().map(DecisionRecord::toDecision).toList();
         return post.flow(policy, decisions);
     }
 

@@ -1,6 +1,7 @@
 package app.herald.content.domain;
 
 import app.herald.kernel.RuleViolation;
+import app.herald.kernel.Text;
 import app.herald.tenancy.domain.TenantSchemaProperty;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -64,6 +65,8 @@ public class Campaign implements Serializable {
     @Column(name = "created_at", nullable = false)
     private long createdAt;
 
+    private static final BigDecimal MAX_BUDGET = BigDecimal.valueOf(1_000_000_000L);
+
     protected Campaign() {
     }
 
@@ -75,7 +78,7 @@ public class Campaign implements Serializable {
         }
         this.startsOn = startsOn;
         this.endsOn = endsOn;
-        this.goal = goal == null || goal.isBlank() ? null : bounded(goal.strip(), 500);
+        this.goal = Text.optionalName("A campaign's goal", goal, 500).orElse(null);
         this.currency = requireCurrency(currency);
         this.budgetCents = toCents(budget, this.currency);
         this.utmCampaign = utmCampaign == null || utmCampaign.isBlank() ? slug(this.name) : requireSlug(utmCampaign);
@@ -84,11 +87,7 @@ public class Campaign implements Serializable {
     }
 
     private static String requireName(String name) {
-        String clean = name == null ? "" : name.strip();
-        if (clean.isEmpty() || clean.length() > 120) {
-            throw new RuleViolation("A campaign name has 1 to 120 characters.");
-        }
-        return clean;
+        return Text.name("A campaign's name", name, 120);
     }
 
     private static String requireCurrency(String code) {
@@ -103,6 +102,9 @@ public class Campaign implements Serializable {
         BigDecimal amount = budget == null ? BigDecimal.ZERO : budget;
         if (amount.signum() < 0) {
             throw new RuleViolation("A budget cannot be negative.");
+        }
+        if (amount.compareTo(MAX_BUDGET) > 0) {
+            throw new RuleViolation("A budget is at most 1,000,000,000.");
         }
         int digits = Math.max(0, Currency.getInstance(currency).getDefaultFractionDigits());
         try {

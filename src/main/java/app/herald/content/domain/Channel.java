@@ -1,6 +1,7 @@
 package app.herald.content.domain;
 
 import app.herald.kernel.RuleViolation;
+import app.herald.kernel.Text;
 import app.herald.tenancy.domain.TenantSchemaProperty;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -75,14 +76,14 @@ public class Channel implements Serializable {
     public Channel(Network network, String handle, String displayName, Instant now) {
         this.network = network;
         this.handle = requireHandle(handle);
-        this.displayName = displayName == null || displayName.isBlank() ? this.handle : bounded(displayName.strip(), 120);
+        this.displayName = Text.optionalName("A channel's display name", displayName, 120).orElse(this.handle);
         this.active = true;
         this.createdAt = now.toEpochMilli();
     }
 
     private static String requireHandle(String handle) {
-        String clean = handle == null ? "" : handle.strip();
-        if (clean.isEmpty() || clean.length() > 120 || clean.chars().anyMatch(Character::isWhitespace)) {
+        String clean = Text.name("A channel's handle", handle, 120);
+        if (clean.chars().anyMatch(Character::isWhitespace)) {
             throw new RuleViolation("A channel's handle is its account name, such as @acme@mastodon.social, "
                     + "without spaces and at most 120 characters.");
         }

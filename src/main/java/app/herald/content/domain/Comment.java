@@ -1,6 +1,7 @@
 package app.herald.content.domain;
 
 import app.herald.kernel.RuleViolation;
+import app.herald.kernel.Text;
 import app.herald.tenancy.domain.TenantSchemaProperty;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -66,10 +67,7 @@ public class Comment implements Serializable {
 
     public Comment(long postId, Comment parent, long authorId, String authorName, String body, boolean internal,
                    Instant now) {
-        String text = body == null ? "" : body.strip();
-        if (text.isEmpty() || text.length() > MAX_LENGTH) {
-            throw new RuleViolation("A comment has 1 to " + MAX_LENGTH + " characters.");
-        }
+        String text = Text.body("A comment", body, MAX_LENGTH);
         if (parent != null && parent.postId != postId) {
             throw new RuleViolation("A reply belongs to the same post as its comment.");
         }

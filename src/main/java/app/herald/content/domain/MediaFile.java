@@ -1,5 +1,7 @@
 package app.herald.content.domain;
 
+import app.herald.kernel.RuleViolation;
+import app.herald.kernel.Text;
 import app.herald.tenancy.domain.TenantSchemaProperty;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -76,11 +78,14 @@ public class MediaFile implements Serializable {
     /** Keeps a readable name for people, never a path: directory parts and control characters are dropped. */
     static String cleanName(String name, MediaType type) {
         String base = name == null ? "" : name.replace('\\', '/');
-        base = base.substring(base.lastIndexOf('/') + 1).replaceAll("[\\p{Cntrl}<>\"]", "").strip();
+        base = Text.cleanFileName(base.substring(base.lastIndexOf('/') + 1)).replaceAll("[<>\"]", "").strip();
         if (base.isEmpty()) {
             base = "upload." + type.extension();
         }
-        return base.length() <= 200 ? base : base.substring(base.length() - 200);
+        if (base.length() > 200) {
+            throw new RuleViolation("The file's name has at most 200 characters; rename it and upload it again.");
+        }
+        return base;
     }
 
     public String describe() {

@@ -5,6 +5,7 @@ import app.herald.approval.domain.ApprovalPolicy;
 import app.herald.approval.domain.Decision;
 import app.herald.approval.domain.PostState;
 import app.herald.kernel.RuleViolation;
+import app.herald.kernel.Text;
 import app.herald.tenancy.domain.TenantSchemaProperty;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -21,9 +22,9 @@ import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.Optional;
 import org.eclipse.persistence.annotations.Multitenant;
 import org.eclipse.persistence.annotations.MultitenantType;
 import org.eclipse.persistence.annotations.TenantTableDiscriminator;
@@ -41,9 +42,24 @@ import org.eclipse.persistence.annotations.TenantTableDiscriminatorType;
 @NamedQuery(name = "Post.inStates", query = "SELECT p FROM Post p WHERE p.state IN :states ORDER BY p.scheduledAt, p.id")
 @NamedQuery(name = "Post.scheduledBetween",
         query = "SELECT p FROM Post p WHERE p.scheduledAt >= :from AND p.scheduledAt < :until ORDER BY p.scheduledAt")
+@NamedQuery(name = "Post.recentShownToClients", query = "SELECT p FROM Post p WHERE " + Post.SHOWN_TO_CLIENTS
+        + " ORDER BY p.updatedAt DESC, p.id DESC")
+@NamedQuery(name = "Post.scheduledBetweenShownToClients", query = "SELECT p FROM Post p WHERE p.scheduledAt >= :from"
+        + " AND p.scheduledAt < :until AND " + Post.SHOWN_TO_CLIENTS + " ORDER BY p.scheduledAt")
+@NamedQuery(name = "Post.shownToClients", query = "SELECT COUNT(p) FROM Post p WHERE p.id = :id AND "
+        + Post.SHOWN_TO_CLIENTS)
 public class Post implements Serializable {
 
     private static final long serialVersionUID = 1L;
+
+    /**
+     * What a client's own people see of the agency's work: a post from the moment it reaches the client's review step,
+     * and from then on whatever becomes of it, plus every approved post (also where the client reviews nothing).
+     * Drafts and posts still in internal review stay the agency's.
+     */
+    static final String SHOWN_TO_CLIENTS = "(p.state IN (app.herald.approval.domain.PostState.CLIENT_REVIEW,"
+            + " app.herald.approval.domain.PostState.APPROVED) OR EXISTS (SELECT d.id FROM DecisionRecord d"
+            + " WHERE d.postId = p.id AND d.toState = app.herald.approval.domain.PostState.CLIENT_REVIEW))";
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -91,7 +107,7 @@ public class Post implements Serializable {
 
     public Post(String title, String baseText, long authorId, String authorName, Instant now) {
         this.title = requireTitle(title);
-        this.baseText = baseText == null ? "" : baseText;
+        this.baseText = requireText(baseText);
         this.authorId = authorId;
         this.authorName = authorName;
         this.state = PostState.DRAFT;
@@ -99,12 +115,20 @@ public class Post implements Serializable {
         this.updatedAt = createdAt;
     }
 
+    /** Well above every network's limit (LinkedIn's 3,000 is the longest), so that no draft is ever cut. */
+    public static final int MAX_TEXT = 100_000;
+
+    /** Checked, not changed: a post's text is published as written, spaces and line breaks included. */
+    private static String requireText(String text) {
+        Text.optionalBody("A post's text", text, MAX_TEXT);
+        return text == null ? "" : text;
+    }
+
     private static String requireTitle(String title) {
-        String clean = title == null ? "" : title.strip();
-        if (clean.isEmpty() || clean.length() > 200) {
-            throw new RuleViolation("Give the post a working title of 1 to 200 characters (it is never published).");
+        if (title == null || title.isBlank()) {
+            throw new RuleViolation("Give the post a working title (it is never published).");
         }
-        return clean;
+        return Text.name("A post's working title", title, 200);
     }
 
     /** The workflow as it stands, rebuilt from this post's state and its recorded decisions. */
@@ -121,7 +145,7 @@ public class Post implements Serializable {
 
     public void rewrite(String newTitle, String newBaseText, Instant now) {
         this.title = requireTitle(newTitle);
-        this.baseText = newBaseText == null ? "" : newBaseText;
+        this.baseText = requireText(newBaseText);
         this.updatedAt = now.toEpochMilli();
     }
 

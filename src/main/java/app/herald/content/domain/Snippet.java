@@ -1,6 +1,7 @@
 package app.herald.content.domain;
 
 import app.herald.kernel.RuleViolation;
+import app.herald.kernel.Text;
 import app.herald.tenancy.domain.TenantSchemaProperty;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -51,14 +52,8 @@ public class Snippet implements Serializable {
     }
 
     public Snippet(Kind kind, String name, String body, Instant now) {
-        String cleanName = name == null ? "" : name.strip();
-        if (cleanName.isEmpty() || cleanName.length() > 80) {
-            throw new RuleViolation("Give it a name of 1 to 80 characters.");
-        }
-        String cleanBody = body == null ? "" : body.strip();
-        if (cleanBody.isEmpty() || cleanBody.length() > 2000) {
-            throw new RuleViolation("The text has 1 to 2,000 characters.");
-        }
+        String cleanName = Text.name("Its name", name, 80);
+        String cleanBody = Text.body("Its text", body, 2000);
         if (kind == Kind.HASHTAGS) {
             cleanBody = String.join(" ", java.util.Arrays.stream(cleanBody.split("\\s+"))
                     .map(t -> t.startsWith("#") ? t : "#" + t).toList());

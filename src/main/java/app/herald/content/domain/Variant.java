@@ -1,5 +1,6 @@
 package app.herald.content.domain;
 
+import app.herald.kernel.Text;
 import app.herald.tenancy.domain.TenantSchemaProperty;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -50,14 +51,19 @@ public class Variant implements Serializable {
     public Variant(long postId, long channelId, String text, String firstComment) {
         this.postId = postId;
         this.channelId = channelId;
-        this.text = text == null ? "" : text;
-        this.firstComment = firstComment == null || firstComment.isBlank() ? null : firstComment.strip();
+        this.text = requireText(text);
+        this.firstComment = Text.optionalBody("A first comment", firstComment, Post.MAX_TEXT).orElse(null);
+    }
+
+    private static String requireText(String text) {
+        Text.optionalBody("A variant's text", text, Post.MAX_TEXT);
+        return text == null ? "" : text;
     }
 
     /** True when the new words differ from the current ones. */
     public boolean rewrite(String newText, String newFirstComment) {
-        String cleanComment = newFirstComment == null || newFirstComment.isBlank() ? null : newFirstComment.strip();
-        String cleanText = newText == null ? "" : newText;
+        String cleanComment = Text.optionalBody("A first comment", newFirstComment, Post.MAX_TEXT).orElse(null);
+        String cleanText = requireText(newText);
         boolean changed = !cleanText.equals(text) || !java.util.Objects.equals(cleanComment, firstComment);
         text = cleanText;
         firstComment = cleanComment;

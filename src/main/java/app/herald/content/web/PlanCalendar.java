@@ -108,7 +108,7 @@ public class PlanCalendar implements Serializable {
     }
 
     public List<String> getAuthors() {
-        return posts.recent(500).stream().map(Post::getAuthorName).distinct().sorted().toList();
+        return posts.recent(access.enter(), 500).stream().map(Post::getAuthorName).distinct().sorted().toList();
     }
 
     public PostState[] getStates() {
@@ -178,8 +178,8 @@ public class PlanCalendar implements Serializable {
         @Override
         public void loadEvents(LocalDateTime start, LocalDateTime end) {
             ZoneId zone = access.getClient().zone();
-            access.enter();
-            List<Post> planned = posts.scheduledBetween(start.atZone(zone).toInstant(), end.atZone(zone).toInstant());
+            List<Post> planned = posts.scheduledBetween(access.enter(), start.atZone(zone).toInstant(),
+                    end.atZone(zone).toInstant());
             Map<Long, Set<Long>> channelsOf = channelFilter == null ? Map.of() : posts.channelsOf(planned);
             Map<Long, PostProgress.Stage> publishing = PostProgress.combined(progress,
                     planned.stream().map(Post::getId).toList());

@@ -37,7 +37,7 @@ public class ReviewPosts implements Serializable {
 
     private void load() {
         waiting = posts.awaiting(access.enter());
-        all = posts.recent(200);
+        all = posts.recent(access.enter(), 200);
     }
 
     public void approve(Post post) {

@@ -55,14 +55,14 @@ public class ViewPost implements Serializable {
             return;
         }
         try {
-            post = posts.find(Pages.id(postParam).orElseThrow(() -> new AccessDenied("No post id")));
+            post = posts.find(access.enter(), Pages.id(postParam).orElseThrow(() -> new AccessDenied("No post id")));
         } catch (AccessDenied e) {
             Pages.notFound();
             return;
         }
         variants = posts.variants(post.getId()).stream()
                 .map((Variant v) -> new String[] {channels.find(v.getChannelId()).label(), v.getText()}).toList();
-        history = posts.history(post.getId());
+        history = posts.history(access.enter(), post.getId());
         if (post.getState() == PostState.IN_REVIEW || post.getState() == PostState.CLIENT_REVIEW) {
             changes = posts.changesSinceApproval(post.getId());
         }

@@ -1,6 +1,6 @@
 package app.herald.identity.domain;
 
-import app.herald.kernel.RuleViolation;
+import app.herald.kernel.Text;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -49,11 +49,7 @@ public class Agency implements Serializable {
     }
 
     static String requireName(String name) {
-        String trimmed = name == null ? "" : name.strip();
-        if (trimmed.isEmpty() || trimmed.length() > 120) {
-            throw new RuleViolation("An agency name has 1 to 120 characters.");
-        }
-        return trimmed;
+        return Text.name("An agency's name", name, 120);
     }
 
     public void suspend() {

@@ -1,6 +1,7 @@
 package app.herald.identity.domain;
 
 import app.herald.kernel.RuleViolation;
+import app.herald.kernel.Text;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -106,9 +107,7 @@ public class User implements Serializable {
         if (state == State.DISABLED) {
             throw new RuleViolation("This account has been disabled.");
         }
-        if (name != null && !name.isBlank()) {
-            this.displayName = name.strip().length() > 120 ? name.strip().substring(0, 120) : name.strip();
-        }
+        Text.optionalName("Your name", name, 120).ifPresent(n -> this.displayName = n);
         this.passwordHash = newPasswordHash;
         this.state = State.ACTIVE;
     }

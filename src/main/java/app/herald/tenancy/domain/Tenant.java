@@ -1,6 +1,7 @@
 package app.herald.tenancy.domain;
 
 import app.herald.kernel.RuleViolation;
+import app.herald.kernel.Text;
 import jakarta.persistence.Basic;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -82,11 +83,7 @@ public class Tenant implements Serializable {
     }
 
     public static String requireName(String name) {
-        String trimmed = name == null ? "" : name.strip();
-        if (trimmed.isEmpty() || trimmed.length() > 120) {
-            throw new RuleViolation("A client name has 1 to 120 characters.");
-        }
-        return trimmed;
+        return Text.name("A client's name", name, 120);
     }
 
     /** Parses an IANA zone id as typed by a person, refusing offsets and abbreviations that hide DST rules. */

@@ -76,6 +76,14 @@ public class ClientAccess implements Serializable {
         return client;
     }
 
+    /**
+     * Whether the person writes here (composes, plans, uploads, connects channels), so that screens show only the
+     * buttons the services would accept from them; the services check again.
+     */
+    public boolean isMayWrite() {
+        return current.get().writesContent();
+    }
+
     public boolean isOpen() {
         return client != null;
     }
