@@ -80,7 +80,7 @@ class ComposeAndApproveJourneyIT {
         browser.click("composeTab");
         browser.type("compose:title", title);
         browser.type("compose:base", "Our winter menu starts today.");
-        browser.driver().findElement(By.xpath("//label[contains(text(),'(Mastodon)')]")).click();
+        browser.driver().findElement(By.xpath("//label[contains(text(),'· Mastodon')]")).click();
         browser.awaitText("/ 500 characters");
         browser.type("compose:when_input", when);
         browser.click("compose:submit");
@@ -103,9 +103,9 @@ class ComposeAndApproveJourneyIT {
                 browser.click("composeTab");
                 browser.type("compose:title", title);
                 browser.type("compose:base", "Our winter menu starts today.");
-                browser.driver().findElement(By.xpath("//label[contains(text(),'(Mastodon)')]")).click();
+                browser.driver().findElement(By.xpath("//label[contains(text(),'· Mastodon')]")).click();
                 browser.awaitText("/ 500 characters");
-                browser.driver().findElement(By.xpath("//label[contains(text(),'(Bluesky)')]")).click();
+                browser.driver().findElement(By.xpath("//label[contains(text(),'· Bluesky')]")).click();
                 browser.awaitText("/ 300 characters");
                 assertTrue(variantOf(browser, "Mastodon").getText().contains("29 / 500"), "counts the copied base text");
 

@@ -66,7 +66,7 @@ public class PostResults implements Serializable {
         for (PostPerformance p : results) {
             Channel channel = channels.find(p.channelId());
             Map<String, String> row = new LinkedHashMap<>();
-            row.put("channel", channel.label() + " · " + channel.getNetwork().label());
+            row.put("channel", channel.label());
             row.put("impressions", FigureText.count(p.numbers().impressions()));
             row.put("reach", FigureText.count(p.numbers().reach()));
             row.put("engagements", FigureText.count(p.engagements()));

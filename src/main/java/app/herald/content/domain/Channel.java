@@ -153,7 +153,7 @@ public class Channel implements Serializable {
     }
 
     public String label() {
-        return displayName + " (" + network.label() + ")";
+        return displayName + " · " + network.label();
     }
 
     public Long getId() {

@@ -13,7 +13,7 @@ public enum Network {
     INSTAGRAM("Instagram", 2_200),
     FACEBOOK("Facebook", 63_206),
     /** Herald's built-in demo network, clearly labelled as such on every screen. */
-    SANDBOX("Sandbox (demo)", 5_000),
+    SANDBOX("Sandbox", 5_000),
     /** A URL of the client's own that receives each post as signed JSON (for intranets, Slack bridges, CMSs). */
     WEBHOOK("Webhook", 63_206);
 

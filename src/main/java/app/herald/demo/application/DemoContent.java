@@ -85,10 +85,10 @@ public class DemoContent {
             policies.changeMode(author, mode);
         }
         String slug = brand.toLowerCase().replaceAll("[^a-z]", "");
-        long sandbox = channels.add(author, Network.SANDBOX, "@" + slug, brand + " (demo feed)").getId();
+        long sandbox = channels.add(author, Network.SANDBOX, "@" + slug, brand).getId();
         long mastodon = channels.add(author, Network.MASTODON, "@" + slug + "@mastodon.social", brand).getId();
         long bluesky = channels.add(author, Network.BLUESKY, slug + ".bsky.social", brand).getId();
-        channels.add(author, Network.SANDBOX, "@" + slug + "_stories", brand + " Stories (demo feed)");
+        channels.add(author, Network.SANDBOX, "@" + slug + "_stories", brand + " Stories");
         for (DayOfWeek day : List.of(DayOfWeek.MONDAY, DayOfWeek.WEDNESDAY, DayOfWeek.FRIDAY)) {
             for (long channel : List.of(sandbox, mastodon)) {
                 queue.addSlot(author, channel, new PostingSlot(day, LocalTime.of(9, 30)));
