@@ -2,6 +2,7 @@ package app.herald.publishing;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -9,6 +10,7 @@ import app.herald.approval.application.ApprovalPolicies;
 import app.herald.approval.domain.ApprovalMode;
 import app.herald.content.application.Channels;
 import app.herald.content.application.Posts;
+import app.herald.content.domain.Channel;
 import app.herald.content.domain.Network;
 import app.herald.content.domain.Post;
 import app.herald.identity.application.Actors;
@@ -17,16 +19,18 @@ import app.herald.kernel.AccessDenied;
 import app.herald.kernel.RuleViolation;
 import app.herald.kernel.WallClock;
 import app.herald.publishing.application.ChannelConnections;
+import app.herald.publishing.application.ConfirmedConnections;
 import app.herald.publishing.application.Publications;
 import app.herald.publishing.application.SandboxFeed;
 import app.herald.publishing.domain.Publication;
 import app.herald.publishing.domain.PublicationState;
 import app.herald.publishing.domain.SandboxPost;
+import app.herald.publishing.infrastructure.WebhookConnector;
 import app.herald.tenancy.application.TenantProvisioning;
 import app.herald.tenancy.application.TenantRegistry;
 import app.herald.testsupport.Demo;
-import app.herald.testsupport.FakeNetwork;
 import app.herald.testsupport.FakeNetwork.Answer;
+import app.herald.testsupport.FakeNetwork;
 import app.herald.testsupport.FinishFailure;
 import app.herald.testsupport.HeraldDeployment;
 import app.herald.testsupport.InTenant;
@@ -41,6 +45,7 @@ import java.time.LocalDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -74,6 +79,8 @@ class PublishingIT {
     Publications publications;
     @Inject
     ChannelConnections connections;
+    @Inject
+    ConfirmedConnections confirmed;
     @Inject
     SandboxFeed sandbox;
     @Inject
@@ -190,10 +197,10 @@ class PublishingIT {
         long channel = channel(owner, tenant, Network.WEBHOOK);
         try (FakeNetwork receiver = new FakeNetwork()) {
             AtomicInteger status = new AtomicInteger(500);
-            receiver.on("POST", "/hook", r -> status.get() == 500
+            receiver.on("POST", "/hook", webhook(r -> status.get() == 500
                     ? Answer.json(500, "{\"error\":\"under maintenance\"}")
-                    : Answer.json(200, "{\"id\":\"intranet-7\",\"url\":\"https://intranet.example/7\"}"));
-            String secret = inTenant.call(owner, tenant, () -> connections.newWebhookSecret(owner, channel,
+                    : Answer.json(200, "{\"id\":\"intranet-7\",\"url\":\"https://intranet.example/7\"}")));
+            String secret = inTenant.call(owner, tenant, () -> confirmed.newWebhookSecret(owner, channel,
                     receiver.baseUrl() + "/hook"));
             long postId = approvedPost(owner, tenant, channel, "Store opening", Instant.now().plusSeconds(1));
 
@@ -202,7 +209,7 @@ class PublishingIT {
             assertTrue(seen.contains(PublicationState.RETRY_WAIT), "waited to retry first: " + seen);
             assertTrue(failed.getReason().contains("under maintenance"), failed.getReason());
             assertTrue(failed.getReason().contains("tried 3 times"), failed.getReason());
-            List<FakeNetwork.Received> attempts = receiver.received("POST", "/hook");
+            List<FakeNetwork.Received> attempts = deliveries(receiver, "/hook");
             assertEquals(3, attempts.size());
             attempts.forEach(a -> assertEquals(failed.getIdempotencyKey(), a.header("Idempotency-Key")));
             assertTrue(attempts.get(0).header("X-Herald-Signature").startsWith("sha256="));
@@ -213,7 +220,38 @@ class PublishingIT {
             Publication published = awaitState(owner, tenant, postId, PublicationState.PUBLISHED, seen);
             assertEquals("intranet-7", published.getNetworkPostId());
             assertEquals("https://intranet.example/7", published.getNetworkUrl());
-            assertEquals(4, receiver.received("POST", "/hook").size());
+            assertEquals(4, deliveries(receiver, "/hook").size());
+        }
+    }
+
+    @Test
+    void aChannelConnectsOnlyWithCredentialsTheNetworkConfirmsAndShowsTheAccountItNamed() throws Exception {
+        Actor owner = owner();
+        long tenant = newClient(owner, "Europe/Berlin");
+        long mastodon = channel(owner, tenant, Network.MASTODON);
+        long bluesky = channel(owner, tenant, Network.BLUESKY);
+        try (FakeNetwork server = new FakeNetwork()) {
+            server.on("GET", "/api/v1/accounts/verify_credentials", r -> "Bearer good-token".equals(r.header("Authorization"))
+                    ? Answer.json(200, "{\"id\":\"9\",\"acct\":\"acme\"}")
+                    : Answer.json(401, "{\"error\":\"The access token is invalid\"}"));
+            RuleViolation refused = assertThrows(RuleViolation.class, () -> inTenant.call(owner, tenant,
+                    () -> confirmed.connect(owner, mastodon, server.baseUrl(), Map.of("access_token", "abc"))));
+            assertTrue(refused.getMessage().startsWith("Mastodon did not accept the sign-in: ")
+                    && refused.getMessage().contains("The access token is invalid")
+                    && refused.getMessage().endsWith("Nothing was changed."), refused.getMessage());
+            Channel untouched = inTenant.call(owner, tenant, () -> channels.find(mastodon));
+            assertFalse(untouched.isConnected(), "a refused sign-in connects nothing");
+            assertNull(untouched.getEndpoint(), "and stores nothing");
+
+            RuleViolation empty = assertThrows(RuleViolation.class, () -> inTenant.call(owner, tenant,
+                    () -> confirmed.connect(owner, bluesky, server.baseUrl(), Map.of("app_password", " "))));
+            assertTrue(empty.getMessage().startsWith("Bluesky did not accept the sign-in"), empty.getMessage());
+            assertFalse(inTenant.call(owner, tenant, () -> channels.find(bluesky)).isConnected());
+
+            Channel connected = inTenant.call(owner, tenant,
+                    () -> confirmed.connect(owner, mastodon, server.baseUrl(), Map.of("access_token", "good-token")));
+            assertTrue(connected.isConnected());
+            assertEquals("@acme", inTenant.call(owner, tenant, () -> channels.find(mastodon)).getSignedInAs());
         }
     }
 
@@ -227,16 +265,19 @@ class PublishingIT {
             for (String url : List.of(inside.baseUrl() + "/hook", "http://169.254.169.254/latest/meta-data/",
                     "http://192.168.1.1/admin")) {
                 RuleViolation refused = assertThrows(RuleViolation.class, () -> inTenant.call(owner, tenant,
-                        () -> connections.newWebhookSecret(owner, channel, url)), url);
+                        () -> confirmed.newWebhookSecret(owner, channel, url)), url);
                 assertEquals("Herald cannot reach that address.", refused.getMessage());
             }
             for (String url : List.of("gopher://example.com/", "file:///etc/passwd")) {
                 assertThrows(RuleViolation.class, () -> inTenant.call(owner, tenant,
-                        () -> connections.newWebhookSecret(owner, channel, url)), url);
+                        () -> confirmed.newWebhookSecret(owner, channel, url)), url);
             }
             // An address stored before the guard (or changed in the database) is refused when it is called.
             String schema = registry.find(tenant).orElseThrow().ref().schema().value();
-            inTenant.call(owner, tenant, () -> connections.newWebhookSecret(owner, channel, "http://127.0.0.1:9/x"));
+            try (FakeNetwork outside = new FakeNetwork()) {
+                outside.on("POST", "/x", webhook(r -> Answer.json(200, "{}")));
+                inTenant.call(owner, tenant, () -> confirmed.newWebhookSecret(owner, channel, outside.baseUrl() + "/x"));
+            }
             execute("UPDATE " + schema + ".channel SET endpoint = ? WHERE id = ?", inside.baseUrl() + "/hook", channel);
             long postId = approvedPost(owner, tenant, channel, "Internal", Instant.now().plusSeconds(1));
             Publication failed = awaitState(owner, tenant, postId, PublicationState.FAILED,
@@ -252,8 +293,9 @@ class PublishingIT {
         long tenant = newClient(owner, "Europe/Berlin");
         long channel = channel(owner, tenant, Network.WEBHOOK);
         try (FakeNetwork receiver = new FakeNetwork()) {
-            receiver.on("POST", "/hook", Answer.json(429, "{\"error\":\"slow down\"}").withHeader("Retry-After", "120"));
-            inTenant.call(owner, tenant, () -> connections.newWebhookSecret(owner, channel, receiver.baseUrl() + "/hook"));
+            receiver.on("POST", "/hook", webhook(r -> Answer.json(429, "{\"error\":\"slow down\"}")
+                    .withHeader("Retry-After", "120")));
+            inTenant.call(owner, tenant, () -> confirmed.newWebhookSecret(owner, channel, receiver.baseUrl() + "/hook"));
             long first = approvedPost(owner, tenant, channel, "First", Instant.now());
             Publication waiting = awaitState(owner, tenant, first, PublicationState.RETRY_WAIT, EnumSet.noneOf(PublicationState.class));
             assertFalse(waiting.getNextAttemptAt().orElseThrow().isBefore(Instant.now().plusSeconds(100)), "Retry-After honoured");
@@ -264,8 +306,20 @@ class PublishingIT {
             Publication held = awaitState(owner, tenant, second, PublicationState.RETRY_WAIT, EnumSet.noneOf(PublicationState.class));
             assertEquals(0, held.getAttempts(), "waited without trying");
             assertTrue(held.getReason().contains("rate limited"), held.getReason());
-            assertEquals(1, receiver.received("POST", "/hook").size(), "nothing more was sent during the limit");
+            assertEquals(1, deliveries(receiver, "/hook").size(), "nothing more was sent during the limit");
         }
+    }
+
+    /** A webhook receiver's route: a connection's signed test delivery is accepted, everything else answered by then. */
+    private static java.util.function.Function<FakeNetwork.Received, Answer> webhook(
+            java.util.function.Function<FakeNetwork.Received, Answer> then) {
+        return r -> WebhookConnector.TEST_EVENT.equals(r.header("X-Herald-Event")) ? Answer.json(200, "{}") : then.apply(r);
+    }
+
+    /** The posts a receiver got, without the connection's test delivery. */
+    private static List<FakeNetwork.Received> deliveries(FakeNetwork receiver, String path) {
+        return receiver.received("POST", path).stream()
+                .filter(r -> !WebhookConnector.TEST_EVENT.equals(r.header("X-Herald-Event"))).toList();
     }
 
     /** Where a publication stands, read in the order that makes a consistent picture under read-committed. */
@@ -532,7 +586,9 @@ class PublishingIT {
         Actor owner = owner();
         long tenant = newClient(owner, "Europe/Berlin");
         long channel = channel(owner, tenant, Network.WEBHOOK);
-        inTenant.call(owner, tenant, () -> connections.newWebhookSecret(owner, channel, "http://127.0.0.1:9/a"));
+        FakeNetwork receiver = new FakeNetwork();
+        receiver.on("POST", "/a", webhook(r -> Answer.json(200, "{}"))).on("POST", "/b", webhook(r -> Answer.json(200, "{}")));
+        inTenant.call(owner, tenant, () -> confirmed.newWebhookSecret(owner, channel, receiver.baseUrl() + "/a"));
         long postId = approvedPost(owner, tenant, channel, "Ours", Instant.now().plus(Duration.ofDays(3)));
         Publication ours = publicationOf(owner, tenant, postId);
 
@@ -543,12 +599,13 @@ class PublishingIT {
         assertThrows(AccessDenied.class, () -> inTenant.call(southwind, theirs, () -> publications.retry(southwind, ours.getId())));
         assertThrows(AccessDenied.class, () -> inTenant.call(southwind, theirs, () -> publications.cancel(southwind, ours.getId())));
         assertThrows(RuleViolation.class, () -> inTenant.call(southwind, theirs,
-                () -> connections.connect(southwind, channel, "https://evil.example", java.util.Map.of("access_token", "x"))));
+                () -> confirmed.connect(southwind, channel, "https://evil.example", java.util.Map.of("access_token", "x"))));
         assertEquals(PublicationState.QUEUED, publicationOf(owner, tenant, postId).getState(), "untouched");
 
         // Sealed credentials copied into another tenant's channel do not open there: that channel fails to publish.
         long theirChannel = channel(southwind, theirs, Network.WEBHOOK);
-        inTenant.call(southwind, theirs, () -> connections.newWebhookSecret(southwind, theirChannel, "http://127.0.0.1:9/b"));
+        inTenant.call(southwind, theirs, () -> confirmed.newWebhookSecret(southwind, theirChannel, receiver.baseUrl() + "/b"));
+        receiver.close();
         String ourSchema = registry.find(tenant).orElseThrow().ref().schema().value();
         String theirSchema = registry.find(theirs).orElseThrow().ref().schema().value();
         try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement("UPDATE " + theirSchema

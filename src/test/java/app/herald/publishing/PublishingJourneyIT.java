@@ -3,10 +3,11 @@ package app.herald.publishing;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import app.herald.publishing.infrastructure.WebhookConnector;
 import app.herald.testsupport.Browser;
 import app.herald.testsupport.Demo;
-import app.herald.testsupport.FakeNetwork;
 import app.herald.testsupport.FakeNetwork.Answer;
+import app.herald.testsupport.FakeNetwork;
 import app.herald.testsupport.HeraldDeployment;
 import java.net.URL;
 import java.time.Duration;
@@ -104,6 +105,9 @@ class PublishingJourneyIT {
             AtomicInteger calls = new AtomicInteger();
             AtomicInteger healthy = new AtomicInteger();
             receiver.on("POST", "/hook", r -> {
+                if (WebhookConnector.TEST_EVENT.equals(r.header("X-Herald-Event"))) {
+                    return Answer.json(200, "{}");
+                }
                 if (healthy.get() == 1) {
                     return Answer.json(200, "{\"id\":\"intra-" + tag + "\",\"url\":\"https://intranet.example/" + tag + "\"}");
                 }

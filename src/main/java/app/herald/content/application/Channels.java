@@ -45,7 +45,7 @@ public class Channels {
         Channel channel = new Channel(network, handle, displayName, Instant.now());
         if (network == Network.SANDBOX) {
             // The demo network lives inside Herald: there is nothing to sign in to.
-            channel.connect(null, null, Instant.now());
+            channel.connect(null, null, channel.getHandle(), Instant.now());
         }
         boolean exists = !em.createNamedQuery("Channel.byHandle", Channel.class).setParameter("network", network)
                 .setParameter("handle", channel.getHandle()).getResultList().isEmpty();

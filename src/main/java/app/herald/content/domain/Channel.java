@@ -67,6 +67,10 @@ public class Channel implements Serializable {
     @Column(name = "connection_problem")
     private String connectionProblem;
 
+    /** The account as the network named it when it confirmed the sign-in. */
+    @Column(name = "signed_in_as")
+    private String signedInAs;
+
     @Column(name = "rate_limited_until")
     private Long rateLimitedUntil;
 
@@ -95,9 +99,11 @@ public class Channel implements Serializable {
     }
 
     /** Stores the account's address and sealed sign-in; any earlier problem with the connection is over. */
-    public void connect(String newEndpoint, String sealedCredentials, Instant now) {
+    /** Connected with credentials the network confirmed, as the account it named. */
+    public void connect(String newEndpoint, String sealedCredentials, String networkAccount, Instant now) {
         this.endpoint = newEndpoint == null || newEndpoint.isBlank() ? null : newEndpoint.strip();
         this.credentials = sealedCredentials;
+        this.signedInAs = networkAccount == null ? null : bounded(networkAccount.strip(), 200);
         this.connectedAt = now.toEpochMilli();
         this.connectionProblem = null;
     }
@@ -128,8 +134,13 @@ public class Channel implements Serializable {
 
     public void disconnect() {
         this.credentials = null;
+        this.signedInAs = null;
         this.connectedAt = null;
         this.connectionProblem = null;
+    }
+
+    public String getSignedInAs() {
+        return signedInAs;
     }
 
     public boolean isConnected() {

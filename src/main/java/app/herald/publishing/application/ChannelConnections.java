@@ -8,8 +8,8 @@ import app.herald.kernel.AccessDenied;
 import app.herald.kernel.RuleViolation;
 import app.herald.kernel.net.OutboundGuard;
 import app.herald.kernel.Secrets;
+import app.herald.publishing.domain.ChannelAccess;
 import app.herald.publishing.infrastructure.CredentialVault;
-import app.herald.publishing.infrastructure.WebhookConnector;
 import app.herald.tenancy.application.TenantAuditLog;
 import app.herald.tenancy.application.TenantContext;
 import jakarta.ejb.Stateless;
@@ -23,7 +23,8 @@ import java.util.Map;
 
 /**
  * Connecting a channel to its account: where the network is, and the sign-in Herald keeps encrypted. Reconnecting
- * keeps what the new sign-in does not replace (a network that sends no new refresh token leaves the old one).
+ * keeps what the new sign-in does not replace (a network that sends no new refresh token leaves the old one). The
+ * network is asked in between, outside any transaction ({@link ConfirmedConnections}).
  */
 @Stateless
 public class ChannelConnections {
@@ -36,8 +37,14 @@ public class ChannelConnections {
     TenantContext context;
     @Inject
     TenantAuditLog audit;
+    @Inject
+    ChannelKeys keys;
 
-    public Channel connect(Actor actor, long channelId, String endpoint, Map<String, String> credentials) {
+    /**
+     * What connecting would sign in with, for the network to confirm before anything is stored: the channel's new
+     * address and its credentials, the typed ones over those kept from before. Writes nothing.
+     */
+    public Proposal propose(Actor actor, long channelId, String endpoint, Map<String, String> credentials) {
         requireWriter(actor);
         Channel channel = channels.find(channelId);
         String address = endpoint == null || endpoint.isBlank() ? null : requireAddress(endpoint);
@@ -51,21 +58,32 @@ public class ChannelConnections {
                 kept.put(k, v.strip());
             }
         });
-        channel.connect(address, vault.seal(context.current().id(), channelId, kept), Instant.now());
+        ChannelAccess access = keys.open(channel, address, kept);
+        return new Proposal(channel.getNetwork(), address, kept, access);
+    }
+
+    /** Stores a connection the network confirmed (or, for a network sign-in, that its token exchange proved). */
+    public Channel connect(Actor actor, long channelId, String address, Map<String, String> credentials,
+                           String networkAccount) {
+        requireWriter(actor);
+        Channel channel = channels.find(channelId);
+        channel.connect(address, vault.seal(context.current().id(), channelId, credentials), networkAccount, Instant.now());
         audit.record(actor.email(), "CHANNEL_CONNECTED", "channel " + channelId,
-                channel.label() + (address == null ? "" : " at " + address));
+                channel.label() + " as " + networkAccount + (address == null ? "" : " at " + address));
         return channel;
     }
 
-    /** Gives a webhook channel a new signing secret, returned once for the receiver's configuration. */
-    public String newWebhookSecret(Actor actor, long channelId, String url) {
-        Channel channel = channels.find(channelId);
-        if (channel.getNetwork() != Network.WEBHOOK) {
+    /** A webhook channel's new signing secret, before its receiver confirmed it. */
+    public String newWebhookSecret(Actor actor, long channelId) {
+        requireWriter(actor);
+        if (channels.find(channelId).getNetwork() != Network.WEBHOOK) {
             throw new RuleViolation("Only webhook channels have a signing secret.");
         }
-        String secret = Secrets.newSecret();
-        connect(actor, channelId, url, Map.of(WebhookConnector.SIGNING_SECRET, secret));
-        return secret;
+        return Secrets.newSecret();
+    }
+
+    /** A connection waiting for the network's confirmation; {@code access} is what the connector is asked with. */
+    public record Proposal(Network network, String address, Map<String, String> credentials, ChannelAccess access) {
     }
 
     public Channel disconnect(Actor actor, long channelId) {

@@ -26,9 +26,15 @@ public class ChannelKeys {
 
     /** What a connector needs to act for the channel; throws when its credentials cannot be decrypted. */
     public ChannelAccess open(Channel channel) throws TokenCipher.CannotDecrypt {
+        return open(channel, channel.getEndpoint(),
+                vault.open(context.current().id(), channel.getId(), channel.getCredentials()));
+    }
+
+    /** The same for credentials and an address not stored yet (a connection the network is to confirm). */
+    public ChannelAccess open(Channel channel, String address, Map<String, String> own) {
         Map<String, String> credentials = new HashMap<>(apps.appCredentials(channel.getNetwork()));
-        credentials.putAll(vault.open(context.current().id(), channel.getId(), channel.getCredentials()));
-        String endpoint = channel.getEndpoint() != null ? channel.getEndpoint() : apps.apiBase(channel.getNetwork());
+        credentials.putAll(own);
+        String endpoint = address != null ? address : apps.apiBase(channel.getNetwork());
         // A network's own id for the account (found when it was connected) wins over the handle people typed.
         String account = credentials.getOrDefault("account_id", channel.getHandle());
         return new ChannelAccess(channel.getId(), endpoint, account, credentials);

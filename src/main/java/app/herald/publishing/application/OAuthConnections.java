@@ -158,7 +158,10 @@ public class OAuthConnections {
             OAuthProviders.Grant grant = providers.exchange(app, code, flow.getRedirectUri(), flow.getCodeVerifier(),
                     channel.getHandle());
             String endpoint = network == Network.MASTODON ? flow.getEndpoint() : channel.getEndpoint();
-            connections.connect(signedIn, channel.getId(), endpoint, grant.credentials());
+            // The token exchange itself proved the sign-in, and named the account.
+            ChannelConnections.Proposal proposal = connections.propose(signedIn, channel.getId(), endpoint,
+                    grant.credentials());
+            connections.connect(signedIn, channel.getId(), proposal.address(), proposal.credentials(), grant.account());
             audit.record(signedIn.email(), "CHANNEL_SIGNED_IN", "channel " + channel.getId(),
                     channel.label() + ": signed in at " + network.label() + " as " + grant.account());
             return Outcome.connected(flow, "Connected as " + grant.account() + " on " + network.label()

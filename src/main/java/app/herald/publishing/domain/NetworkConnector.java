@@ -32,6 +32,13 @@ public interface NetworkConnector {
         return false;
     }
 
+    /**
+     * Asks the network who the channel's credentials sign in as (Mastodon's verify_credentials, Bluesky's session,
+     * X's users/me, the Graph API's page or user, LinkedIn's organization or userinfo; a webhook receiver answers a
+     * signed test delivery). Called outside any database transaction, before a connection is stored.
+     */
+    AccountCheck whoAmI(ChannelAccess channel);
+
     /** Reads the numbers the network offers for one published post; what it does not offer is absent, never zero. */
     MetricReading fetchMetrics(ChannelAccess channel, String networkPostId);
 

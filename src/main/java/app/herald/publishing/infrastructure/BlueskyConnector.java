@@ -3,6 +3,7 @@ package app.herald.publishing.infrastructure;
 import static app.herald.kernel.JsonSupport.JSON;
 
 import app.herald.content.domain.Network;
+import app.herald.publishing.domain.AccountCheck;
 import app.herald.publishing.domain.ChannelAccess;
 import app.herald.publishing.domain.LookupResult;
 import app.herald.publishing.domain.Metric;
@@ -157,6 +158,23 @@ public class BlueskyConnector implements NetworkConnector {
         } catch (Stop stop) {
             return Calls.unknown(network(), stop.result());
         }
+    }
+
+    /** Signs in afresh with the app password just typed; the session it opens is kept with the connection. */
+    @Override
+    public AccountCheck whoAmI(ChannelAccess channel) {
+        return Calls.account(network(), () -> {
+            JsonObject body = JSON.createObjectBuilder().add("identifier", channel.account())
+                    .add("password", channel.required("app_password")).build();
+            NetworkCall call = NetworkCall.send(NetworkCall.request(channel.endpoint()
+                            + "/xrpc/com.atproto.server.createSession", answerTimeout)
+                    .header("Content-Type", "application/json").POST(NetworkCall.json(body)).build());
+            JsonObject session = Calls.accountAnswer(call, BlueskyConnector::failure);
+            if (!keep(channel, call)) {
+                throw new Stop(call.unreadable());
+            }
+            return JsonPaths.text(session, "handle").map(h -> "@" + h);
+        });
     }
 
     @Override

@@ -3,6 +3,7 @@ package app.herald.publishing.infrastructure;
 import static app.herald.kernel.JsonSupport.JSON;
 
 import app.herald.content.domain.Network;
+import app.herald.publishing.domain.AccountCheck;
 import app.herald.publishing.domain.ChannelAccess;
 import app.herald.publishing.domain.LookupResult;
 import app.herald.publishing.domain.Metric;
@@ -108,6 +109,29 @@ final class Calls {
         } catch (Stop stop) {
             throw metricsUnavailable(network, stop.result());
         }
+    }
+
+    /**
+     * Runs an account check so that every way it can fail (missing credentials, a refusal, no answer, an answer
+     * without a name) becomes a refusal in words.
+     */
+    static AccountCheck account(Network network, Supplier<Optional<String>> read) {
+        try {
+            return read.get().filter(name -> !name.isBlank()).<AccountCheck>map(AccountCheck.Confirmed::new)
+                    .orElseGet(() -> new AccountCheck.Refused(network.label() + " answered without naming the account."));
+        } catch (ChannelAccess.MissingCredential e) {
+            return new AccountCheck.Refused(e.getMessage());
+        } catch (Stop stop) {
+            return new AccountCheck.Refused(reason(stop.result()));
+        }
+    }
+
+    /** The JSON answer of an account check, or a Stop with the network's reason. */
+    static JsonObject accountAnswer(NetworkCall call, Function<NetworkCall, PublishResult> failure) {
+        if (!call.succeeded()) {
+            throw new Stop(failure.apply(call));
+        }
+        return call.jsonObject().orElseThrow(() -> new Stop(call.unreadable()));
     }
 
     /** A reading of the channel's followers, absent when the network's answer had no such number. */

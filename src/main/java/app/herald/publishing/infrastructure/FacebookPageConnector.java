@@ -1,6 +1,7 @@
 package app.herald.publishing.infrastructure;
 
 import app.herald.content.domain.Network;
+import app.herald.publishing.domain.AccountCheck;
 import app.herald.publishing.domain.ChannelAccess;
 import app.herald.publishing.domain.LookupResult;
 import app.herald.publishing.domain.Metric;
@@ -105,6 +106,15 @@ public class FacebookPageConnector implements NetworkConnector {
      * gives only to Pages with enough followers and retires metric by metric: a refused insights request leaves those
      * out instead of failing the whole reading.
      */
+    @Override
+    public AccountCheck whoAmI(ChannelAccess channel) {
+        return Calls.account(network(), () -> {
+            NetworkCall call = NetworkCall.send(request(channel, "/" + channel.account() + "?fields=name",
+                    channel.required("access_token")).GET().build());
+            return JsonPaths.text(Calls.accountAnswer(call, c -> GraphApi.failure(c, network().label())), "name");
+        });
+    }
+
     @Override
     public MetricReading fetchMetrics(ChannelAccess channel, String networkPostId) {
         String token = channel.required("access_token");

@@ -1,6 +1,7 @@
 package app.herald.publishing.infrastructure;
 
 import app.herald.content.domain.Network;
+import app.herald.publishing.domain.AccountCheck;
 import app.herald.publishing.domain.ChannelAccess;
 import app.herald.publishing.domain.LookupResult;
 import app.herald.publishing.domain.Metric;
@@ -152,6 +153,16 @@ public class InstagramConnector implements NetworkConnector {
     @Override
     public LookupResult lookup(ChannelAccess channel, Outgoing post) {
         return graph.lookup(channel, post, "media", "caption");
+    }
+
+    @Override
+    public AccountCheck whoAmI(ChannelAccess channel) {
+        return Calls.account(network(), () -> {
+            NetworkCall call = NetworkCall.send(graph.request(channel, "/" + channel.account() + "?fields=username",
+                    channel.required("access_token")).GET().build());
+            return JsonPaths.text(Calls.accountAnswer(call, c -> GraphApi.failure(c, network().label())), "username")
+                    .map(u -> "@" + u);
+        });
     }
 
     @Override

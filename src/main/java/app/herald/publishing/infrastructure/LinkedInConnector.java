@@ -3,6 +3,7 @@ package app.herald.publishing.infrastructure;
 import static app.herald.kernel.JsonSupport.JSON;
 
 import app.herald.content.domain.Network;
+import app.herald.publishing.domain.AccountCheck;
 import app.herald.publishing.domain.ChannelAccess;
 import app.herald.publishing.domain.LookupResult;
 import app.herald.publishing.domain.Metric;
@@ -173,6 +174,19 @@ public class LinkedInConnector implements NetworkConnector {
      * are the only authors LinkedIn gives share statistics for. A part LinkedIn refuses to this app (403) is left
      * out; any other failure means the numbers cannot be read now.
      */
+    /** A page is named by its organization, a member by the OpenID userinfo of the token. */
+    @Override
+    public AccountCheck whoAmI(ChannelAccess channel) {
+        return Calls.account(network(), () -> {
+            boolean page = channel.account().startsWith("urn:li:organization:");
+            String path = page ? "/rest/organizations/" + Forms.encode(channel.account()
+                    .substring("urn:li:organization:".length())) : "/v2/userinfo";
+            NetworkCall call = tokens(channel).send(token -> request(channel, path, token).GET().build());
+            JsonObject answer = Calls.accountAnswer(call, c -> c.failure(message(c)));
+            return JsonPaths.text(answer, page ? "localizedName" : "name");
+        });
+    }
+
     @Override
     public MetricReading fetchMetrics(ChannelAccess channel, String networkPostId) {
         OAuth2Tokens tokens = tokens(channel);

@@ -3,6 +3,7 @@ package app.herald.publishing.infrastructure;
 import static app.herald.kernel.JsonSupport.JSON;
 
 import app.herald.content.domain.Network;
+import app.herald.publishing.domain.AccountCheck;
 import app.herald.publishing.domain.ChannelAccess;
 import app.herald.publishing.domain.LookupResult;
 import app.herald.publishing.domain.Metric;
@@ -149,6 +150,15 @@ public class MastodonConnector implements NetworkConnector {
     /** Mastodon shows a remote mention @user@host as @user; the rest of the text survives its HTML. */
     private static String comparable(String text) {
         return PostText.normalized(text.replaceAll("(^|[\\s(])@([\\w.-]+)@[\\w.-]+\\w", "$1@$2"));
+    }
+
+    @Override
+    public AccountCheck whoAmI(ChannelAccess channel) {
+        return Calls.account(network(), () -> {
+            NetworkCall call = NetworkCall.send(request(channel, "/api/v1/accounts/verify_credentials",
+                    channel.required("access_token")).GET().build());
+            return JsonPaths.text(Calls.accountAnswer(call, c -> c.failure(errorMessage(c))), "acct").map(a -> "@" + a);
+        });
     }
 
     @Override

@@ -2,6 +2,7 @@ package app.herald.publishing.infrastructure;
 
 import app.herald.content.domain.Network;
 import app.herald.publishing.application.SandboxFeed;
+import app.herald.publishing.domain.AccountCheck;
 import app.herald.publishing.domain.ChannelAccess;
 import app.herald.publishing.domain.LookupResult;
 import app.herald.publishing.domain.Metric;
@@ -65,6 +66,12 @@ public class SandboxConnector implements NetworkConnector {
     }
 
     /** Needs neither the feed nor the tenant: the audience is generated from the channel alone. */
+    /** The Sandbox lives inside Herald: its account is the channel's handle. */
+    @Override
+    public AccountCheck whoAmI(ChannelAccess channel) {
+        return new AccountCheck.Confirmed(channel.account());
+    }
+
     @Override
     public MetricReading fetchChannelMetrics(ChannelAccess channel) {
         Instant now = Instant.now();

@@ -3,6 +3,7 @@ package app.herald.publishing.infrastructure;
 import static app.herald.kernel.JsonSupport.JSON;
 
 import app.herald.content.domain.Network;
+import app.herald.publishing.domain.AccountCheck;
 import app.herald.publishing.domain.ChannelAccess;
 import app.herald.publishing.domain.LookupResult;
 import app.herald.publishing.domain.MetricReading;
@@ -22,6 +23,7 @@ import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
@@ -36,6 +38,9 @@ import javax.crypto.spec.SecretKeySpec;
 public class WebhookConnector implements NetworkConnector {
 
     public static final String SIGNING_SECRET = "signing_secret";
+
+    /** The event of a connection's test delivery; receivers answer it 2xx and publish nothing. */
+    public static final String TEST_EVENT = "connection-test";
 
     private final Duration answerTimeout;
 
@@ -90,6 +95,29 @@ public class WebhookConnector implements NetworkConnector {
     @Override
     public LookupResult lookup(ChannelAccess channel, Outgoing post) {
         return new LookupResult.Unknown("A webhook cannot be asked; the delivery is repeated with the same Idempotency-Key.");
+    }
+
+    /**
+     * A signed test delivery ({@code X-Herald-Event: connection-test}, no post in it): the receiver proves it is there
+     * and accepts Herald's signature by answering 2xx. It is named by its host.
+     */
+    @Override
+    public AccountCheck whoAmI(ChannelAccess channel) {
+        return Calls.account(network(), () -> {
+            String secret = channel.required(SIGNING_SECRET);
+            String body = JSON.createObjectBuilder().add("event", TEST_EVENT).build().toString();
+            String timestamp = String.valueOf(Instant.now().getEpochSecond());
+            NetworkCall call = NetworkCall.send(NetworkCall.request(channel.endpoint()).timeout(answerTimeout)
+                    .header("Content-Type", "application/json")
+                    .header("X-Herald-Event", TEST_EVENT)
+                    .header("X-Herald-Timestamp", timestamp)
+                    .header("X-Herald-Signature", "sha256=" + sign(secret, timestamp + "." + body))
+                    .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)).build());
+            if (!call.succeeded()) {
+                throw new Stop(call.failure(call.jsonObject().map(j -> j.getString("error", null)).orElse(null)));
+            }
+            return Optional.ofNullable(java.net.URI.create(channel.endpoint()).getHost());
+        });
     }
 
     @Override

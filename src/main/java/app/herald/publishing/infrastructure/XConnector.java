@@ -3,6 +3,7 @@ package app.herald.publishing.infrastructure;
 import static app.herald.kernel.JsonSupport.JSON;
 
 import app.herald.content.domain.Network;
+import app.herald.publishing.domain.AccountCheck;
 import app.herald.publishing.domain.ChannelAccess;
 import app.herald.publishing.domain.LookupResult;
 import app.herald.publishing.domain.Metric;
@@ -137,6 +138,14 @@ public class XConnector implements NetworkConnector {
     /** X shortens every link to t.co, appends one for attached media, and escapes &, < and > in text it returns. */
     private static String comparable(String text) {
         return PostText.normalized(PostText.withoutLinks(PostText.unescape(text)));
+    }
+
+    @Override
+    public AccountCheck whoAmI(ChannelAccess channel) {
+        return Calls.account(network(), () -> {
+            NetworkCall call = tokens(channel).send(token -> request(channel, "/2/users/me", token).GET().build());
+            return JsonPaths.text(Calls.accountAnswer(call, XConnector::failure), "data.username").map(u -> "@" + u);
+        });
     }
 
     @Override

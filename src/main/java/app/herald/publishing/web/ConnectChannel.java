@@ -8,6 +8,7 @@ import app.herald.kernel.RuleViolation;
 import app.herald.kernel.web.Feedback;
 import app.herald.kernel.web.Pages;
 import app.herald.publishing.application.ChannelConnections;
+import app.herald.publishing.application.ConfirmedConnections;
 import app.herald.publishing.application.OAuthConnections;
 import app.herald.tenancy.web.ClientAccess;
 import jakarta.faces.context.ExternalContext;
@@ -39,6 +40,8 @@ public class ConnectChannel implements Serializable {
     Channels channels;
     @Inject
     ChannelConnections connections;
+    @Inject
+    ConfirmedConnections confirmed;
     @Inject
     OAuthConnections oauth;
 
@@ -100,8 +103,10 @@ public class ConnectChannel implements Serializable {
         credentials.put("access_token", accessToken);
         credentials.put("refresh_token", refreshToken);
         credentials.put("app_password", appPassword);
-        if (Feedback.attempt(() -> channel = connections.connect(access.enter(), channel.getId(), endpoint, credentials),
-                "Connected. Herald publishes to this channel from now on.")) {
+        if (Feedback.attempt(() -> {
+            channel = confirmed.connect(access.enter(), channel.getId(), endpoint, credentials);
+            Feedback.info("Connected as " + channel.getSignedInAs() + ". Herald publishes to this channel from now on.");
+        }, null)) {
             accessToken = null;
             refreshToken = null;
             appPassword = null;
@@ -110,9 +115,9 @@ public class ConnectChannel implements Serializable {
 
     public void newWebhookSecret() {
         Feedback.attempt(() -> {
-            shownSecret = connections.newWebhookSecret(access.enter(), channel.getId(), endpoint);
+            shownSecret = confirmed.newWebhookSecret(access.enter(), channel.getId(), endpoint);
             channel = channels.find(channel.getId());
-        }, "Connected. Copy the signing secret now: it is not shown again.");
+        }, "Connected: the receiver answered a signed test delivery. Copy the signing secret now: it is not shown again.");
     }
 
     public void disconnect() {

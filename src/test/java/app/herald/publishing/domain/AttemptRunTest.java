@@ -39,6 +39,11 @@ class AttemptRunTest {
         }
 
         @Override
+        public AccountCheck whoAmI(ChannelAccess channel) {
+            return new AccountCheck.Confirmed(channel.account());
+        }
+
+        @Override
         public PublishResult publish(ChannelAccess channel, Outgoing post) {
             calls.add("publish " + post.idempotencyKey());
             return ON_NETWORK;

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import app.herald.publishing.domain.AccountCheck;
 import app.herald.publishing.domain.ChannelAccess;
 import app.herald.publishing.domain.LookupResult;
 import app.herald.publishing.domain.Metric;
@@ -14,8 +15,8 @@ import app.herald.publishing.domain.MetricReading;
 import app.herald.publishing.domain.Outgoing;
 import app.herald.publishing.domain.OutgoingMedia;
 import app.herald.publishing.domain.PublishResult;
-import app.herald.testsupport.FakeNetwork;
 import app.herald.testsupport.FakeNetwork.Answer;
+import app.herald.testsupport.FakeNetwork;
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
@@ -404,5 +405,22 @@ class BlueskyConnectorTest {
         assertThrows(IllegalStateException.class, () -> connector.fetchChannelMetrics(new ChannelAccess(3,
                 network.baseUrl(), HANDLE, Map.of("app_password", "wrong"))));
         assertTrue(network.received("GET", "/xrpc/app.bsky.actor.getProfile").isEmpty());
+    }
+
+    @Test
+    void connectingSignsInWithTheAppPasswordAndKeepsTheSessionOrSaysWhyNot() {
+        network.on("POST", "/xrpc/com.atproto.server.createSession", r -> r.text().contains("abcd-efgh-ijkl-mnop")
+                ? Answer.json(200, "{\"did\":\"did:plc:abc\",\"handle\":\"" + HANDLE
+                        + "\",\"accessJwt\":\"a1\",\"refreshJwt\":\"r1\"}")
+                : Answer.json(401, "{\"error\":\"AuthenticationRequired\",\"message\":\"Invalid identifier or password\"}"));
+        ChannelAccess fresh = new ChannelAccess(3, network.baseUrl(), HANDLE, Map.of("app_password", "abcd-efgh-ijkl-mnop"));
+        assertEquals(new AccountCheck.Confirmed("@" + HANDLE), connector.whoAmI(fresh));
+        assertEquals("a1", fresh.renewed().get("access_jwt"), "the session is kept for publishing");
+        AccountCheck refused = connector.whoAmI(new ChannelAccess(3, network.baseUrl(), HANDLE, Map.of("app_password", "wrong")));
+        assertTrue(refused instanceof AccountCheck.Refused r && r.reason().contains("Invalid identifier or password"), refused.toString());
+        AccountCheck empty = connector.whoAmI(new ChannelAccess(3, network.baseUrl(), HANDLE, Map.of()));
+        assertTrue(empty instanceof AccountCheck.Refused, "no app password, no connection: " + empty);
+        assertEquals(2, network.received("POST", "/xrpc/com.atproto.server.createSession").size(),
+                "an empty password is refused without asking");
     }
 }

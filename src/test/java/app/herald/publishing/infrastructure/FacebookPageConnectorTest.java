@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import app.herald.publishing.domain.AccountCheck;
 import app.herald.publishing.domain.ChannelAccess;
 import app.herald.publishing.domain.LookupResult;
 import app.herald.publishing.domain.Metric;
@@ -12,8 +13,8 @@ import app.herald.publishing.domain.MetricReading;
 import app.herald.publishing.domain.Outgoing;
 import app.herald.publishing.domain.OutgoingMedia;
 import app.herald.publishing.domain.PublishResult;
-import app.herald.testsupport.FakeNetwork;
 import app.herald.testsupport.FakeNetwork.Answer;
+import app.herald.testsupport.FakeNetwork;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -270,5 +271,15 @@ class FacebookPageConnectorTest {
                 () -> connector.fetchChannelMetrics(channel()));
 
         assertTrue(failure.getMessage().contains("Session has expired"), failure.getMessage());
+    }
+
+    @Test
+    void connectingAsksTheGraphApiForThePagesName() {
+        network.on("GET", "/v21.0/" + PAGE, r -> "Bearer page-token".equals(r.header("Authorization"))
+                ? Answer.json(200, "{\"name\":\"Acme Coffee\",\"id\":\"" + PAGE + "\"}")
+                : Answer.json(400, "{\"error\":{\"message\":\"Invalid OAuth access token.\",\"type\":\"OAuthException\",\"code\":190}}"));
+        assertEquals(new AccountCheck.Confirmed("Acme Coffee"), connector.whoAmI(channel()));
+        AccountCheck refused = connector.whoAmI(new ChannelAccess(11, network.baseUrl() + "/v21.0", PAGE, Map.of("access_token", "abc")));
+        assertTrue(refused instanceof AccountCheck.Refused r && r.reason().contains("Invalid OAuth access token."), refused.toString());
     }
 }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import app.herald.publishing.domain.AccountCheck;
 import app.herald.publishing.domain.ChannelAccess;
 import app.herald.publishing.domain.LookupResult;
 import app.herald.publishing.domain.Metric;
@@ -12,8 +13,8 @@ import app.herald.publishing.domain.MetricReading;
 import app.herald.publishing.domain.Outgoing;
 import app.herald.publishing.domain.OutgoingMedia;
 import app.herald.publishing.domain.PublishResult;
-import app.herald.testsupport.FakeNetwork;
 import app.herald.testsupport.FakeNetwork.Answer;
+import app.herald.testsupport.FakeNetwork;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -282,5 +283,15 @@ class InstagramConnectorTest {
                 () -> connector.fetchChannelMetrics(channel()));
 
         assertTrue(failure.getMessage().contains("An unknown error has occurred."), failure.getMessage());
+    }
+
+    @Test
+    void connectingAsksTheGraphApiForTheUsername() {
+        network.on("GET", "/v21.0/" + IG, r -> "Bearer ig-token".equals(r.header("Authorization"))
+                ? Answer.json(200, "{\"username\":\"acmecoffee\",\"id\":\"" + IG + "\"}")
+                : Answer.json(400, "{\"error\":{\"message\":\"Invalid OAuth access token.\",\"type\":\"OAuthException\",\"code\":190}}"));
+        assertEquals(new AccountCheck.Confirmed("@acmecoffee"), connector.whoAmI(channel()));
+        AccountCheck refused = connector.whoAmI(new ChannelAccess(13, network.baseUrl() + "/v21.0", IG, Map.of("access_token", "abc")));
+        assertTrue(refused instanceof AccountCheck.Refused r && r.reason().contains("Invalid OAuth access token."), refused.toString());
     }
 }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import app.herald.publishing.domain.AccountCheck;
 import app.herald.publishing.domain.ChannelAccess;
 import app.herald.publishing.domain.LookupResult;
 import app.herald.publishing.domain.Metric;
@@ -12,8 +13,8 @@ import app.herald.publishing.domain.MetricReading;
 import app.herald.publishing.domain.Outgoing;
 import app.herald.publishing.domain.OutgoingMedia;
 import app.herald.publishing.domain.PublishResult;
-import app.herald.testsupport.FakeNetwork;
 import app.herald.testsupport.FakeNetwork.Answer;
+import app.herald.testsupport.FakeNetwork;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.io.StringReader;
@@ -324,5 +325,19 @@ class LinkedInConnectorTest {
                 () -> connector.fetchChannelMetrics(channel()));
 
         assertTrue(failure.getMessage().contains("Internal Server Error"), failure.getMessage());
+    }
+
+    @Test
+    void connectingNamesTheOrganizationOrTheMemberAsLinkedInDoes() {
+        network.on("GET", "/rest/organizations/" + ORG.substring("urn:li:organization:".length()), r ->
+                "Bearer tok-1".equals(r.header("Authorization"))
+                        ? Answer.json(200, "{\"id\":2414183,\"localizedName\":\"Acme Coffee GmbH\"}")
+                        : Answer.json(401, "{\"status\":401,\"code\":\"REVOKED_ACCESS_TOKEN\","
+                                + "\"message\":\"The token used in the request has been revoked by the user\"}"));
+        network.on("GET", "/v2/userinfo", Answer.json(200, "{\"sub\":\"782bbtaQ\",\"name\":\"Nora Northwind\"}"));
+        assertEquals(new AccountCheck.Confirmed("Acme Coffee GmbH"), connector.whoAmI(channel()));
+        assertEquals(new AccountCheck.Confirmed("Nora Northwind"), connector.whoAmI(channel("urn:li:person:782bbtaQ", Map.of())));
+        AccountCheck refused = connector.whoAmI(channel(ORG, Map.of("access_token", "revoked", "refresh_token", "")));
+        assertTrue(refused instanceof AccountCheck.Refused r && r.reason().contains("has been revoked by the user"), refused.toString());
     }
 }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import app.herald.publishing.domain.AccountCheck;
 import app.herald.publishing.domain.ChannelAccess;
 import app.herald.publishing.domain.LookupResult;
 import app.herald.publishing.domain.Metric;
@@ -13,8 +14,8 @@ import app.herald.publishing.domain.MetricReading;
 import app.herald.publishing.domain.Outgoing;
 import app.herald.publishing.domain.OutgoingMedia;
 import app.herald.publishing.domain.PublishResult;
-import app.herald.testsupport.FakeNetwork;
 import app.herald.testsupport.FakeNetwork.Answer;
+import app.herald.testsupport.FakeNetwork;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.io.StringReader;
@@ -291,5 +292,15 @@ class MastodonConnectorTest {
 
         assertThrows(IllegalStateException.class, () -> connector.fetchChannelMetrics(unconnected));
         assertTrue(network.received().isEmpty());
+    }
+
+    @Test
+    void connectingAsksTheServerWhoTheTokenIsAndRefusesAnInvalidOne() {
+        network.on("GET", "/api/v1/accounts/verify_credentials", r -> "Bearer tok-1".equals(r.header("Authorization"))
+                ? Answer.json(200, "{\"id\":\"1\",\"username\":\"herald\",\"acct\":\"herald\"}")
+                : Answer.json(401, "{\"error\":\"The access token is invalid\"}"));
+        assertEquals(new AccountCheck.Confirmed("@herald"), connector.whoAmI(channel()));
+        AccountCheck refused = connector.whoAmI(new ChannelAccess(7, network.baseUrl(), "herald", Map.of("access_token", "abc")));
+        assertTrue(refused instanceof AccountCheck.Refused r && r.reason().contains("The access token is invalid"), refused.toString());
     }
 }

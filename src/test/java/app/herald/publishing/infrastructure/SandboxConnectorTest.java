@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import app.herald.publishing.domain.AccountCheck;
 import app.herald.publishing.domain.ChannelAccess;
 import app.herald.publishing.domain.Metric;
 import app.herald.publishing.domain.MetricReading;
@@ -96,5 +97,10 @@ class SandboxConnectorTest {
             }
         }
         assertTrue(midweek > weekend * 1.2, "midweek " + midweek + ", weekend " + weekend);
+    }
+
+    @Test
+    void theSandboxConfirmsItsOwnHandle() {
+        assertEquals(new AccountCheck.Confirmed("@demo"), new SandboxConnector().whoAmI(new ChannelAccess(21, "", "@demo", Map.of())));
     }
 }

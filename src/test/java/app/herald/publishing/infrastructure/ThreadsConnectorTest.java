@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import app.herald.publishing.domain.AccountCheck;
 import app.herald.publishing.domain.ChannelAccess;
 import app.herald.publishing.domain.LookupResult;
 import app.herald.publishing.domain.Metric;
@@ -12,8 +13,8 @@ import app.herald.publishing.domain.MetricReading;
 import app.herald.publishing.domain.Outgoing;
 import app.herald.publishing.domain.OutgoingMedia;
 import app.herald.publishing.domain.PublishResult;
-import app.herald.testsupport.FakeNetwork;
 import app.herald.testsupport.FakeNetwork.Answer;
+import app.herald.testsupport.FakeNetwork;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -243,5 +244,15 @@ class ThreadsConnectorTest {
                 () -> connector.fetchChannelMetrics(channel()));
 
         assertTrue(failure.getMessage().contains("Reconnect"), failure.getMessage());
+    }
+
+    @Test
+    void connectingAsksTheGraphApiForTheUsername() {
+        network.on("GET", "/v1.0/" + USER, r -> "Bearer th-token".equals(r.header("Authorization"))
+                ? Answer.json(200, "{\"username\":\"acmecoffee\",\"id\":\"" + USER + "\"}")
+                : Answer.json(400, "{\"error\":{\"message\":\"Invalid OAuth access token.\",\"type\":\"OAuthException\",\"code\":190}}"));
+        assertEquals(new AccountCheck.Confirmed("@acmecoffee"), connector.whoAmI(channel()));
+        AccountCheck refused = connector.whoAmI(new ChannelAccess(17, network.baseUrl() + "/v1.0", USER, Map.of("access_token", "abc")));
+        assertTrue(refused instanceof AccountCheck.Refused r && r.reason().contains("Invalid OAuth access token."), refused.toString());
     }
 }

@@ -1,9 +1,11 @@
 package app.herald.publishing.infrastructure;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import app.herald.publishing.domain.AccountCheck;
 import app.herald.publishing.domain.ChannelAccess;
 import app.herald.publishing.domain.Outgoing;
 import app.herald.publishing.domain.OutgoingMedia;
@@ -160,5 +162,20 @@ class WebhookConnectorTest {
         assertEquals(Map.of(), connector.fetchMetrics(channel, "idem-12").values());
         assertEquals(Map.of(), connector.fetchChannelMetrics(channel).values());
         assertTrue(receiver.received().isEmpty());
+    }
+
+    @Test
+    void connectingSendsASignedTestDeliveryThatTheReceiverMustAccept() {
+        receiver.on("POST", "/hooks/herald", Answer.json(200, "{}"));
+        assertEquals(new AccountCheck.Confirmed("127.0.0.1"), connector.whoAmI(channel));
+        FakeNetwork.Received test = receiver.received("POST", "/hooks/herald").get(0);
+        assertEquals(WebhookConnector.TEST_EVENT, test.header("X-Herald-Event"));
+        assertEquals("sha256=" + WebhookConnector.sign(SECRET, test.header("X-Herald-Timestamp") + "." + test.text()),
+                test.header("X-Herald-Signature"), "signed like every delivery, so the receiver checks its secret");
+        assertFalse(test.text().contains("idempotencyKey"), "no post in it: " + test.text());
+
+        receiver.on("POST", "/hooks/herald", Answer.json(401, "{\"error\":\"bad signature\"}"));
+        AccountCheck refused = connector.whoAmI(channel);
+        assertTrue(refused instanceof AccountCheck.Refused r && r.reason().contains("bad signature"), refused.toString());
     }
 }

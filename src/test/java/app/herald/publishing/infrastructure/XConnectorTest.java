@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import app.herald.publishing.domain.AccountCheck;
 import app.herald.publishing.domain.ChannelAccess;
 import app.herald.publishing.domain.LookupResult;
 import app.herald.publishing.domain.Metric;
@@ -13,8 +14,8 @@ import app.herald.publishing.domain.MetricReading;
 import app.herald.publishing.domain.Outgoing;
 import app.herald.publishing.domain.OutgoingMedia;
 import app.herald.publishing.domain.PublishResult;
-import app.herald.testsupport.FakeNetwork;
 import app.herald.testsupport.FakeNetwork.Answer;
+import app.herald.testsupport.FakeNetwork;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.io.StringReader;
@@ -365,5 +366,15 @@ class XConnectorTest {
                 () -> connector.fetchChannelMetrics(channel()));
 
         assertTrue(failure.getMessage().startsWith("X metrics could not be read"), failure.getMessage());
+    }
+
+    @Test
+    void connectingAsksXWhoTheTokenBelongsTo() {
+        network.on("GET", "/2/users/me", r -> "Bearer tok-1".equals(r.header("Authorization"))
+                ? Answer.json(200, "{\"data\":{\"id\":\"2244994945\",\"username\":\"XDevelopers\"}}")
+                : Answer.json(401, "{\"title\":\"Unauthorized\",\"detail\":\"Unauthorized\",\"status\":401}"));
+        assertEquals(new AccountCheck.Confirmed("@XDevelopers"), connector.whoAmI(channel()));
+        AccountCheck refused = connector.whoAmI(channel(Map.of("access_token", "abc", "refresh_token", "")));
+        assertTrue(refused instanceof AccountCheck.Refused r && r.reason().contains("Unauthorized"), refused.toString());
     }
 }
