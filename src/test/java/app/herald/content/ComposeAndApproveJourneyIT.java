@@ -71,8 +71,8 @@ class ComposeAndApproveJourneyIT {
     }
 
     private WebElement variantOf(Browser browser, String network) {
-        return browser.driver().findElement(By.xpath("//div[contains(@class,'herald-variant')][strong[contains(text(),'("
-                + network + ")')]]"));
+        return browser.driver().findElement(By.xpath("//div[contains(@class,'herald-variant')][strong[contains(text(),'· "
+                + network + "')]]"));
     }
 
     /** Composes a post for Acme going out tomorrow at 10:00 Berlin time and sends it for review. */
