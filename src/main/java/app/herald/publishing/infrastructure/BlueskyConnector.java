@@ -108,8 +108,9 @@ public class BlueskyConnector implements NetworkConnector {
                         .<PublishResult>map(uri -> new PublishResult.Published(uri, url(channel, rkey)))
                         .orElseGet(call::unreadable);
             }
-            // The record key is taken: an earlier attempt whose answer was lost made this very post.
-            if (call.status() == 400 && lookup(channel, post) instanceof LookupResult.Found found) {
+            // The record key may be taken: an earlier attempt whose answer was lost made this very post. The reference
+            // PDS answers that with HTTP 500 (its database refuses the duplicate), other servers with 400.
+            if ((call.status() == 400 || call.status() >= 500) && lookup(channel, post) instanceof LookupResult.Found found) {
                 return found.post();
             }
             return failure(call);
