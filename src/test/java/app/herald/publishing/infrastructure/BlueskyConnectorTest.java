@@ -46,7 +46,7 @@ class BlueskyConnectorTest {
             + " \"commit\": {\"cid\": \"bafyreiabc\", \"rev\": \"3lbq3hkcaok2e\"}, \"validationStatus\": \"valid\"}";
 
     private final FakeNetwork network = new FakeNetwork();
-    private final BlueskyConnector connector = new BlueskyConnector(Duration.ofMillis(300));
+    private final BlueskyConnector connector = new BlueskyConnector(Duration.ofMillis(800));
     @TempDir
     Path dir;
 

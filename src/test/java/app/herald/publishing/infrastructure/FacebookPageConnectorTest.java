@@ -32,7 +32,7 @@ class FacebookPageConnectorTest {
     private static final String POST = PAGE + "_1116692661689527";
 
     private final FakeNetwork network = new FakeNetwork();
-    private final FacebookPageConnector connector = new FacebookPageConnector(Duration.ofMillis(300));
+    private final FacebookPageConnector connector = new FacebookPageConnector(Duration.ofMillis(800));
     @TempDir
     Path dir;
 

@@ -36,7 +36,7 @@ class InstagramConnectorTest {
     private static final String PERMALINK = "https://www.instagram.com/p/C4bZ7xLyQ1k/";
 
     private final FakeNetwork network = new FakeNetwork();
-    private final InstagramConnector connector = new InstagramConnector(Duration.ofMillis(300), Duration.ofMillis(1));
+    private final InstagramConnector connector = new InstagramConnector(Duration.ofMillis(800), Duration.ofMillis(1));
 
     @AfterEach
     void tearDown() {

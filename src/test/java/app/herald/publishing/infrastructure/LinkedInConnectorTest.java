@@ -41,7 +41,7 @@ class LinkedInConnectorTest {
     private static final String SHARE = "urn:li:share:6844785523593134080";
 
     private final FakeNetwork network = new FakeNetwork();
-    private final LinkedInConnector connector = new LinkedInConnector(Duration.ofMillis(300));
+    private final LinkedInConnector connector = new LinkedInConnector(Duration.ofMillis(800));
     @TempDir
     Path dir;
 

@@ -48,7 +48,7 @@ class MastodonConnectorTest {
 
     @BeforeEach
     void setUp() {
-        connector = new MastodonConnector(Duration.ofMillis(300), Duration.ofMillis(1));
+        connector = new MastodonConnector(Duration.ofMillis(800), Duration.ofMillis(1));
     }
 
     @AfterEach

@@ -36,7 +36,7 @@ class ThreadsConnectorTest {
     private static final String PERMALINK = "https://www.threads.net/@herald/post/DAbC123xYz";
 
     private final FakeNetwork network = new FakeNetwork();
-    private final ThreadsConnector connector = new ThreadsConnector(Duration.ofMillis(300), Duration.ofMillis(1));
+    private final ThreadsConnector connector = new ThreadsConnector(Duration.ofMillis(800), Duration.ofMillis(1));
 
     @AfterEach
     void tearDown() {

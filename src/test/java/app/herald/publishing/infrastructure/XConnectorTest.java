@@ -45,7 +45,7 @@ class XConnectorTest {
              "scope": "tweet.write users.read tweet.read offline.access", "refresh_token": "ref-2"}""";
 
     private final FakeNetwork network = new FakeNetwork();
-    private final XConnector connector = new XConnector(Duration.ofMillis(300));
+    private final XConnector connector = new XConnector(Duration.ofMillis(800));
     @TempDir
     Path dir;
 
