@@ -10,20 +10,19 @@ import jakarta.faces.context.ExternalContext;
 import jakarta.faces.context.FacesContext;
 import jakarta.faces.event.ExceptionQueuedEvent;
 import jakarta.faces.event.PhaseId;
-import org.primefaces.csp.CspException;
 import java.io.IOException;
 import java.util.Iterator;
 import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.primefaces.csp.CspException;
 
 /**
  * What a person sees when a screen fails, whatever failed: never a stack trace, an exception's class name or a 500 for
- * their own mistake. An expired or forged view state (or a postback
- * without the page's script nonce) is a 400 with the "page expired" page, a forged or foreign id that
- * reached a service is a 404, a broken rule during a postback is a message on the same page, and only a defect is a 500,
- * logged with its stack trace. Ajax requests are sent to the same pages, since a partial response
- * cannot carry a status the person would see.
+ * their own mistake. An expired or forged view state (or a postback without the page's script nonce) is a 400 with the
+ * "page expired" page, a forged or foreign id that reached a service is a 404, a broken rule during a postback is a
+ * message on the same page, and only a defect is a 500, logged with its stack trace. Ajax requests are sent to the same
+ * pages, since a partial response cannot carry a status the person would see.
  */
 public class FacesFailures extends ExceptionHandlerFactory {
 
