@@ -18,12 +18,14 @@ import app.herald.content.application.Campaigns;
 import app.herald.content.application.MediaLibrary;
 import app.herald.content.application.PostImport;
 import app.herald.content.application.PostingQueue;
+import app.herald.content.application.PostLists;
 import app.herald.content.application.Posts;
 import app.herald.content.domain.ImportReport;
 import app.herald.content.domain.MediaFile;
 import app.herald.content.domain.Network;
 import app.herald.content.infrastructure.MediaStore;
 import app.herald.content.domain.Post;
+import app.herald.content.domain.PostSearch;
 import app.herald.content.domain.PostingSlot;
 import app.herald.content.domain.SlotSchedule;
 import app.herald.identity.application.Actors;
@@ -35,6 +37,7 @@ import app.herald.identity.domain.Role;
 import app.herald.identity.domain.User;
 import app.herald.kernel.AccessDenied;
 import app.herald.kernel.RuleViolation;
+import app.herald.kernel.paging.PageRequest;
 import app.herald.tenancy.application.TenantProvisioning;
 import app.herald.tenancy.application.TenantRegistry;
 import app.herald.tenancy.domain.TenantRef;
@@ -70,6 +73,8 @@ class ContentIT {
 
     @Inject
     Posts posts;
+    @Inject
+    PostLists postLists;
     @Inject
     Channels channels;
     @Inject
@@ -229,6 +234,49 @@ class ContentIT {
                 "a channel id that is not the tenant's");
         assertThrows(AccessDenied.class, () -> inTenant.call(actor(Demo.NORTHWIND_ANALYST), acme,
                 () -> posts.draft(actor(Demo.NORTHWIND_ANALYST), "Analyst post", "x", Set.of())), "analysts do not write");
+    }
+
+    @Test
+    void theListOfPostsIsReadAPageAtATimeAndShowsEachPersonOnlyWhatTheyMaySee() {
+        long acme = tenant(Demo.ACME);
+        Actor editor = actor(Demo.NORTHWIND_EDITOR);
+        String tag = "pg" + UUID.randomUUID().toString().substring(0, 6);
+        long channel = sandboxChannel(editor, acme);
+        for (char letter = 'a'; letter < 'a' + 12; letter++) {
+            String title = tag + " draft " + letter;
+            inTenant.call(editor, acme, () -> posts.draft(editor, title, "Plain text", Set.of(channel)));
+        }
+        inTenant.call(editor, acme, () -> posts.draft(editor, tag + " sale", "Now 50% off " + tag, Set.of(channel)));
+        long sent = postInClientReview(acme, tag + " sent");
+
+        PostSearch mine = PostSearch.of(tag.toUpperCase(java.util.Locale.ROOT), null);
+        assertEquals(14, inTenant.call(editor, acme, () -> postLists.count(editor, mine)), "any case");
+        List<Post> first = inTenant.call(editor, acme, () -> postLists.page(editor, mine, PageRequest.firstRows(10)));
+        assertEquals(10, first.size());
+        assertEquals(sent, first.get(0).getId(), "the newest change first");
+        List<Post> second = inTenant.call(editor, acme,
+                () -> postLists.page(editor, mine, new PageRequest(10, 10, java.util.Optional.empty(), true)));
+        assertEquals(4, second.size(), "the rest on the second page");
+        assertTrue(second.stream().noneMatch(p -> first.stream().anyMatch(f -> f.getId().equals(p.getId()))));
+        assertEquals(List.of(tag + " draft a", tag + " draft b"), inTenant.call(editor, acme,
+                () -> postLists.page(editor, mine, PageRequest.sorted(0, 2, "title", true))).stream().map(Post::getTitle).toList());
+        assertEquals(13, inTenant.call(editor, acme, () -> postLists.count(editor, PostSearch.of(tag, PostState.DRAFT))));
+        assertEquals(1, inTenant.call(editor, acme, () -> postLists.count(editor, PostSearch.of("50% OFF " + tag, null))));
+        assertEquals(0, inTenant.call(editor, acme, () -> postLists.count(editor, PostSearch.of("5_% off " + tag, null))),
+                "a typed _ is a character, not a wildcard");
+
+        Actor client = actor(Demo.ACME_APPROVER);
+        assertEquals(List.of(sent), inTenant.call(client, acme, () -> postLists.page(client, mine, PageRequest.firstRows(25)))
+                .stream().map(Post::getId).toList(), "the client sees what was sent to it, not the drafts");
+        assertEquals(1, inTenant.call(client, acme, () -> postLists.count(client, mine)));
+        Actor owner = actor(Demo.NORTHWIND_OWNER);
+        assertEquals(0, inTenant.call(owner, tenant(Demo.GLOBEX), () -> postLists.count(owner, mine)), "another client's list");
+
+        assertThrows(RuleViolation.class, () -> inTenant.call(editor, acme,
+                () -> postLists.page(editor, mine, PageRequest.sorted(0, 10, "baseText", true))), "only offered sort fields");
+        assertThrows(RuleViolation.class, () -> PageRequest.firstRows(PageRequest.MAX_SIZE + 1));
+        assertThrows(RuleViolation.class, () -> PostSearch.of(tag + "\u202E", null), "a direction override");
+        assertThrows(RuleViolation.class, () -> PostSearch.of("x".repeat(PostSearch.MAX_WORDS + 1), null), "not cut");
     }
 
     private long postInClientReview(long tenant, String title) {
@@ -542,6 +590,10 @@ class ContentIT {
                 .resolve(stored.getSha256() + ".thumb.jpg")), "a thumbnail is made");
         assertEquals(stored.getId(), upload(editor, acme, "again.png", new java.io.ByteArrayInputStream(picture)).getId(),
                 "the same file is kept once");
+        assertEquals(List.of(stored.getId()), inTenant.call(editor, acme, () -> media.page(java.util.Optional.of("TEAM PHOTO"),
+                PageRequest.firstRows(10))).stream().map(MediaFile::getId).toList(), "the library finds a file by its name");
+        assertEquals(0, inTenant.call(editor, acme, () -> media.count(java.util.Optional.of("team_photo"))),
+                "a typed _ is a character, not a wildcard");
         assertThrows(AccessDenied.class, () -> upload(actor(Demo.NORTHWIND_ANALYST), acme, "x.png",
                 new java.io.ByteArrayInputStream(picture)));
 

@@ -10,11 +10,13 @@ import app.herald.identity.application.Actors;
 import app.herald.identity.domain.Actor;
 import app.herald.kernel.AccessDenied;
 import app.herald.kernel.RuleViolation;
+import app.herald.kernel.paging.PageRequest;
 import app.herald.tenancy.application.TenantAdministration;
 import app.herald.tenancy.application.TenantAuditLog;
 import app.herald.tenancy.application.TenantProvisioning;
 import app.herald.tenancy.application.TenantRegistry;
 import app.herald.tenancy.domain.AuditEntry;
+import app.herald.tenancy.domain.AuditFilter;
 import app.herald.tenancy.domain.SchemaName;
 import app.herald.tenancy.domain.Tenant;
 import app.herald.tenancy.infrastructure.SchemaMigrations;
@@ -124,6 +126,28 @@ class TenancyIT {
         assertTrue(inSecond.stream().noneMatch(e -> e.getSubject().equals("first-only")),
                 "the second tenant's schema does not see the first one's rows");
         assertTrue(inTenant.call(owner, first.getId(), () -> audit.find(written.getId())).isPresent());
+
+        for (String who : List.of("joann@northwind.test", "bob@northwind.test", "ann@northwind.test")) {
+            inTenant.call(owner, first.getId(), () -> audit.record(who, "PAGED", "subject of " + who, null));
+        }
+        AuditFilter paged = new AuditFilter(java.time.Instant.now().minusSeconds(3600),
+                java.time.Instant.now().plusSeconds(60), null, "PAGED");
+        assertEquals(3, inTenant.call(owner, first.getId(), () -> audit.count(paged)));
+        assertEquals(0, inTenant.call(owner, second.getId(), () -> audit.count(paged)), "nothing of the first tenant's");
+        List<AuditEntry> byPerson = inTenant.call(owner, first.getId(),
+                () -> audit.page(paged, PageRequest.sorted(0, 2, "actor", true)));
+        assertEquals(List.of("ann@northwind.test", "bob@northwind.test"),
+                byPerson.stream().map(AuditEntry::getActor).toList(), "one page of two, sorted by person");
+        assertEquals(List.of("joann@northwind.test"), inTenant.call(owner, first.getId(),
+                () -> audit.page(paged, PageRequest.sorted(2, 2, "actor", true))).stream().map(AuditEntry::getActor).toList());
+        AuditFilter ann = new AuditFilter(paged.from(), paged.until(), "ANN", "PAGED");
+        assertEquals(2, inTenant.call(owner, first.getId(), () -> audit.count(ann)), "part of an e-mail, any case");
+        assertThrows(RuleViolation.class, () -> inTenant.call(owner, first.getId(),
+                () -> audit.page(paged, PageRequest.sorted(0, 2, "detail", true))), "only the offered sort fields");
+        RuleViolation tooMany = assertThrows(RuleViolation.class,
+                () -> inTenant.call(owner, first.getId(), () -> audit.export(paged, 2)));
+        assertTrue(tooMany.getMessage().contains("narrow it down"), tooMany.getMessage());
+        assertEquals(3, inTenant.call(owner, first.getId(), () -> audit.export(paged, 3)).size(), "all or nothing");
     }
 
     @Test

@@ -9,6 +9,8 @@ import app.herald.content.infrastructure.MediaStore;
 import app.herald.identity.domain.Actor;
 import app.herald.kernel.AccessDenied;
 import app.herald.kernel.RuleViolation;
+import app.herald.kernel.paging.PageRequest;
+import app.herald.kernel.paging.PagedQuery;
 import app.herald.tenancy.application.TenantAuditLog;
 import app.herald.tenancy.application.TenantContext;
 import app.herald.tenancy.domain.TenantDb;
@@ -79,6 +81,24 @@ public class MediaLibrary {
 
     public List<MediaFile> all() {
         return em.createNamedQuery("MediaFile.all", MediaFile.class).getResultList();
+    }
+
+    /** How many files the library holds whose name contains the words (all of them when there are none). */
+    public long count(Optional<String> words) {
+        return library(words).count(em);
+    }
+
+    /** One page of those files, the newest first, or sorted by name or size. */
+    public List<MediaFile> page(Optional<String> words, PageRequest request) {
+        return library(words).rows(em, request);
+    }
+
+    private PagedQuery<MediaFile> library(Optional<String> words) {
+        PagedQuery<MediaFile> library = PagedQuery.of(MediaFile.class, "m", "The media library")
+                .orderedBy("m.createdAt DESC").sortable("fileName", "m.fileName").sortable("size", "m.sizeBytes")
+                .sortable("createdAt", "m.createdAt");
+        words.ifPresent(text -> library.containing(text, "m.fileName"));
+        return library;
     }
 
     public MediaFile find(long mediaId) {

@@ -57,7 +57,7 @@ public class Post implements Serializable {
      * and from then on whatever becomes of it, plus every approved post (also where the client reviews nothing).
      * Drafts and posts still in internal review stay the agency's.
      */
-    static final String SHOWN_TO_CLIENTS = "(p.state IN (app.herald.approval.domain.PostState.CLIENT_REVIEW,"
+    public static final String SHOWN_TO_CLIENTS = "(p.state IN (app.herald.approval.domain.PostState.CLIENT_REVIEW,"
             + " app.herald.approval.domain.PostState.APPROVED) OR EXISTS (SELECT d.id FROM DecisionRecord d"
             + " WHERE d.postId = p.id AND d.toState = app.herald.approval.domain.PostState.CLIENT_REVIEW))";
 

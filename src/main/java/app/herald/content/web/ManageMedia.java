@@ -2,7 +2,11 @@ package app.herald.content.web;
 
 import app.herald.content.application.MediaLibrary;
 import app.herald.content.domain.MediaFile;
+import app.herald.content.domain.PostSearch;
+import app.herald.kernel.Text;
+import app.herald.kernel.paging.PageRequest;
 import app.herald.kernel.web.Feedback;
+import app.herald.kernel.web.LazyRows;
 import app.herald.tenancy.web.ClientAccess;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
@@ -11,9 +15,13 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.Serializable;
 import java.util.List;
+import java.util.Optional;
 import org.primefaces.event.FileUploadEvent;
 
-/** A client's media library (/client/media.xhtml?client=ID): upload images and videos, see them as thumbnails. */
+/**
+ * A client's media library (/client/media.xhtml?client=ID): upload images and videos, see them as thumbnails a page at
+ * a time, find one by its name.
+ */
 @Named
 @ViewScoped
 public class ManageMedia implements Serializable {
@@ -25,12 +33,30 @@ public class ManageMedia implements Serializable {
     @Inject
     MediaLibrary library;
 
-    private List<MediaFile> media;
+    private final LazyRows<MediaFile> media = new LazyRows<>(this::countMatching, this::matching, MediaFile::getId);
+    private Optional<String> search = Optional.empty();
+    private String words;
 
     public void open() {
-        if (access.open()) {
-            media = library.all();
-        }
+        access.open();
+    }
+
+    /** Shows the files whose name contains the words typed; refused words leave the library as it was. */
+    public void search() {
+        Feedback.attempt(() -> {
+            search = Text.optionalName("The search", words, PostSearch.MAX_WORDS);
+            LazyRows.firstPage(":library:media");
+        }, null);
+    }
+
+    private long countMatching() {
+        access.enter();
+        return library.count(search);
+    }
+
+    private List<MediaFile> matching(PageRequest request) {
+        access.enter();
+        return library.page(search, request);
     }
 
     public void upload(FileUploadEvent event) {
@@ -40,14 +66,22 @@ public class ManageMedia implements Serializable {
         } catch (IOException e) {
             Feedback.error("The upload of " + name + " could not be read; please try again.");
         }
-        media = library.all();
+        LazyRows.firstPage(":library:media");
     }
 
     public ClientAccess getAccess() {
         return access;
     }
 
-    public List<MediaFile> getMedia() {
+    public LazyRows<MediaFile> getMedia() {
         return media;
+    }
+
+    public String getWords() {
+        return words;
+    }
+
+    public void setWords(String words) {
+        this.words = words;
     }
 }

@@ -3,6 +3,7 @@ package app.herald.content.web;
 import app.herald.kernel.WallClock;
 import app.herald.content.application.Campaigns;
 import app.herald.content.application.Channels;
+import app.herald.content.application.PostLists;
 import app.herald.content.application.Posts;
 import app.herald.approval.domain.PostState;
 import app.herald.content.domain.Campaign;
@@ -41,6 +42,8 @@ public class PlanCalendar implements Serializable {
     ClientAccess access;
     @Inject
     Posts posts;
+    @Inject
+    PostLists lists;
     @Inject
     Instance<PostProgress> progress;
 
@@ -108,7 +111,7 @@ public class PlanCalendar implements Serializable {
     }
 
     public List<String> getAuthors() {
-        return posts.recent(access.enter(), 500).stream().map(Post::getAuthorName).distinct().sorted().toList();
+        return lists.authors(access.enter());
     }
 
     public PostState[] getStates() {

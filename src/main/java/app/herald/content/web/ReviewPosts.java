@@ -1,8 +1,12 @@
 package app.herald.content.web;
 
+import app.herald.approval.domain.PostState;
+import app.herald.content.application.PostLists;
 import app.herald.content.application.Posts;
 import app.herald.content.domain.Post;
+import app.herald.content.domain.PostSearch;
 import app.herald.kernel.web.Feedback;
+import app.herald.kernel.web.LazyRows;
 import app.herald.tenancy.web.ClientAccess;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
@@ -12,7 +16,7 @@ import java.util.List;
 
 /**
  * A client's posts (/client/posts.xhtml?client=ID): the ones waiting for the signed-in person's decision first, then
- * every post with its state, time and author.
+ * every post with its state, time and author, a page at a time, searchable by words and state and sortable.
  */
 @Named
 @ViewScoped
@@ -24,9 +28,14 @@ public class ReviewPosts implements Serializable {
     ClientAccess access;
     @Inject
     Posts posts;
+    @Inject
+    PostLists lists;
 
+    private final LazyRows<Post> all = new LazyRows<>(this::countMatching, this::matching, Post::getId);
     private List<Post> waiting;
-    private List<Post> all;
+    private PostSearch search = PostSearch.everything();
+    private String words;
+    private PostState state;
     private String comment;
 
     public void open() {
@@ -37,7 +46,22 @@ public class ReviewPosts implements Serializable {
 
     private void load() {
         waiting = posts.awaiting(access.enter());
-        all = posts.recent(access.enter(), 200);
+    }
+
+    /** Narrows the list to the words and state typed; a search that is refused leaves the list as it was. */
+    public void search() {
+        Feedback.attempt(() -> {
+            search = PostSearch.of(words, state);
+            LazyRows.firstPage(":postList:all");
+        }, null);
+    }
+
+    private long countMatching() {
+        return lists.count(access.enter(), search);
+    }
+
+    private List<Post> matching(app.herald.kernel.paging.PageRequest request) {
+        return lists.page(access.enter(), search, request);
     }
 
     public void approve(Post post) {
@@ -69,8 +93,28 @@ public class ReviewPosts implements Serializable {
         return waiting;
     }
 
-    public List<Post> getAll() {
+    public LazyRows<Post> getAll() {
         return all;
+    }
+
+    public PostState[] getStates() {
+        return PostState.values();
+    }
+
+    public String getWords() {
+        return words;
+    }
+
+    public void setWords(String words) {
+        this.words = words;
+    }
+
+    public PostState getState() {
+        return state;
+    }
+
+    public void setState(PostState state) {
+        this.state = state;
     }
 
     public String getComment() {

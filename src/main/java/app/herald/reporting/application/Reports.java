@@ -5,6 +5,8 @@ import app.herald.analytics.domain.Period;
 import app.herald.reporting.domain.ReportWork;
 import app.herald.identity.domain.Actor;
 import app.herald.kernel.RuleViolation;
+import app.herald.kernel.paging.PageRequest;
+import app.herald.kernel.paging.PagedQuery;
 import app.herald.reporting.domain.Report;
 import app.herald.reporting.domain.ReportFile;
 import app.herald.tenancy.application.TenantAuditLog;
@@ -69,6 +71,27 @@ public class Reports {
 
     public List<Report> history(int max) {
         return em.createNamedQuery("Report.recent", Report.class).setMaxResults(max).getResultList();
+    }
+
+    /** How many reports the client has ever asked for. */
+    public long count() {
+        return everyReport().count(em);
+    }
+
+    /** One page of them, the newest request first. */
+    public List<Report> page(PageRequest request) {
+        return everyReport().rows(em, request);
+    }
+
+    /** Whether any report is still being built, so that the screen keeps showing its progress. */
+    public boolean anyBuilding() {
+        return em.createQuery("SELECT COUNT(r) FROM Report r WHERE r.state IN :building", Long.class)
+                .setParameter("building", java.util.EnumSet.of(Report.State.QUEUED, Report.State.RUNNING))
+                .getSingleResult() > 0;
+    }
+
+    private PagedQuery<Report> everyReport() {
+        return PagedQuery.of(Report.class, "r", "Reports").orderedBy("r.requestedAt DESC");
     }
 
     public Optional<Report> find(long reportId) {

@@ -3,7 +3,9 @@ package app.herald.reporting.web;
 import app.herald.analytics.domain.Basis;
 import app.herald.analytics.domain.Period;
 import app.herald.identity.domain.User;
+import app.herald.kernel.paging.PageRequest;
 import app.herald.kernel.web.Feedback;
+import app.herald.kernel.web.LazyRows;
 import app.herald.reporting.application.ReportSchedules;
 import app.herald.reporting.application.Reports;
 import app.herald.reporting.domain.Report;
@@ -27,8 +29,6 @@ import java.util.List;
 public class MakeReports implements Serializable {
 
     private static final long serialVersionUID = 1L;
-    private static final int HISTORY = 30;
-
     @Inject
     ClientAccess access;
     @Inject
@@ -41,7 +41,8 @@ public class MakeReports implements Serializable {
     private LocalDate to;
     private Basis basis = Basis.ACTIVITY;
     private String notes;
-    private List<Report> history = List.of();
+    private final LazyRows<Report> history = new LazyRows<>(this::countReports, this::reportPage, Report::getId);
+    private boolean building;
     private ReportSchedule.Cadence cadence = ReportSchedule.Cadence.MONTHLY;
     private Report.Format scheduleFormat = Report.Format.PDF;
     private List<String> recipients = new ArrayList<>();
@@ -60,7 +61,7 @@ public class MakeReports implements Serializable {
 
     /** Everything the page lists, read while the client is entered: a postback's decoding reads lists before its action. */
     private void load() {
-        history = reports.history(HISTORY);
+        building = reports.anyBuilding();
         scheduleList = schedules.all();
         recipientChoices = schedules.possibleRecipients().stream().map(User::getEmail).toList();
     }
@@ -77,11 +78,21 @@ public class MakeReports implements Serializable {
     /** Polled while a report is being built, so that its progress bar moves. */
     public void refresh() {
         access.enter();
-        history = reports.history(HISTORY);
+        building = reports.anyBuilding();
+    }
+
+    private long countReports() {
+        access.enter();
+        return reports.count();
+    }
+
+    private List<Report> reportPage(PageRequest request) {
+        access.enter();
+        return reports.page(request);
     }
 
     public boolean isBuilding() {
-        return history.stream().anyMatch(r -> !r.isFinished());
+        return building;
     }
 
     public void schedule() {
@@ -111,7 +122,7 @@ public class MakeReports implements Serializable {
         return access;
     }
 
-    public List<Report> getHistory() {
+    public LazyRows<Report> getHistory() {
         return history;
     }
 

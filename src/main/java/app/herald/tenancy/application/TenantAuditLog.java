@@ -1,5 +1,7 @@
 package app.herald.tenancy.application;
 
+import app.herald.kernel.paging.PageRequest;
+import app.herald.kernel.paging.PagedQuery;
 import app.herald.tenancy.domain.AuditEntry;
 import app.herald.tenancy.domain.AuditFilter;
 import app.herald.tenancy.domain.TenantDb;
@@ -28,25 +30,34 @@ public class TenantAuditLog {
         return em.createNamedQuery("AuditEntry.recent", AuditEntry.class).setMaxResults(max).getResultList();
     }
 
-    /** Entries matching the filter, newest first, at most {@code max}. */
-    public List<AuditEntry> search(AuditFilter filter, int max) {
-        StringBuilder jpql = new StringBuilder("SELECT e FROM AuditEntry e WHERE e.occurredAt >= :from AND e.occurredAt < :until");
+    /** How many entries match the filter. */
+    public long count(AuditFilter filter) {
+        return matching(filter).count(em);
+    }
+
+    /** One page of them, newest first unless sorted by time, person or action. */
+    public List<AuditEntry> page(AuditFilter filter, PageRequest request) {
+        return matching(filter).rows(em, request);
+    }
+
+    /** Every entry matching the filter, newest first, for an export; refused when there are more than {@code max}. */
+    public List<AuditEntry> export(AuditFilter filter, int max) {
+        return matching(filter).everything(em, max);
+    }
+
+    private PagedQuery<AuditEntry> matching(AuditFilter filter) {
+        PagedQuery<AuditEntry> matching = PagedQuery.of(AuditEntry.class, "e", "The audit log")
+                .where("e.occurredAt >= :from AND e.occurredAt < :until", "from", filter.from().toEpochMilli(),
+                        "until", filter.until().toEpochMilli())
+                .orderedBy("e.occurredAt DESC").sortable("occurredAt", "e.occurredAt").sortable("actor", "e.actor")
+                .sortable("action", "e.action");
         if (filter.actor() != null) {
-            jpql.append(" AND LOWER(e.actor) LIKE :actor");
+            matching.containing(filter.actor(), "e.actor");
         }
         if (filter.action() != null) {
-            jpql.append(" AND e.action = :action");
+            matching.where("e.action = :action", "action", filter.action());
         }
-        var query = em.createQuery(jpql.append(" ORDER BY e.occurredAt DESC, e.id DESC").toString(), AuditEntry.class)
-                .setParameter("from", filter.from().toEpochMilli()).setParameter("until", filter.until().toEpochMilli())
-                .setMaxResults(max);
-        if (filter.actor() != null) {
-            query.setParameter("actor", "%" + filter.actor().toLowerCase(java.util.Locale.ROOT) + "%");
-        }
-        if (filter.action() != null) {
-            query.setParameter("action", filter.action());
-        }
-        return query.getResultList();
+        return matching;
     }
 
     public List<String> actions() {

@@ -1,7 +1,10 @@
 package app.herald.tenancy.web;
 
 import app.herald.identity.domain.Actor;
+import app.herald.kernel.RuleViolation;
+import app.herald.kernel.paging.PageRequest;
 import app.herald.kernel.web.Feedback;
+import app.herald.kernel.web.LazyRows;
 import app.herald.kernel.web.Pages;
 import app.herald.tenancy.application.TenantAuditLog;
 import app.herald.tenancy.domain.AuditEntry;
@@ -30,7 +33,6 @@ import java.util.List;
 public class AuditTrail implements Serializable {
 
     private static final long serialVersionUID = 1L;
-    private static final int SHOWN = 500;
     private static final int EXPORTED = 100_000;
 
     @Inject
@@ -42,7 +44,8 @@ public class AuditTrail implements Serializable {
     private LocalDate until;
     private String actor;
     private String action;
-    private List<AuditEntry> entries;
+    private final LazyRows<AuditEntry> entries = new LazyRows<>(this::countMatching, this::matching, AuditEntry::getId);
+    private AuditFilter filter;
     private List<String> actions;
 
     public void open() {
@@ -61,16 +64,34 @@ public class AuditTrail implements Serializable {
         search();
     }
 
+    /** Shows the entries of the period, person and action chosen; a refused choice leaves the list as it was. */
     public void search() {
         Feedback.attempt(() -> {
             access.enter();
-            entries = log.search(filter(), SHOWN);
+            filter = filter();
+            LazyRows.firstPage(":entryList:entries");
         }, null);
+    }
+
+    private long countMatching() {
+        access.enter();
+        return filter == null ? 0 : log.count(filter);
+    }
+
+    private List<AuditEntry> matching(PageRequest request) {
+        access.enter();
+        return filter == null ? List.of() : log.page(filter, request);
     }
 
     public void export() throws IOException {
         access.enter();
-        List<AuditEntry> all = log.search(filter(), EXPORTED);
+        List<AuditEntry> all;
+        try {
+            all = log.export(filter(), EXPORTED);
+        } catch (RuleViolation e) {
+            Feedback.error(e.getMessage());
+            return;
+        }
         FacesContext faces = FacesContext.getCurrentInstance();
         ExternalContext external = faces.getExternalContext();
         external.responseReset();
@@ -93,7 +114,7 @@ public class AuditTrail implements Serializable {
         return access;
     }
 
-    public List<AuditEntry> getEntries() {
+    public LazyRows<AuditEntry> getEntries() {
         return entries;
     }
 
