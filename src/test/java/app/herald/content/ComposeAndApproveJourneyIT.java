@@ -1,5 +1,6 @@
 package app.herald.content;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import app.herald.testsupport.Browser;
@@ -9,6 +10,7 @@ import app.herald.testsupport.MailForTests;
 import java.net.URL;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.List;
 import java.util.UUID;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
@@ -34,6 +36,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 class ComposeAndApproveJourneyIT {
 
     private static final String MANAGER = "manager@northwind.test";
+    private static final int PHONE_WIDTH = 375;
 
     @Deployment(testable = false)
     static WebArchive deployment() {
@@ -48,6 +51,10 @@ class ComposeAndApproveJourneyIT {
         browser.type("login:email", email);
         browser.type("login:password", Demo.PASSWORD);
         browser.click("login:signIn");
+    }
+
+    private static void assertFitsThePhone(Browser browser, String screen) {
+        assertEquals(0, browser.overflowX(), screen + " must not scroll sideways at " + PHONE_WIDTH + " px");
     }
 
     private void signOut(Browser browser) {
@@ -131,25 +138,34 @@ class ComposeAndApproveJourneyIT {
                 approveInQueue(browser, second);
                 signOut(browser);
 
+                // The client's approver is on a phone: the queue, a post, the e-mailed link and the calendar's list.
+                browser.resize(PHONE_WIDTH, 812);
                 signIn(browser, Demo.ACME_APPROVER);
                 browser.awaitUrlContains("/client/home.xhtml");
+                assertFitsThePhone(browser, "the client's home");
                 browser.click("postsTab");
                 browser.awaitText("Waiting for you");
+                assertFitsThePhone(browser, "the review queue");
                 approveInQueue(browser, title);
                 WebElement row = browser.driver().findElement(
-                        By.xpath("//*[@id='all']//tr[td[contains(normalize-space(.), '" + title + "')]]"));
+                        By.xpath("//*[@id='postList:all']//tr[td[contains(normalize-space(.), '" + title + "')]]"));
                 assertTrue(row.getText().contains("Approved"), row.getText());
+                row.findElement(By.tagName("a")).click();
+                browser.awaitText("Review history");
+                assertFitsThePhone(browser, "a post");
                 signOut(browser);
 
                 String mail = MailForTests.awaitMail(Demo.ACME_APPROVER, "Please review: " + second);
                 browser.open(MailForTests.link(mail));
                 browser.awaitText(second);
+                assertFitsThePhone(browser, "the e-mailed approval link");
                 browser.click("decide:approve");
                 browser.awaitText("Approved. Thank you!");
 
                 signIn(browser, Demo.ACME_APPROVER);
                 browser.awaitUrlContains("/client/home.xhtml");
                 browser.click("calendarTab");
+                browser.driver().findElement(By.cssSelector(".fc-listMonth-button")).click();
                 if (tomorrow.getMonthValue() != LocalDate.now(ZoneId.of("Europe/Berlin")).getMonthValue()) {
                     browser.driver().findElement(By.cssSelector(".fc-next-button")).click();
                 }
@@ -157,7 +173,9 @@ class ComposeAndApproveJourneyIT {
                 for (String approved : new String[] {title, second}) {
                     browser.awaitText(approved + " · Approved");
                 }
+                assertFitsThePhone(browser, "the calendar's list");
                 signOut(browser);
+                browser.resize(1280, 900);
 
                 signIn(browser, Demo.NORTHWIND_EDITOR);
                 browser.awaitUrlContains("/agency/clients.xhtml");
@@ -181,6 +199,90 @@ class ComposeAndApproveJourneyIT {
                 }
                 new WebDriverWait(browser.driver(), java.time.Duration.ofSeconds(20)).until(d -> !d.findElements(
                         By.xpath("//td[@data-date='" + target + "']//*[contains(text(),'" + title + " · Approved')]")).isEmpty());
+            } catch (AssertionError | RuntimeException e) {
+                browser.keepEvidence(test.getDisplayName());
+                throw e;
+            }
+        }
+    }
+
+    private static String pageReport(Browser browser) {
+        // Without thousands separators, whichever the browser's locale puts in.
+        return browser.driver().findElement(By.cssSelector("[id='postList:all'] .ui-paginator-current")).getText()
+                .replaceAll("(\\d)[,.\u00A0\u202F](\\d{3})", "$1$2");
+    }
+
+    /** Waits for a condition on a table that PrimeFaces replaces while it is read. */
+    private static void awaitTable(Browser browser, java.util.function.Predicate<Browser> condition) {
+        new WebDriverWait(browser.driver(), java.time.Duration.ofSeconds(20))
+                .ignoring(org.openqa.selenium.StaleElementReferenceException.class).until(d -> condition.test(browser));
+    }
+
+    private static void awaitPage(Browser browser, String report) {
+        awaitTable(browser, b -> pageReport(b).equals(report));
+    }
+
+    private static List<String> shownTitles(Browser browser) {
+        return browser.driver().findElements(By.cssSelector("[id='postList:all_data'] tr td:first-child a")).stream()
+                .map(WebElement::getText).toList();
+    }
+
+    /**
+     * On a 1366 px laptop: the owner's navigation is one line. A client with a thousand posts more: the owner imports
+     * them in one CSV, and the Posts page shows 25 at a time, counts them all, pages, sorts by title and finds one by
+     * its words, reading only a page from the database.
+     */
+    @Test
+    void aThousandPostsAreReadAPageAtATime(TestInfo test) {
+        String tag = "p" + UUID.randomUUID().toString().substring(0, 6);
+        StringBuilder csv = new StringBuilder("date,time,text,channels\n");
+        LocalDate first = LocalDate.now(ZoneId.of("Europe/London")).plusYears(1).withDayOfMonth(1);
+        for (int i = 0; i < 1000; i++) {
+            csv.append(first.plusDays(i % 28)).append(',').append(String.format("%02d:%02d", 8 + i % 10, i % 60))
+                    .append(",Paging ").append(tag).append(' ').append(String.format("%04d", i)).append(",@initechlabs\n");
+        }
+        try (Browser browser = new Browser(1366, 768)) {
+            try {
+                signIn(browser, Demo.SOUTHWIND_OWNER);
+                browser.awaitUrlContains("/agency/clients.xhtml");
+                List<Integer> rows = browser.driver().findElements(By.cssSelector(
+                        ".herald-top [role=menubar] > li, .herald-top .brand, .herald-top .who, #signOutForm\\:signOut"))
+                        .stream().map(e -> e.getRect().getY() + e.getRect().getHeight() / 2).distinct().toList();
+                assertTrue(rows.stream().mapToInt(Integer::intValue).max().orElseThrow()
+                        - rows.stream().mapToInt(Integer::intValue).min().orElseThrow() <= 4, "one line: " + rows);
+                assertTrue(browser.driver().findElements(By.cssSelector(".herald-top [role=menubar] > li")).size() >= 6,
+                        "the owner's whole menu is there");
+                browser.driver().findElement(By.xpath("//table//a[text()='" + Demo.INITECH + "']")).click();
+                browser.click("importTab");
+                browser.visible("import:csv");
+                ((org.openqa.selenium.JavascriptExecutor) browser.driver()).executeScript(
+                        "document.getElementById('import:csv').value = arguments[0];", csv.toString());
+                browser.click("import:check");
+                browser.click("import:importAll");
+                browser.awaitText("1000 draft posts imported.");
+
+                String all = pageReport(browser);
+                assertTrue(all.startsWith("1–25 of "), all);
+                assertTrue(Integer.parseInt(all.substring("1–25 of ".length())) >= 1000, all);
+                assertEquals(25, browser.driver().findElements(By.cssSelector("[id='postList:all_data'] > tr")).size());
+
+                browser.type("postList:words", tag);
+                browser.click("postList:search");
+                awaitPage(browser, "1–25 of 1000");
+                browser.click("postList:all:title");
+                awaitTable(browser, b -> shownTitles(b).get(0).equals("Paging " + tag + " 0000"));
+                assertEquals("Paging " + tag + " 0024", shownTitles(browser).get(24), "sorted by title");
+                browser.driver().findElement(By.cssSelector("[id='postList:all'] .ui-paginator-next")).click();
+                awaitPage(browser, "26–50 of 1000");
+                assertEquals("Paging " + tag + " 0025", shownTitles(browser).get(0));
+                browser.driver().findElement(By.cssSelector("[id='postList:all'] .ui-paginator-last")).click();
+                awaitPage(browser, "976–1000 of 1000");
+                assertEquals("Paging " + tag + " 0999", shownTitles(browser).get(24));
+
+                browser.type("postList:words", tag + " 0777");
+                browser.click("postList:search");
+                awaitPage(browser, "1–1 of 1");
+                assertEquals(List.of("Paging " + tag + " 0777"), shownTitles(browser));
             } catch (AssertionError | RuntimeException e) {
                 browser.keepEvidence(test.getDisplayName());
                 throw e;

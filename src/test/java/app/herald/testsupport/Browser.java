@@ -27,15 +27,24 @@ public final class Browser implements AutoCloseable {
     private final WebDriverWait wait;
 
     public Browser() {
+        this(1280, 900);
+    }
+
+    /** A window of this size, such as 375 x 812 for a phone or 1366 x 768 for a small laptop. */
+    public Browser(int width, int height) {
         ChromeOptions options = new ChromeOptions();
         options.setBinary("/usr/bin/chromium");
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--window-size=1280,900", "--disable-background-networking", "--disable-component-update",
+                "--window-size=" + width + "," + height, "--disable-background-networking", "--disable-component-update",
                 "--disable-sync", "--no-first-run", "--disable-quic", "--lang=en-US");
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(new File("/usr/bin/chromedriver")).usingAnyFreePort().build();
         driver = new ChromeDriver(service, options);
         wait = new WebDriverWait(driver, Duration.ofSeconds(20));
+    }
+
+    public void resize(int width, int height) {
+        driver.manage().window().setSize(new org.openqa.selenium.Dimension(width, height));
     }
 
     public WebDriver driver() {
@@ -87,6 +96,12 @@ public final class Browser implements AutoCloseable {
 
     public void awaitUrlContains(String part) {
         wait.until(ExpectedConditions.urlContains(part));
+    }
+
+    /** How many CSS pixels the page is wider than the window: more than 0 means a person must scroll sideways. */
+    public long overflowX() {
+        return (Long) ((JavascriptExecutor) driver).executeScript(
+                "return Math.max(0, document.documentElement.scrollWidth - window.innerWidth);");
     }
 
     public String text() {
