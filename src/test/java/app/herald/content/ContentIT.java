@@ -38,6 +38,9 @@ import app.herald.identity.domain.User;
 import app.herald.kernel.AccessDenied;
 import app.herald.kernel.RuleViolation;
 import app.herald.kernel.paging.PageRequest;
+import app.herald.overview.application.ClientOverviews;
+import app.herald.overview.domain.Glance;
+import app.herald.overview.domain.Overview;
 import app.herald.tenancy.application.TenantProvisioning;
 import app.herald.tenancy.application.TenantRegistry;
 import app.herald.tenancy.domain.TenantRef;
@@ -75,6 +78,8 @@ class ContentIT {
     Posts posts;
     @Inject
     PostLists postLists;
+    @Inject
+    ClientOverviews overviews;
     @Inject
     Channels channels;
     @Inject
@@ -277,6 +282,36 @@ class ContentIT {
         assertThrows(RuleViolation.class, () -> PageRequest.firstRows(PageRequest.MAX_SIZE + 1));
         assertThrows(RuleViolation.class, () -> PostSearch.of(tag + "\u202E", null), "a direction override");
         assertThrows(RuleViolation.class, () -> PostSearch.of("x".repeat(PostSearch.MAX_WORDS + 1), null), "not cut");
+    }
+
+    @Test
+    void theClientsHomeAndTheAgencysGlanceCountWhatWaitsAndWhatIsDue() {
+        Actor owner = actor(Demo.NORTHWIND_OWNER);
+        Actor manager = actor("manager@northwind.test");
+        long tenant = provisioning.create(owner, owner.agencyId().orElseThrow(), "Overview " + UUID.randomUUID(),
+                "Europe/Paris").getId();
+        assertEquals(new Glance(0, 0, 0, 0, null, null), inTenant.call(owner, tenant, () -> overviews.glance(owner)));
+        long channel = sandboxChannel(owner, tenant);
+        long soon = inTenant.call(owner, tenant, () -> {
+            long id = posts.draft(owner, "Tomorrow", "Going out tomorrow", Set.of(channel)).getId();
+            posts.schedule(owner, id, Instant.now().plus(Duration.ofDays(1)));
+            return posts.submit(owner, id).getId();
+        });
+        inTenant.call(owner, tenant, () -> {
+            long id = posts.draft(owner, "Later", "Going out in three weeks", Set.of(channel)).getId();
+            return posts.schedule(owner, id, Instant.now().plus(Duration.ofDays(21)));
+        });
+
+        Glance inReview = inTenant.call(owner, tenant, () -> overviews.glance(owner));
+        assertEquals(new Glance(1, 1, 0, 0, null, null), inReview, "due within 7 days, in internal review");
+        Overview home = inTenant.call(manager, tenant, () -> overviews.overview(manager));
+        assertEquals(List.of(soon), home.waitingForMe().stream().map(Post::getId).toList(), "the manager decides next");
+        assertEquals(List.of(soon), home.nextSevenDays().stream().map(Post::getId).toList(), "not the one in three weeks");
+
+        inTenant.call(manager, tenant, () -> posts.approve(manager, soon, null));
+        assertEquals(new Glance(1, 0, 1, 0, null, null), inTenant.call(owner, tenant, () -> overviews.glance(owner)),
+                "now waiting for the client");
+        assertTrue(inTenant.call(manager, tenant, () -> overviews.overview(manager)).waitingForMe().isEmpty());
     }
 
     private long postInClientReview(long tenant, String title) {

@@ -380,6 +380,26 @@ class WebAccessIT {
     }
 
     @Test
+    void aClientsHomeIsItsDashboardAndTheAgencySeesEachClientAtAGlance() {
+        long acme = clientId(Demo.ACME);
+        String owner = signedIn(Demo.NORTHWIND_OWNER).get("client/home.xhtml?client=" + acme).body();
+        for (String part : new String[] {"Waiting for you", "Next 7 days", "Publishing", "Last 30 days", "Engagement rate",
+            "id=\"trendChart\"", "The figures per day", "Recent activity"}) {
+            assertTrue(owner.contains(part), part + " on the owner's home of " + Demo.ACME);
+        }
+        String approver = signedIn(Demo.ACME_APPROVER).get("client/home.xhtml?client=" + acme).body();
+        assertTrue(approver.contains("Next 7 days") && approver.contains("Last 30 days"), approver);
+        assertFalse(approver.contains("Recent activity"), "the audit log stays the agency's");
+
+        String clients = signedIn(Demo.NORTHWIND_OWNER).get("agency/clients.xhtml").body();
+        for (String column : new String[] {"Due in 7 days", "Internal review", "Waiting for the client", "Followers (30 days)"}) {
+            assertTrue(clients.contains(column), column);
+        }
+        Matcher due = Pattern.compile("id=\"clients:list:\\d+:due\"[^>]*>(\\d+)<").matcher(clients);
+        assertTrue(due.find(), "each active client's posts due in the next 7 days, as a number:\n" + clients);
+    }
+
+    @Test
     void everyScreenOpensForThePeopleItIsFor() {
         long acme = clientId(Demo.ACME);
         WebClient owner = signedIn(Demo.NORTHWIND_OWNER);

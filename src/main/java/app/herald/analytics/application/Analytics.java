@@ -54,6 +54,11 @@ public class Analytics {
     @Inject
     BestTimesCache bestTimesCache;
 
+    /** Every channel's and campaign's figures for the period. */
+    public Dashboard dashboard(Period period) {
+        return dashboard(period, RollupQueries.Scope.ALL);
+    }
+
     public Dashboard dashboard(Period period, RollupQueries.Scope scope) {
         TenantRef tenant = context.current();
         Map<Long, Channel> channelsById = channels.all().stream()

@@ -10,30 +10,30 @@ import java.util.List;
  * Chart.js configurations for PrimeFaces' {@code p:chart} (which takes the configuration as JSON). Built with JSON-P,
  * so that labels written by people (post titles, campaign names) are escaped, never spliced into script.
  */
-final class Charts {
+public final class Charts {
 
-    static final String BLUE = "#1d4ed8";
-    static final String GREEN = "#059669";
-    static final String AMBER = "#d97706";
-    static final String VIOLET = "#7c3aed";
+    public static final String BLUE = "#1d4ed8";
+    public static final String GREEN = "#059669";
+    public static final String AMBER = "#d97706";
+    public static final String VIOLET = "#7c3aed";
 
     private Charts() {
     }
 
     /** One series; a null value is a gap ("not available"), not zero. */
-    record Series(String label, List<? extends Number> values, String colour, String type) {
+    public record Series(String label, List<? extends Number> values, String colour, String type) {
     }
 
-    static String line(List<String> labels, Series... series) {
+    public static String line(List<String> labels, Series... series) {
         return chart("line", labels, series, false);
     }
 
-    static String bar(List<String> labels, Series... series) {
+    public static String bar(List<String> labels, Series... series) {
         return chart("bar", labels, series, false);
     }
 
     /** Bars with a line over them on a second axis (e.g. engagements per day and impressions). */
-    static String barWithLine(List<String> labels, Series bars, Series line) {
+    public static String barWithLine(List<String> labels, Series bars, Series line) {
         return chart("bar", labels, new Series[] {bars, line}, true);
     }
 

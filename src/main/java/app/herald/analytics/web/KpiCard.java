@@ -9,7 +9,7 @@ import java.math.BigDecimal;
 public record KpiCard(String label, String value, String previous, String change, String trend)
         implements Serializable {
 
-    static KpiCard of(Headline.Figure f, String currency) {
+    public static KpiCard of(Headline.Figure f, String currency) {
         BigDecimal change = f.change();
         return new KpiCard(f.label(), FigureText.of(f.unit(), currency, f.current()),
                 FigureText.of(f.unit(), currency, f.previous()), FigureText.change(change),

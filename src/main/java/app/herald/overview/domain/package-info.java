@@ -1,0 +1,2 @@
+/** The figures an overview shows, as plain values. */
+package app.herald.overview.domain;

@@ -1,0 +1,2 @@
+/** The client's home dashboard and the agency's clients at a glance. */
+package app.herald.overview.web;
