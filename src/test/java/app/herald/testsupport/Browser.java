@@ -104,6 +104,33 @@ public final class Browser implements AutoCloseable {
                 "return Math.max(0, document.documentElement.scrollWidth - window.innerWidth);");
     }
 
+    /**
+     * Runs axe-core (npm, installed by the build into src/test/node/axe) on the page as it is now and returns its
+     * serious and critical violations, one line each: the rule, its impact, and the first elements it names. Rules
+     * may be left out only where a third-party widget's own markup is the cause, and the caller says why.
+     */
+    public java.util.List<String> accessibilityViolations(String... rulesLeftOut) {
+        JavascriptExecutor js = (JavascriptExecutor) driver;
+        if (!Boolean.TRUE.equals(js.executeScript("return typeof window.axe !== 'undefined';"))) {
+            try {
+                js.executeScript(Files.readString(Path.of("src/test/node/axe/node_modules/axe-core/axe.min.js")));
+            } catch (IOException e) {
+                throw new IllegalStateException("axe-core is not installed: run npm install in src/test/node/axe", e);
+            }
+        }
+        driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(60));
+        Object found = js.executeAsyncScript("var done = arguments[arguments.length - 1];"
+                + "var rules = {}; arguments[0].forEach(function (id) { rules[id] = {enabled: false}; });"
+                + "axe.run(document, {resultTypes: ['violations'], rules: rules}).then(function (r) {"
+                + "  done(r.violations.filter(function (v) { return v.impact === 'serious' || v.impact === 'critical'; })"
+                + "    .map(function (v) { return v.id + ' (' + v.impact + '): ' + v.help + ' at '"
+                + "      + v.nodes.slice(0, 3).map(function (n) { return n.target.join(' '); }).join(', '); }));"
+                + "}, function (e) { done(['axe-core failed: ' + e]); });", java.util.List.of(rulesLeftOut));
+        @SuppressWarnings("unchecked")
+        java.util.List<String> violations = (java.util.List<String>) found;
+        return violations;
+    }
+
     public String text() {
         return driver.findElement(By.tagName("body")).getText();
     }
