@@ -66,6 +66,12 @@ class AnalyticsJourneyIT {
                     assertTrue(chart.getSize().getWidth() > 100 && chart.getSize().getHeight() > 100,
                             "a chart is drawn at a visible size: " + chart.getSize());
                 }
+                for (String table : new String[] {"analytics:followerRows", "analytics:periodRows"}) {
+                    List<WebElement> cells = browser.driver().findElements(By.cssSelector("[id='" + table
+                            + "_data'] tr td:nth-child(2)"));
+                    assertTrue(cells.stream().anyMatch(c -> c.getAttribute("textContent").matches(".*[0-9].*")),
+                            "the charts' figures are also a table: " + table);
+                }
                 List<String> values = browser.driver().findElements(By.cssSelector(".herald-kpi-value")).stream()
                         .map(WebElement::getText).toList();
                 assertTrue(values.stream().anyMatch(v -> v.matches("[0-9][0-9,]+")), "the demo year has numbers: "

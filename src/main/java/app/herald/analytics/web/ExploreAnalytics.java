@@ -166,6 +166,21 @@ public class ExploreAnalytics implements Serializable {
                         Charts.VIOLET, null));
     }
 
+    /** The engagement and clicks charts' figures, as their text alternative (by week over a quarter, as drawn). */
+    public List<Map<String, String>> getPeriodRows() {
+        return Buckets.of(dashboard().days()).stream().map(b -> Map.of("label", b.label(),
+                "impressions", FigureText.count(b.impressions()), "engagements", FigureText.count(b.engagements()),
+                "clicks", FigureText.count(b.clicks()), "conversions", FigureText.count(b.conversions()))).toList();
+    }
+
+    /** The followers chart's figures, as its text alternative. */
+    public List<Map<String, String>> getFollowerRows() {
+        List<Map<String, String>> rows = new ArrayList<>();
+        dashboard().followers().forEach((day, count) -> rows.add(Map.of("day", DAY.format(day),
+                "followers", FigureText.count(count))));
+        return rows;
+    }
+
     public List<Map<String, String>> getTopPosts() {
         return dashboard().topPosts().stream().map(p -> Map.of("postId", String.valueOf(p.postId()),
                 "title", p.title(), "channel", p.channel() + " · " + p.network(),
