@@ -58,6 +58,11 @@ public class PoolSizing {
             Class<?> type = pool.getClass();
             method(type, "setSteadyPoolSize").invoke(pool, min);
             method(type, "setMaxPoolSize").invoke(pool, max);
+            // setMaxPoolSize changes the pool's own limit but not its data structure's, which stays at the
+            // annotation's 32 (seen in 6.2025.10's ConnectionPool): under a burst of requests the pool then grew past
+            // db.pool.max. Both limits are set.
+            Object resources = field(type, "ds").get(pool);
+            method(resources.getClass(), "setMaxSize").invoke(resources, max);
             int applied = (Integer) method(type, "getMaxPoolSize").invoke(pool);
             LOG.info(() -> "Connection pool: at most " + applied + " connections, at least " + min + " kept open");
         } catch (ReflectiveOperationException | NamingException e) {
@@ -88,6 +93,18 @@ public class PoolSizing {
             }
         }
         throw new IllegalStateException("No connection pool " + poolName + " of application " + app);
+    }
+
+    private static java.lang.reflect.Field field(Class<?> type, String name) throws NoSuchFieldException {
+        for (Class<?> c = type; c != null; c = c.getSuperclass()) {
+            for (java.lang.reflect.Field f : c.getDeclaredFields()) {
+                if (f.getName().equals(name)) {
+                    f.setAccessible(true);
+                    return f;
+                }
+            }
+        }
+        throw new NoSuchFieldException(type.getName() + "." + name);
     }
 
     private static Method method(Class<?> type, String name) throws NoSuchMethodException {
