@@ -40,6 +40,19 @@ public final class NetworkCall {
     /** How long a network may take to answer one request before the attempt counts as unconfirmed. */
     public static final Duration ANSWER_TIMEOUT = Duration.ofSeconds(20);
 
+    /** The JDK's own setting (seconds) for how long an idle HTTP/1.1 connection is kept for reuse; default 1,200. */
+    static final String KEEP_ALIVE_PROPERTY = "jdk.httpclient.keepalive.timeout";
+
+    static {
+        // Herald lets go of an idle connection after 4 s, before servers let go of theirs (Node and Apache after 5 s,
+        // nginx after 75 s). Otherwise a server may close an idle connection just as Herald sends a post on it, and
+        // the post becomes unconfirmed (looked up later, never sent twice, but late). The JDK reads this once, when
+        // its connection pool is first used; an operator's own -D setting wins.
+        if (System.getProperty(KEEP_ALIVE_PROPERTY) == null) {
+            System.setProperty(KEEP_ALIVE_PROPERTY, "4");
+        }
+    }
+
     private static final HttpClient CLIENT = HttpClient.newBuilder()
             .connectTimeout(Duration.ofSeconds(5))
             .followRedirects(HttpClient.Redirect.NEVER)
