@@ -281,7 +281,7 @@ class ContentIT {
                 () -> postLists.page(editor, mine, PageRequest.sorted(0, 10, "baseText", true))), "only offered sort fields");
         assertThrows(RuleViolation.class, () -> PageRequest.firstRows(PageRequest.MAX_SIZE + 1));
         assertThrows(RuleViolation.class, () -> PostSearch.of(tag + "\u202E", null), "a direction override");
-        assertThrows(RuleViolation.class, () -> PostSearch.of("x".repeat(PostSearch.MAX_WORDS + 1), null), "not cut");
+        assertThrows(RuleViolation.class, () -> PostSearch.of("x".repeat(app.herald.kernel.paging.SearchWords.MAX + 1), null), "not cut");
     }
 
     @Test

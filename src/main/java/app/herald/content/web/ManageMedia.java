@@ -2,9 +2,8 @@ package app.herald.content.web;
 
 import app.herald.content.application.MediaLibrary;
 import app.herald.content.domain.MediaFile;
-import app.herald.content.domain.PostSearch;
-import app.herald.kernel.Text;
 import app.herald.kernel.paging.PageRequest;
+import app.herald.kernel.paging.SearchWords;
 import app.herald.kernel.web.Feedback;
 import app.herald.kernel.web.LazyRows;
 import app.herald.tenancy.web.ClientAccess;
@@ -44,7 +43,7 @@ public class ManageMedia implements Serializable {
     /** Shows the files whose name contains the words typed; refused words leave the library as it was. */
     public void search() {
         Feedback.attempt(() -> {
-            search = Text.optionalName("The search", words, PostSearch.MAX_WORDS);
+            search = SearchWords.of(words);
             LazyRows.firstPage(":library:media");
         }, null);
     }

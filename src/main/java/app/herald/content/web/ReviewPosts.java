@@ -5,6 +5,7 @@ import app.herald.content.application.PostLists;
 import app.herald.content.application.Posts;
 import app.herald.content.domain.Post;
 import app.herald.content.domain.PostSearch;
+import app.herald.kernel.paging.PageRequest;
 import app.herald.kernel.web.Feedback;
 import app.herald.kernel.web.LazyRows;
 import app.herald.tenancy.web.ClientAccess;
@@ -60,7 +61,7 @@ public class ReviewPosts implements Serializable {
         return lists.count(access.enter(), search);
     }
 
-    private List<Post> matching(app.herald.kernel.paging.PageRequest request) {
+    private List<Post> matching(PageRequest request) {
         return lists.page(access.enter(), search, request);
     }
 

@@ -4,11 +4,11 @@ import app.herald.kernel.AccessDenied;
 import app.herald.kernel.RuleViolation;
 import app.herald.kernel.paging.PageRequest;
 import jakarta.faces.component.UIComponent;
+import jakarta.faces.component.UIData;
 import jakarta.faces.context.FacesContext;
 import java.io.Serializable;
 import java.util.List;
 import java.util.Map;
-import org.primefaces.component.datatable.DataTable;
 import org.primefaces.model.FilterMeta;
 import org.primefaces.model.LazyDataModel;
 import org.primefaces.model.SortMeta;
@@ -76,11 +76,11 @@ public final class LazyRows<T> extends LazyDataModel<T> {
         return refusal;
     }
 
-    /** Back to the first page, for when the screen's search changes what the list holds. */
+    /** Back to the first page (of a table or a grid), for when the screen's search changes what the list holds. */
     public static void firstPage(String tableClientId) {
-        UIComponent table = FacesContext.getCurrentInstance().getViewRoot().findComponent(tableClientId);
-        if (table instanceof DataTable dataTable) {
-            dataTable.setFirst(0);
+        UIComponent list = FacesContext.getCurrentInstance().getViewRoot().findComponent(tableClientId);
+        if (list instanceof UIData data) {
+            data.setFirst(0);
         }
     }
 
