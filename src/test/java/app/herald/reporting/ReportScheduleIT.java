@@ -96,7 +96,7 @@ class ReportScheduleIT {
         Report report = null;
         while (Instant.now().isBefore(deadline) && (report == null || !report.isFinished())) {
             Thread.sleep(250);
-            report = inTenant.call(owner, acme, () -> reports.history(20).stream()
+            report = inTenant.call(owner, acme, () -> reports.page(app.herald.kernel.paging.PageRequest.firstRows(20)).stream()
                     .filter(r -> schedule.getId().equals(r.getScheduleId())).findFirst().orElse(null));
         }
         assertNotNull(report, "the run kept its report in the history");

@@ -54,9 +54,20 @@ public class Analytics {
     @Inject
     BestTimesCache bestTimesCache;
 
-    /** Every channel's and campaign's figures for the period. */
-    public Dashboard dashboard(Period period) {
-        return dashboard(period, RollupQueries.Scope.ALL);
+    /**
+     * A period's totals against the one before and its daily series, for a client's home: what the dashboard reads
+     * without its rankings and per-campaign and per-channel figures.
+     */
+    public Trend trend(Period period) {
+        FollowerHistory history = followers(period, RollupQueries.Scope.ALL);
+        return new Trend(rollups.totals(period, RollupQueries.Scope.ALL, history),
+                rollups.totals(period.previous(), RollupQueries.Scope.ALL, history),
+                rollups.daily(period, RollupQueries.Scope.ALL), currencyOf(campaigns.all()));
+    }
+
+    /** The currency figures are shown in: the first campaign's (one currency per client), else euros. */
+    private static String currencyOf(List<Campaign> campaigns) {
+        return campaigns.stream().map(Campaign::getCurrency).findFirst().orElse("EUR");
     }
 
     public Dashboard dashboard(Period period, RollupQueries.Scope scope) {
@@ -64,7 +75,7 @@ public class Analytics {
         Map<Long, Channel> channelsById = channels.all().stream()
                 .collect(Collectors.toMap(Channel::getId, Function.identity()));
         List<Campaign> allCampaigns = campaigns.all();
-        String currency = allCampaigns.stream().map(Campaign::getCurrency).findFirst().orElse("EUR");
+        String currency = currencyOf(allCampaigns);
         List<DailyPoint> days = rollups.daily(period, scope);
         FollowerHistory history = followers(period, scope);
         SortedMap<LocalDate, Long> followers = history.series(period.from(), period.to());

@@ -239,12 +239,6 @@ public class Posts {
         return titles;
     }
 
-    /** The latest posts this person may see, newest change first. */
-    public List<Post> recent(Actor actor, int max) {
-        return em.createNamedQuery(actor.isStaff() ? "Post.recent" : "Post.recentShownToClients", Post.class)
-                .setMaxResults(max).getResultList();
-    }
-
     /** Posts planned from (inclusive) until (exclusive), for the calendar. */
     public List<Post> scheduledBetween(Instant from, Instant until) {
         return em.createNamedQuery("Post.scheduledBetween", Post.class).setParameter("from", from.toEpochMilli())

@@ -38,12 +38,9 @@ import org.eclipse.persistence.annotations.TenantTableDiscriminatorType;
 @Table(name = "post")
 @Multitenant(MultitenantType.TABLE_PER_TENANT)
 @TenantTableDiscriminator(type = TenantTableDiscriminatorType.SCHEMA, contextProperty = TenantSchemaProperty.NAME)
-@NamedQuery(name = "Post.recent", query = "SELECT p FROM Post p ORDER BY p.updatedAt DESC, p.id DESC")
 @NamedQuery(name = "Post.inStates", query = "SELECT p FROM Post p WHERE p.state IN :states ORDER BY p.scheduledAt, p.id")
 @NamedQuery(name = "Post.scheduledBetween",
         query = "SELECT p FROM Post p WHERE p.scheduledAt >= :from AND p.scheduledAt < :until ORDER BY p.scheduledAt")
-@NamedQuery(name = "Post.recentShownToClients", query = "SELECT p FROM Post p WHERE " + Post.SHOWN_TO_CLIENTS
-        + " ORDER BY p.updatedAt DESC, p.id DESC")
 @NamedQuery(name = "Post.scheduledBetweenShownToClients", query = "SELECT p FROM Post p WHERE p.scheduledAt >= :from"
         + " AND p.scheduledAt < :until AND " + Post.SHOWN_TO_CLIENTS + " ORDER BY p.scheduledAt")
 @NamedQuery(name = "Post.shownToClients", query = "SELECT COUNT(p) FROM Post p WHERE p.id = :id AND "

@@ -43,7 +43,7 @@ public class ClientOverviews {
         Instant now = Instant.now();
         return new Overview(posts.awaiting(actor), posts.scheduledBetween(actor, now, now.plus(WEEK_AHEAD)),
                 publications.countNeedingAttention(),
-                analytics.dashboard(recentDays()));
+                analytics.trend(recentDays()));
     }
 
     /** The client at a glance, for the agency's list of clients. */

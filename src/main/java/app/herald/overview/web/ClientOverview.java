@@ -1,6 +1,6 @@
 package app.herald.overview.web;
 
-import app.herald.analytics.application.Dashboard;
+import app.herald.analytics.application.Trend;
 import app.herald.analytics.domain.DailyPoint;
 import app.herald.analytics.domain.FigureText;
 import app.herald.analytics.domain.Headline;
@@ -86,7 +86,7 @@ public class ClientOverview implements Serializable {
     }
 
     public List<KpiCard> getCards() {
-        Dashboard d = overview().lastThirtyDays();
+        Trend d = overview().lastThirtyDays();
         return Headline.of(d.current(), d.previous()).stream().map(f -> KpiCard.of(f, d.currency())).toList();
     }
 

@@ -69,10 +69,6 @@ public class Reports {
         return report;
     }
 
-    public List<Report> history(int max) {
-        return em.createNamedQuery("Report.recent", Report.class).setMaxResults(max).getResultList();
-    }
-
     /** How many reports the client has ever asked for. */
     public long count() {
         return everyReport().count(em);

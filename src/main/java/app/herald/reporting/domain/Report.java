@@ -9,7 +9,6 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
-import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
 import java.io.Serializable;
 import java.time.Instant;
@@ -27,7 +26,6 @@ import org.eclipse.persistence.annotations.TenantTableDiscriminatorType;
 @Table(name = "report")
 @Multitenant(MultitenantType.TABLE_PER_TENANT)
 @TenantTableDiscriminator(type = TenantTableDiscriminatorType.SCHEMA, contextProperty = TenantSchemaProperty.NAME)
-@NamedQuery(name = "Report.recent", query = "SELECT r FROM Report r ORDER BY r.requestedAt DESC, r.id DESC")
 public class Report implements Serializable {
 
     private static final long serialVersionUID = 1L;
