@@ -7,7 +7,10 @@ import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.HexFormat;
 
-/** Secrets for one-time links: 256 random bits, URL-safe, and the SHA-256 that is stored in their place. */
+/**
+ * Secrets for one-time links (256 random bits, URL-safe, and the SHA-256 that is stored in their place), and random
+ * texts from an alphabet.
+ */
 public final class Secrets {
 
     private static final SecureRandom RANDOM = new SecureRandom();
@@ -19,6 +22,15 @@ public final class Secrets {
         byte[] bytes = new byte[32];
         RANDOM.nextBytes(bytes);
         return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+
+    /** A random text of the given length drawn from the alphabet (codes to type, ids to show). */
+    public static String randomText(String alphabet, int length) {
+        StringBuilder text = new StringBuilder(length);
+        for (int i = 0; i < length; i++) {
+            text.append(alphabet.charAt(RANDOM.nextInt(alphabet.length())));
+        }
+        return text.toString();
     }
 
     public static String sha256(String secret) {

@@ -3,7 +3,7 @@ package app.herald.bench;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import app.herald.publishing.infrastructure.TokenCipher;
+import app.herald.kernel.crypto.TokenCipher;
 import app.herald.testsupport.AnalyticsLoad;
 import app.herald.testsupport.Demo;
 import app.herald.testsupport.HeraldNode;

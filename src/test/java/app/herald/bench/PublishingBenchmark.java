@@ -2,7 +2,7 @@ package app.herald.bench;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import app.herald.publishing.infrastructure.TokenCipher;
+import app.herald.kernel.crypto.TokenCipher;
 import app.herald.testsupport.FakeNetwork;
 import app.herald.testsupport.FakeNetwork.Answer;
 import app.herald.testsupport.HeraldNode;

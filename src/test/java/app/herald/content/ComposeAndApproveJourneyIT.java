@@ -207,13 +207,16 @@ class ComposeAndApproveJourneyIT {
                 // FullCalendar names each day cell by its date (right for a grid cell) while the cell also shows its
                 // events, which axe's label-content-name-mismatch reads as a mismatch; every other rule still runs.
                 checkAccessibility(browser, "calendar", "label-content-name-mismatch");
+                // One day later: the next cell, or from Saturday (the last column) the next row's Sunday. (A day
+                // earlier would be today, its time perhaps already past, on a Friday.)
                 boolean lastColumn = tomorrow.getDayOfWeek() == java.time.DayOfWeek.SATURDAY;
-                LocalDate target = lastColumn ? tomorrow.minusDays(1) : tomorrow.plusDays(1);
+                LocalDate target = tomorrow.plusDays(1);
                 WebElement cell = browser.driver().findElement(By.cssSelector("td[data-date='" + tomorrow + "']"));
                 WebElement event = cell.findElement(By.xpath(".//*[contains(@class,'fc-event')][.//*[contains(text(),'"
                         + title + "')]]"));
                 new org.openqa.selenium.interactions.Actions(browser.driver()).clickAndHold(event).pause(300)
-                        .moveByOffset((lastColumn ? -1 : 1) * cell.getSize().getWidth(), 0).pause(300).release().perform();
+                        .moveByOffset((lastColumn ? -6 : 1) * cell.getSize().getWidth(),
+                                lastColumn ? cell.getSize().getHeight() : 0).pause(300).release().perform();
                 browser.awaitText("Moved. Its approval is kept.");
                 browser.driver().navigate().refresh();
                 if (target.getMonthValue() != LocalDate.now(ZoneId.of("Europe/Berlin")).getMonthValue()) {

@@ -12,6 +12,8 @@ import app.herald.identity.application.MemberAdministration;
 import app.herald.identity.application.OneTimeLinks;
 import app.herald.identity.application.PasswordHashing;
 import app.herald.identity.application.PasswordResets;
+import app.herald.identity.application.TwoFactor;
+import app.herald.identity.domain.OneTimeCodes;
 import app.herald.identity.domain.Actor;
 import app.herald.identity.domain.OneTimeToken.Purpose;
 import app.herald.identity.domain.Role;
@@ -27,32 +29,46 @@ import app.herald.tenancy.application.TenantRegistry;
 import app.herald.tenancy.domain.Tenant;
 import app.herald.testsupport.Demo;
 import app.herald.testsupport.HeraldDeployment;
+import app.herald.testsupport.WebClient;
 import jakarta.annotation.Resource;
 import jakarta.inject.Inject;
 import jakarta.security.enterprise.credential.UsernamePasswordCredential;
 import jakarta.security.enterprise.identitystore.CredentialValidationResult;
 import jakarta.transaction.UserTransaction;
+import java.net.URI;
+import java.net.URL;
+import java.net.http.HttpResponse;
 import java.sql.Connection;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import javax.sql.DataSource;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-/** Identity on the real server: password storage, throttling, sign-in rules, invitations, one-time links, people. */
+/**
+ * Identity on the real server: password storage, throttling, sign-in rules, invitations, one-time links, people, and
+ * two-factor sign-in (through the real sign-in pages over HTTP).
+ */
 @ExtendWith(ArquillianExtension.class)
 class IdentityIT {
 
     @Deployment
     static WebArchive deployment() {
-        return HeraldDeployment.war(IdentityIT.class);
+        return HeraldDeployment.war(IdentityIT.class, WebClient.class);
     }
 
     @Inject
@@ -81,6 +97,10 @@ class IdentityIT {
     DataSource dataSource;
     @Resource
     UserTransaction tx;
+    @Inject
+    TwoFactor twoFactor;
+    @ArquillianResource
+    URL base;
 
     private Actor actor(String email) {
         return actors.byEmail(email).orElseThrow();
@@ -253,5 +273,175 @@ class IdentityIT {
         assertTrue(self.getMessage().contains("your own"), self.getMessage());
         assertTrue(people.peopleOf(northwind).stream().noneMatch(p -> p.email().endsWith("southwind.test")));
         assertTrue(actors.byEmail(Demo.SOUTHWIND_OWNER).isPresent(), "Southwind's owner is untouched");
+    }
+
+    /** The code the app shows at a step from now (0 now, 1 the next half minute). */
+    private static String codeFor(String secret, long stepsFromNow) {
+        return OneTimeCodes.codeAt(secret, OneTimeCodes.stepOf(Instant.now()) + stepsFromNow, 6);
+    }
+
+    /** Posts a page's one form with the given fields and its button, as the browser does without script. */
+    private HttpResponse<String> submit(WebClient web, HttpResponse<String> page, String form,
+                                        Map<String, String> fields, String button) {
+        Map<String, String> posted = new LinkedHashMap<>();
+        posted.put(form, form);
+        fields.forEach((field, value) -> posted.put(form + ":" + field, value));
+        posted.put(form + ":" + button, "");
+        posted.put("jakarta.faces.ViewState", WebClient.viewState(page.body()));
+        return web.post(URI.create(base.toString()).relativize(page.uri()).getPath(), posted);
+    }
+
+    private HttpResponse<String> giveCode(WebClient web, String code) {
+        HttpResponse<String> page = web.get("sign-in-code.xhtml");
+        assertEquals(200, page.statusCode(), "a sign-in that owes its code stays on the code page");
+        return submit(web, page, "code", Map.of("value", code), "confirm");
+    }
+
+    private static boolean signedIn(WebClient web) {
+        return web.get("account.xhtml").statusCode() == 200;
+    }
+
+    @Test
+    void aSecondFactorIsAskedAfterThePasswordAndEachCodeSignsInOnce() throws Exception {
+        String email = unique("twofa");
+        String password = "two factor passphrase";
+        invitations.inviteMember(actor(Demo.NORTHWIND_OWNER), email, Role.EDITOR, Set.of());
+        accept(email, password);
+        WebClient settings = new WebClient(base);
+        assertEquals(200, settings.signIn(email, password).statusCode(), "no second factor yet");
+        HttpResponse<String> account = settings.get("account.xhtml");
+        assertTrue(account.body().contains("id=\"twoFactorOff\""), account.body());
+        HttpResponse<String> refused = submit(settings, account, "twoFactorStart", Map.of("password", "not mine"),
+                "begin");
+        assertTrue(refused.body().contains("Your password is not correct."), "the password again: " + refused.body());
+        HttpResponse<String> scan = submit(settings, refused, "twoFactorStart", Map.of("password", password), "begin");
+        assertTrue(scan.body().contains("<svg"), "the QR code is drawn in the page");
+        Matcher key = Pattern.compile("id=\"twoFactorSecret\"[^>]*>([A-Z2-7]+)<").matcher(scan.body());
+        assertTrue(key.find(), scan.body());
+        String secret = key.group(1);
+        String wrong = String.format("%06d", (Integer.parseInt(codeFor(secret, 0)) + 1) % 1_000_000);
+        HttpResponse<String> notYet = submit(settings, scan, "twoFactorEnrol", Map.of("firstCode", wrong), "confirm");
+        assertTrue(notYet.body().contains("That is not the code your app shows"), notYet.body());
+        HttpResponse<String> on = submit(settings, notYet, "twoFactorEnrol", Map.of("firstCode", codeFor(secret, 0)),
+                "confirm");
+        Matcher shown = Pattern.compile("<li><code>([a-z2-9]{5}-[a-z2-9]{5})</code></li>").matcher(on.body());
+        List<String> recovery = new ArrayList<>();
+        while (shown.find()) {
+            recovery.add(shown.group(1));
+        }
+        assertEquals(10, Set.copyOf(recovery).size(), "ten different recovery codes, shown once: " + on.body());
+        assertTrue(on.body().contains("id=\"twoFactorOn\""));
+
+        WebClient web = new WebClient(base);
+        HttpResponse<String> afterPassword = web.signIn(email, password);
+        assertTrue(afterPassword.uri().getPath().endsWith("/sign-in-code.xhtml"), afterPassword.uri().toString());
+        assertFalse(signedIn(web), "the password alone opens nothing");
+        assertTrue(giveCode(web, wrong).body().contains("That code is not right"));
+        String next = codeFor(secret, 1);
+        assertEquals(302, giveCode(web, next).statusCode(), "the app's next code signs in");
+        assertTrue(signedIn(web));
+        assertTrue(web.get("account.xhtml").body().contains("10 of 10 recovery codes left"));
+
+        WebClient replay = new WebClient(base);
+        replay.signIn(email, password);
+        String replayed = giveCode(replay, next).body();
+        assertTrue(replayed.contains("That code is not right"), "a code works once: " + replayed);
+        assertEquals(302, giveCode(replay, recovery.get(0).toUpperCase()).statusCode(), "a recovery code, any case");
+        WebClient again = new WebClient(base);
+        again.signIn(email, password);
+        assertTrue(giveCode(again, recovery.get(0)).body().contains("That code is not right"), "each recovery code once");
+
+        tx.begin();
+        String reset = tokenOf(links.issue(actors.userByEmail(email).orElseThrow(), Purpose.PASSWORD_RESET,
+                Duration.ofHours(1), PasswordResets.RESET_PAGE));
+        tx.commit();
+        resets.reset(reset, "a brand new passphrase");
+        assertFalse(signedIn(web), "a new password signs the person out everywhere");
+        WebClient afterReset = new WebClient(base);
+        assertTrue(afterReset.signIn(email, "a brand new passphrase").uri().getPath().endsWith("/sign-in-code.xhtml"),
+                "a new password does not skip the code");
+        // One wrong code since the last sign-in, four more now: the fifth locks the account, as passwords do.
+        for (int i = 0; i < 4; i++) {
+            assertTrue(giveCode(afterReset, wrong).body().contains("That code is not right"));
+        }
+        String locked = giveCode(afterReset, recovery.get(1)).body();
+        assertTrue(locked.contains("Too many failed sign-ins for this account"), "wrong codes count as wrong "
+                + "passwords, and the reset forgave none of them: " + locked);
+
+        assertThrows(RuleViolation.class, () -> twoFactor.turnOff(actor(email), "a brand new passphrase", wrong,
+                Instant.now()), "turning it off takes a code too");
+        assertTrue(twoFactor.standing(actor(email)).on());
+
+        long membership = actors.membershipOf(actor(email).userId()).orElseThrow().getId();
+        assertThrows(AccessDenied.class, () -> people.resetTwoFactor(actor(Demo.NORTHWIND_EDITOR), membership));
+        assertThrows(AccessDenied.class, () -> people.resetTwoFactor(actor(Demo.SOUTHWIND_OWNER), membership));
+        throttle.forgive(email);
+        WebClient stillIn = new WebClient(base);
+        stillIn.signIn(email, "a brand new passphrase");
+        assertEquals(302, giveCode(stillIn, recovery.get(2)).statusCode());
+        people.resetTwoFactor(actor(Demo.NORTHWIND_OWNER), membership);
+        assertFalse(twoFactor.standing(actor(email)).on(), "an owner turns it off for a lost phone and codes");
+        assertFalse(signedIn(stillIn), "and signs them out everywhere");
+        assertEquals(200, new WebClient(base).signIn(email, "a brand new passphrase").statusCode(),
+                "the password alone again, until they set it up anew");
+    }
+
+    @Test
+    void anAgencyThatRequiresTwoFactorHasItsStaffSetItUpAtTheirNextSignIn() throws Exception {
+        String ownerEmail = unique("strict");
+        agencies.create(actor(Demo.ADMIN), "Strict " + UUID.randomUUID(), ownerEmail);
+        accept(ownerEmail, "strict owner passphrase");
+        assertThrows(AccessDenied.class, () -> twoFactor.requireForStaff(actor(Demo.NORTHWIND_EDITOR), true),
+                "only owners decide");
+        twoFactor.requireForStaff(actor(ownerEmail), true);
+
+        WebClient web = new WebClient(base);
+        HttpResponse<String> setup = web.signIn(ownerEmail, "strict owner passphrase");
+        assertTrue(setup.uri().getPath().endsWith("/two-factor-setup.xhtml"), setup.uri().toString());
+        assertFalse(signedIn(web), "nothing opens before the second factor is set up");
+        assertTrue(setup.body().contains("<svg"), "the QR code is drawn in the page");
+        Matcher secret = Pattern.compile("id=\"twoFactorSecret\"[^>]*>([A-Z2-7]+)<").matcher(setup.body());
+        assertTrue(secret.find(), setup.body());
+        HttpResponse<String> done = submit(web, setup, "enrol", Map.of("firstCode", codeFor(secret.group(1), 0)),
+                "confirm");
+        assertEquals(200, done.statusCode());
+        assertTrue(done.body().contains("Your recovery codes"), done.body());
+        assertTrue(signedIn(web), "the first code also completed the sign-in");
+        String people = web.get("agency/people.xhtml").body();
+        assertTrue(people.contains("Two-factor") && people.contains(">On</td>"), "the owner sees who uses it: " + people);
+
+        RuleViolation stays = assertThrows(RuleViolation.class, () -> twoFactor.turnOff(actor(ownerEmail),
+                "strict owner passphrase", codeFor(secret.group(1), 1), Instant.now()));
+        assertTrue(stays.getMessage().contains("requires"), stays.getMessage());
+        assertEquals(TwoFactor.Step.CODE, twoFactor.stepAfterPassword(ownerEmail));
+        assertEquals(TwoFactor.Step.NONE, twoFactor.stepAfterPassword(Demo.NORTHWIND_EDITOR), "other agencies");
+    }
+
+    @Test
+    void everyBrowserIsListedAndSigningTheOthersOutEndsThemAtTheirNextClick() throws Exception {
+        String email = unique("roamer");
+        invitations.inviteMember(actor(Demo.NORTHWIND_OWNER), email, Role.ANALYST, Set.of());
+        accept(email, "roaming passphrase 1");
+        WebClient laptop = new WebClient(base);
+        WebClient phone = new WebClient(base);
+        assertEquals(200, laptop.signIn(email, "roaming passphrase 1").statusCode());
+        assertEquals(200, phone.signIn(email, "roaming passphrase 1").statusCode());
+        WebClient colleague = new WebClient(base);
+        assertEquals(200, colleague.signIn(Demo.NORTHWIND_EDITOR, Demo.PASSWORD).statusCode());
+
+        HttpResponse<String> settings = laptop.get("account.xhtml");
+        String listed = settings.body();
+        assertEquals(2, count(listed, "data-ri=\""), "two browsers: " + listed);
+        assertEquals(1, count(listed, "(this one)"));
+        HttpResponse<String> after = submit(laptop, settings, "sessions", Map.of(), "signOutOthers");
+        assertTrue(after.body().contains("Signed out of 1 other browser."), after.body());
+        assertEquals(1, count(after.body(), "data-ri=\""), "only this one is left");
+        assertFalse(signedIn(phone), "the phone is signed out at its next click");
+        assertTrue(signedIn(laptop));
+        assertTrue(signedIn(colleague), "nobody else's browser");
+    }
+
+    private static int count(String text, String part) {
+        return text.split(Pattern.quote(part), -1).length - 1;
     }
 }

@@ -1,13 +1,17 @@
 package app.herald.identity;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import app.herald.identity.domain.OneTimeCodes;
 import app.herald.testsupport.Browser;
 import app.herald.testsupport.Demo;
 import app.herald.testsupport.HeraldDeployment;
 import app.herald.testsupport.MailForTests;
 import java.net.URL;
+import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
@@ -21,7 +25,8 @@ import org.openqa.selenium.By;
 
 /**
  * The owner's day one, in a real browser: create a client, invite its approver, who follows the e-mailed link, sets a
- * password, signs in and sees that client and nothing else; later forgets the password and chooses a new one.
+ * password, signs in and sees that client and nothing else; later forgets the password and chooses a new one. And a
+ * member's two-factor sign-in, set up and used on a phone.
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
@@ -103,6 +108,80 @@ class InvitationJourneyIT {
                 throw e;
             }
         }
+    }
+
+    /**
+     * On a phone: a new member turns on two-factor sign-in from their settings (the code computed here from the key
+     * the page shows, as an app would), keeps the recovery codes, and signs in again with the app's code and then
+     * with a recovery code.
+     */
+    @Test
+    void aMemberTurnsOnTwoFactorSignInOnAPhoneAndSignsInWithTheAppsCode(TestInfo test) {
+        String tag = UUID.randomUUID().toString().substring(0, 6);
+        String member = "careful-" + tag + "@northwind.test";
+        String password = "careful passphrase " + tag;
+        try (Browser browser = new Browser(390, 844)) {
+            try {
+                signIn(browser, Demo.NORTHWIND_OWNER, Demo.PASSWORD);
+                browser.awaitUrlContains("/agency/clients.xhtml");
+                browser.open(base + "agency/people.xhtml");
+                browser.type("inviteMember:email", member);
+                browser.click("inviteMember:send");
+                browser.awaitText("Invitation sent to " + member);
+                browser.click("signOutForm:signOut");
+                browser.awaitUrlContains("login.xhtml");
+                browser.open(MailForTests.link(MailForTests.awaitMail(member, "You are invited")));
+                browser.type("accept:name", "Cara Careful");
+                browser.type("accept:password", password);
+                browser.type("accept:repeated", password);
+                browser.click("accept:join");
+                browser.awaitUrlContains("login.xhtml");
+
+                signIn(browser, member, password);
+                browser.awaitUrlContains("/agency/");
+                browser.open(base + "account.xhtml");
+                browser.type("twoFactorStart:password", password);
+                browser.click("twoFactorStart:begin");
+                String secret = browser.visible("twoFactorSecret").getText().strip();
+                assertTrue(browser.driver().findElements(By.cssSelector(".herald-qr svg path")).size() == 1,
+                        "the QR code is drawn in the page");
+                assertEquals(List.of(), browser.accessibilityViolations(), "enrolment is readable by everyone");
+                assertEquals(0, browser.overflowX(), "enrolment fits the phone");
+                browser.type("twoFactorEnrol:firstCode", codeAt(secret, 0));
+                browser.click("twoFactorEnrol:confirm");
+                browser.awaitText("Your recovery codes");
+                List<String> recovery = browser.driver().findElements(By.cssSelector("#recoveryCodes code")).stream()
+                        .map(code -> code.getText().strip()).toList();
+                assertEquals(10, recovery.size(), recovery.toString());
+                browser.click("signOutForm:signOut");
+                browser.awaitUrlContains("login.xhtml");
+
+                signIn(browser, member, password);
+                browser.awaitUrlContains("sign-in-code.xhtml");
+                assertEquals(0, browser.overflowX(), "the code page fits the phone");
+                browser.type("code:value", codeAt(secret, 1));
+                browser.click("code:confirm");
+                browser.awaitUrlContains("/agency/");
+                browser.click("signOutForm:signOut");
+                browser.awaitUrlContains("login.xhtml");
+
+                signIn(browser, member, password);
+                browser.awaitUrlContains("sign-in-code.xhtml");
+                browser.type("code:value", recovery.get(0));
+                browser.click("code:confirm");
+                browser.awaitUrlContains("/agency/");
+                browser.open(base + "account.xhtml");
+                browser.awaitText("9 of 10 recovery codes left");
+            } catch (AssertionError | RuntimeException e) {
+                browser.keepEvidence(test.getDisplayName());
+                throw e;
+            }
+        }
+    }
+
+    /** What an authenticator app shows for the key, now or steps later. */
+    private static String codeAt(String secret, long stepsFromNow) {
+        return OneTimeCodes.codeAt(secret, OneTimeCodes.stepOf(Instant.now()) + stepsFromNow, 6);
     }
 
     private void forgetAndResetThePassword(Browser browser, String email) {

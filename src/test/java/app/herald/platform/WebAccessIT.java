@@ -8,10 +8,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import app.herald.testsupport.Demo;
 import app.herald.testsupport.HeraldDeployment;
 import app.herald.testsupport.WebClient;
+import com.sun.net.httpserver.HttpServer;
+import java.net.InetSocketAddress;
 import java.net.URL;
 import java.net.http.HttpResponse;
+import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -346,6 +351,63 @@ class WebAccessIT {
     }
 
     @Test
+    void anOwnerAddsAWebhookSeesItsSecretOnceAndAForgedClientAddsNothing() throws Exception {
+        long initech = clientId(Demo.INITECH);
+        List<String> signatures = new CopyOnWriteArrayList<>();
+        HttpServer receiver = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        receiver.createContext("/hook", exchange -> {
+            signatures.add(String.valueOf(exchange.getRequestHeaders().getFirst("webhook-signature")));
+            exchange.sendResponseHeaders(204, -1);
+            exchange.close();
+        });
+        receiver.start();
+        String url = "http://127.0.0.1:" + receiver.getAddress().getPort() + "/hook";
+        try {
+            WebClient owner = signedIn(Demo.NORTHWIND_OWNER);
+            Map<String, String> form = new LinkedHashMap<>();
+            form.put("addEndpoint", "addEndpoint");
+            form.put("addEndpoint:url", url);
+            form.put("addEndpoint:events", "post.approved");
+            form.put("addEndpoint:client_input", Long.toString(initech));
+            form.put("addEndpoint:add", "");
+            form.put("jakarta.faces.ViewState", WebClient.viewState(owner.get("agency/webhooks.xhtml").body()));
+            HttpResponse<String> forged = owner.post("agency/webhooks.xhtml", form);
+            assertEquals(200, forged.statusCode());
+            assertFalse(forged.body().contains("whsec_"), "another agency's client: nothing added");
+            assertFalse(owner.get("agency/webhooks.xhtml").body().contains(url));
+
+            form.remove("addEndpoint:client_input");
+            form.put("jakarta.faces.ViewState", WebClient.viewState(owner.get("agency/webhooks.xhtml").body()));
+            HttpResponse<String> added = owner.post("agency/webhooks.xhtml", form);
+            assertTrue(added.body().contains("id=\"webhookSecret\"") && added.body().contains("whsec_"),
+                    "the secret, once: " + added.body());
+            HttpResponse<String> again = owner.get("agency/webhooks.xhtml");
+            assertTrue(again.body().contains(url));
+            assertFalse(again.body().contains("whsec_"), "and never again");
+
+            Map<String, String> row = new LinkedHashMap<>();
+            row.put("endpoints", "endpoints");
+            row.put("endpoints:list:0:sendTest", "");
+            row.put("jakarta.faces.ViewState", WebClient.viewState(again.body()));
+            assertTrue(owner.post("agency/webhooks.xhtml", row).body().contains("A test event is on its way."));
+            Instant until = Instant.now().plusSeconds(30);
+            while (signatures.isEmpty() && Instant.now().isBefore(until)) {
+                Thread.sleep(100);
+            }
+            assertEquals(1, signatures.size(), "the test event arrived");
+            assertTrue(signatures.get(0).startsWith("v1,"), signatures.get(0));
+
+            row.remove("endpoints:list:0:sendTest");
+            row.put("endpoints:list:0:remove", "");
+            row.put("jakarta.faces.ViewState", WebClient.viewState(owner.get("agency/webhooks.xhtml").body()));
+            owner.post("agency/webhooks.xhtml", row);
+            assertFalse(owner.get("agency/webhooks.xhtml").body().contains(url), "removed");
+        } finally {
+            receiver.stop(0);
+        }
+    }
+
+    @Test
     void onlyOwnersAndManagersSeeAndExportTheAuditLog() throws Exception {
         long acme = clientId(Demo.ACME);
         WebClient approver = signedIn(Demo.ACME_APPROVER);
@@ -414,7 +476,10 @@ class WebAccessIT {
             "client/review-settings.xhtml?client=" + acme, "client/campaigns.xhtml?client=" + acme,
             "client/snippets.xhtml?client=" + acme, "client/analytics.xhtml?client=" + acme,
             "client/analytics.xhtml?client=" + acme + "&days=365", "client/reports.xhtml?client=" + acme,
-            "client/tracking.xhtml?client=" + acme, "agency/portfolio.xhtml", "agency/branding.xhtml"};
+            "client/tracking.xhtml?client=" + acme, "agency/portfolio.xhtml", "agency/branding.xhtml",
+            "agency/webhooks.xhtml",
+            "client/inbox.xhtml?client=" + acme, "client/contacts.xhtml?client=" + acme,
+            "client/answers.xhtml?client=" + acme, "client/inbox-settings.xhtml?client=" + acme};
         for (String page : ownerPages) {
             HttpResponse<String> response = owner.get(page);
             assertEquals(200, response.statusCode(), page);
@@ -427,18 +492,30 @@ class WebAccessIT {
             "client/calendar.xhtml?client=" + acme,
             "client/posts.xhtml?client=" + acme, "client/media.xhtml?client=" + acme,
             "client/post.xhtml?client=" + acme + "&post=" + shown.group(1), "client/analytics.xhtml?client=" + acme,
-            "client/reports.xhtml?client=" + acme, "client/tracking.xhtml?client=" + acme}) {
+            "client/reports.xhtml?client=" + acme, "client/tracking.xhtml?client=" + acme,
+            "client/inbox.xhtml?client=" + acme, "client/answers.xhtml?client=" + acme}) {
             HttpResponse<String> response = approver.get(page);
             assertEquals(200, response.statusCode(), page);
             assertFalse(response.body().contains("Something went wrong"), page);
         }
         assertEquals(404, approver.get("client/import.xhtml?client=" + acme).statusCode(), "clients do not import");
+        HttpResponse<String> mark = owner.get("inbox/mark?client=" + acme);
+        assertEquals(200, mark.statusCode());
+        assertTrue(mark.body().matches("\\d+:\\d+"), "the open inbox's mark: " + mark.body());
+        assertEquals(200, approver.get("inbox/mark?client=" + acme).statusCode(), "Acme lets its people see the inbox");
+        assertEquals(404, signedIn(Demo.GLOBEX_APPROVER).get("inbox/mark?client=" + acme).statusCode());
+        assertEquals(404, signedIn(Demo.SOUTHWIND_OWNER).get("inbox/mark?client=" + acme).statusCode());
+        assertEquals(404, owner.get("inbox/mark?client=" + acme + "x").statusCode(), "a forged id");
+        assertNotEquals(200, new WebClient(base).get("inbox/mark?client=" + acme).statusCode(), "nobody signed in");
         assertEquals(404, approver.get("client/compose.xhtml?client=" + acme).statusCode(), "clients do not compose");
         assertEquals(404, approver.get("client/snippets.xhtml?client=" + acme).statusCode());
         assertEquals(403, approver.get("agency/calendar.xhtml").statusCode());
         assertEquals(403, approver.get("agency/portfolio.xhtml").statusCode());
         assertEquals(403, signedIn(Demo.NORTHWIND_EDITOR).get("agency/branding.xhtml").statusCode(),
                 "only owners and managers brand the agency's reports");
+        assertEquals(403, signedIn(Demo.NORTHWIND_EDITOR).get("agency/webhooks.xhtml").statusCode(),
+                "only owners and managers keep the agency's webhooks");
+        assertEquals(403, approver.get("agency/webhooks.xhtml").statusCode());
         assertEquals(200, signedIn(Demo.ADMIN).get("admin/agencies.xhtml").statusCode());
     }
 

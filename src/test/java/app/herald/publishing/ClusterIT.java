@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import app.herald.publishing.infrastructure.TokenCipher;
+import app.herald.kernel.crypto.TokenCipher;
 import app.herald.testsupport.FakeNetwork;
 import app.herald.testsupport.FakeNetwork.Answer;
 import app.herald.testsupport.HeraldNode;

@@ -199,7 +199,7 @@ class OAuthConnectIT {
             Map<String, String> consent = form(URI.create(url).getRawQuery());
             assertEquals("code", consent.get("response_type"));
             assertEquals("app-client-id", consent.get("client_id"));
-            assertEquals("read write:statuses write:media", consent.get("scope"));
+            assertEquals("read write:statuses write:media write:favourites", consent.get("scope"));
             assertTrue(consent.get("redirect_uri").endsWith(OAuthConnections.CALLBACK), consent.get("redirect_uri"));
             Map<String, String> registration = form(server.received("POST", "/api/v1/apps").get(0).text());
             assertEquals("Herald", registration.get("client_name"));
@@ -221,7 +221,7 @@ class OAuthConnectIT {
             Map<String, String> token = form(server.received("POST", "/oauth/token").get(0).text());
             assertEquals(Map.of("grant_type", "authorization_code", "code", GOOD_CODE, "client_id", "app-client-id",
                     "client_secret", "app-client-secret", "redirect_uri", consent.get("redirect_uri"),
-                    "scope", "read write:statuses write:media"), token);
+                    "scope", "read write:statuses write:media write:favourites"), token);
             Channel connected = channelNow(owner, tenant, channel);
             assertTrue(connected.isConnected());
             assertEquals(server.baseUrl(), connected.getEndpoint());

@@ -513,7 +513,7 @@ class PublishingIT {
         Publication p = publicationOf(owner, tenant, postId);
         // The network took the post, then the node died before recording it.
         SandboxPost arrived = inTenant.call(owner, tenant, () -> sandbox.post(channel, p.getIdempotencyKey(),
-                "Sent just before the crash", 0));
+                "Sent just before the crash", 0, null));
         killNodeDuring(tenant, p.getId());
 
         Publication published = awaitState(owner, tenant, postId, PublicationState.PUBLISHED, EnumSet.noneOf(PublicationState.class));

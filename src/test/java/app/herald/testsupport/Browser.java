@@ -71,7 +71,8 @@ public final class Browser implements AutoCloseable {
 
     /**
      * Picks an option of a PrimeFaces selectOneMenu by (part of) its label, through the widget's own API: the overlay
-     * panel's opening animation made real clicks on its items flaky in headless Chromium.
+     * panel's opening animation made real clicks on its items flaky in headless Chromium. The menu's change event
+     * fires as after a click, so that a menu with an Ajax listener sends it.
      */
     public void choose(String menuId, String labelPart) {
         visible(menuId);
@@ -79,7 +80,9 @@ public final class Browser implements AutoCloseable {
                 "var select = document.getElementById(arguments[0] + '_input');"
                         + "for (var i = 0; i < select.options.length; i++) {"
                         + "  if (select.options[i].text.indexOf(arguments[1]) >= 0) {"
-                        + "    PrimeFaces.getWidgetById(arguments[0]).selectValue(select.options[i].value);"
+                        + "    var menu = PrimeFaces.getWidgetById(arguments[0]);"
+                        + "    menu.selectValue(select.options[i].value);"
+                        + "    menu.triggerChange();"
                         + "    return true;"
                         + "  }"
                         + "}"

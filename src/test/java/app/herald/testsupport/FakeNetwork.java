@@ -47,6 +47,14 @@ public final class FakeNetwork implements AutoCloseable {
         public Answer delayed(long millis) {
             return new Answer(status, body, headers, millis);
         }
+
+        /**
+         * No answer at all: the connection is closed once the request was read, as a server does that closes a
+         * kept-alive connection at the moment a request arrives on it.
+         */
+        public static Answer dropped() {
+            return new Answer(-1, null, Map.of(), 0);
+        }
     }
 
     private final HttpServer server;
@@ -119,6 +127,10 @@ public final class FakeNetwork implements AutoCloseable {
             received.add(request);
             Function<Received, Answer> route = routes.get(request.method() + " " + request.path());
             Answer answer = route == null ? Answer.json(404, "{\"error\":\"not found\"}") : route.apply(request);
+            if (answer.status() < 0) {
+                exchange.getResponseBody().close();
+                return;
+            }
             if (answer.delayMillis() > 0) {
                 try {
                     Thread.sleep(answer.delayMillis());

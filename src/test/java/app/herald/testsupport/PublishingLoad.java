@@ -1,7 +1,7 @@
 package app.herald.testsupport;
 
+import app.herald.kernel.crypto.TokenCipher;
 import app.herald.publishing.infrastructure.CredentialVault;
-import app.herald.publishing.infrastructure.TokenCipher;
 import app.herald.publishing.infrastructure.WebhookConnector;
 import java.security.SecureRandom;
 import java.sql.Connection;
@@ -65,7 +65,8 @@ public final class PublishingLoad {
 
     /**
      * As {@link #tenants}, but fast for thousands: one schema is migrated by Flyway, the others are copies of it (each
-     * table's own DDL, keys included, and Flyway's history), so that Herald's start-up finds them at the latest version.
+     * table's own DDL, keys included, the rows the migrations insert, and Flyway's history), so that Herald's start-up
+     * finds them at the latest version.
      */
     public static List<SeededTenant> clonedTenants(DataSource dataSource, int count, String webhookUrl,
                                                    TokenCipher cipher) throws SQLException {
@@ -76,6 +77,8 @@ public final class PublishingLoad {
                     "Scale agency " + UUID.randomUUID(), now);
             SeededTenant template = tenantOf(dataSource, agency, "Scale client 0", "Europe/Berlin");
             List<String> ddl = new ArrayList<>();
+            // Rows the migrations insert (a client's settings), copied with the tables.
+            List<String> seededByMigrations = new ArrayList<>();
             try (java.sql.Statement sql = c.createStatement();
                  java.sql.ResultSet tables = sql.executeQuery("SHOW FULL TABLES FROM " + template.schema()
                          + " WHERE Table_type = 'BASE TABLE'")) {
@@ -90,10 +93,19 @@ public final class PublishingLoad {
                         create.next();
                         ddl.add(create.getString(2));
                     }
+                    try (java.sql.Statement counting = c.createStatement();
+                         java.sql.ResultSet rows = counting.executeQuery("SELECT COUNT(*) FROM " + template.schema() + "."
+                                 + table)) {
+                        rows.next();
+                        if (rows.getLong(1) > 0 && !table.equals("tenant_schema_history")) {
+                            seededByMigrations.add(table);
+                        }
+                    }
                 }
             }
             for (int i = 0; i < count; i++) {
-                SeededTenant created = i == 0 ? template : cloneOf(c, template, ddl, agency, "Scale client " + i);
+                SeededTenant created = i == 0 ? template : cloneOf(c, template, ddl, seededByMigrations, agency,
+                        "Scale client " + i);
                 long channel = insert(c, "INSERT INTO " + created.schema() + ".channel (network, handle, display_name, "
                         + "active, created_at, endpoint, connected_at) VALUES ('WEBHOOK', ?, 'Scale hook', TRUE, ?, ?, ?)",
                         "hook-" + i, now, webhookUrl, now);
@@ -106,8 +118,8 @@ public final class PublishingLoad {
         return tenants;
     }
 
-    private static SeededTenant cloneOf(Connection c, SeededTenant template, List<String> ddl, long agency,
-                                        String name) throws SQLException {
+    private static SeededTenant cloneOf(Connection c, SeededTenant template, List<String> ddl, List<String> seeded,
+                                        long agency, String name) throws SQLException {
         String schema = "herald_t_load" + Long.toString(Math.abs(RANDOM.nextLong()), 36);
         String home = c.getCatalog();
         try (java.sql.Statement sql = c.createStatement()) {
@@ -120,6 +132,9 @@ public final class PublishingLoad {
             sql.execute("SET FOREIGN_KEY_CHECKS = 1");
             sql.execute("INSERT INTO " + schema + ".tenant_schema_history SELECT * FROM " + template.schema()
                     + ".tenant_schema_history");
+            for (String table : seeded) {
+                sql.execute("INSERT INTO " + schema + "." + table + " SELECT * FROM " + template.schema() + "." + table);
+            }
             sql.execute("USE " + home);
         }
         long tenant = insert(c, "INSERT INTO tenant (agency_id, name, schema_name, time_zone, state, created_at) "

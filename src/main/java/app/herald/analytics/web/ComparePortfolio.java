@@ -1,14 +1,15 @@
 package app.herald.analytics.web;
 
-import app.herald.analytics.domain.FigureText;
 import app.herald.analytics.application.Analytics;
 import app.herald.analytics.domain.Basis;
+import app.herald.analytics.domain.FigureText;
 import app.herald.analytics.domain.Formulas;
 import app.herald.analytics.domain.Period;
 import app.herald.analytics.domain.Totals;
 import app.herald.analytics.infrastructure.RollupQueries;
 import app.herald.identity.domain.Actor;
 import app.herald.identity.web.CurrentActor;
+import app.herald.kernel.web.Charts;
 import app.herald.tenancy.application.TenantDirectory;
 import app.herald.tenancy.application.TenantWork;
 import app.herald.tenancy.domain.Tenant;

@@ -1,11 +1,11 @@
 package app.herald.analytics.web;
 
-import app.herald.analytics.domain.FigureText;
 import app.herald.analytics.application.Analytics;
 import app.herald.analytics.application.Dashboard;
 import app.herald.analytics.domain.Basis;
 import app.herald.analytics.domain.BestTimes;
 import app.herald.analytics.domain.DailyPoint;
+import app.herald.analytics.domain.FigureText;
 import app.herald.analytics.domain.Headline;
 import app.herald.analytics.domain.Period;
 import app.herald.analytics.infrastructure.RollupQueries;
@@ -14,6 +14,7 @@ import app.herald.content.application.Channels;
 import app.herald.content.domain.Campaign;
 import app.herald.content.domain.Channel;
 import app.herald.kernel.RuleViolation;
+import app.herald.kernel.web.Charts;
 import app.herald.kernel.web.Feedback;
 import app.herald.tenancy.web.ClientAccess;
 import jakarta.faces.view.ViewScoped;

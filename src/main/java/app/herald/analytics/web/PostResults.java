@@ -1,12 +1,13 @@
 package app.herald.analytics.web;
 
-import app.herald.analytics.domain.FigureText;
 import app.herald.analytics.application.Analytics;
+import app.herald.analytics.domain.FigureText;
 import app.herald.analytics.domain.PostPerformance;
 import app.herald.content.application.Channels;
 import app.herald.content.domain.Channel;
 import app.herald.content.domain.Post;
 import app.herald.content.web.ViewPost;
+import app.herald.kernel.web.Charts;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;

@@ -41,7 +41,14 @@ public class ApprovalPolicies {
     TenantAuditLog audit;
 
     public ApprovalPolicy current() {
-        ApprovalMode mode = mode();
+        return forMode(mode());
+    }
+
+    /**
+     * The tenant's review steps under another mode than its posts' (its inbox answers have a mode of their own): the
+     * same steps, with or without the client at the end, or none.
+     */
+    public ApprovalPolicy forMode(ApprovalMode mode) {
         if (mode == ApprovalMode.NONE) {
             return ApprovalPolicy.none();
         }

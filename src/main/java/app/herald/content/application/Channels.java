@@ -1,13 +1,16 @@
 package app.herald.content.application;
 
 import app.herald.content.domain.Channel;
+import app.herald.content.domain.ChannelConnected;
 import app.herald.content.domain.Network;
 import app.herald.identity.domain.Actor;
 import app.herald.kernel.AccessDenied;
 import app.herald.kernel.RuleViolation;
 import app.herald.tenancy.application.TenantAuditLog;
+import app.herald.tenancy.application.TenantContext;
 import app.herald.tenancy.domain.TenantDb;
 import jakarta.ejb.Stateless;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import java.time.Instant;
@@ -22,6 +25,10 @@ public class Channels {
     EntityManager em;
     @Inject
     TenantAuditLog audit;
+    @Inject
+    TenantContext context;
+    @Inject
+    Event<ChannelConnected> connected;
 
     public List<Channel> all() {
         return em.createNamedQuery("Channel.all", Channel.class).getResultList();
@@ -55,6 +62,9 @@ public class Channels {
         em.persist(channel);
         em.flush();
         audit.record(actor.email(), "CHANNEL_ADDED", "channel " + channel.getId(), channel.label());
+        if (channel.isConnected()) {
+            connected.fire(new ChannelConnected(context.current().id(), channel.getId()));
+        }
         return channel;
     }
 }

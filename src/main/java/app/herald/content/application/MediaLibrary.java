@@ -102,11 +102,7 @@ public class MediaLibrary {
     }
 
     public MediaFile find(long mediaId) {
-        MediaFile media = em.find(MediaFile.class, mediaId);
-        if (media == null) {
-            throw new AccessDenied("No media " + mediaId + " in tenant " + context.current().id());
-        }
-        return media;
+        return context.require(em.find(MediaFile.class, mediaId), "media", mediaId);
     }
 
     public Path fileOf(MediaFile media, boolean thumbnail) {

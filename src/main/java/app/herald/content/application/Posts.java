@@ -14,6 +14,7 @@ import app.herald.content.domain.MediaFile;
 import app.herald.content.domain.MediaRules;
 import app.herald.content.domain.Post;
 import app.herald.content.domain.PostChanged;
+import app.herald.content.domain.PostReviewed;
 import app.herald.content.domain.TextCheck;
 import app.herald.content.domain.TextRules;
 import app.herald.content.domain.Variant;
@@ -65,6 +66,8 @@ public class Posts {
     ReviewNotifications notifications;
     @Inject
     Event<PostChanged> changes;
+    @Inject
+    Event<PostReviewed> reviewed;
 
     public Post draft(Actor actor, String title, String baseText, Set<Long> channelIds) {
         requireWriter(actor);
@@ -207,11 +210,7 @@ public class Posts {
     }
 
     public Post find(long postId) {
-        Post post = em.find(Post.class, postId);
-        if (post == null) {
-            throw new AccessDenied("No post " + postId + " in tenant " + context.current().id());
-        }
-        return post;
+        return context.require(em.find(Post.class, postId), "post", postId);
     }
 
     /** The post, if this person may see it ({@link Post}: what clients see); otherwise as if it did not exist. */
@@ -303,6 +302,8 @@ public class Posts {
         em.persist(new DecisionRecord(post.getId(), actors.nameOf(actor.userId()), decision));
         audit.record(actor.email(), "POST_" + decision.kind(), "post " + post.getId(),
                 decision.from() + " -> " + decision.to() + (decision.comment() == null ? "" : ": " + decision.comment()));
+        reviewed.fire(new PostReviewed(context.current().id(), post.getId(), post.getTitle(), decision.kind().name(),
+                String.valueOf(decision.from()), String.valueOf(decision.to()), actor.email(), decision.comment()));
         if (decision.to() == PostState.APPROVED) {
             keepApprovedWords(post, now);
         }

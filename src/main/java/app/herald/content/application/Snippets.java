@@ -24,6 +24,16 @@ public class Snippets {
         return em.createNamedQuery("Snippet.all", Snippet.class).getResultList();
     }
 
+    /** Those the composer inserts into posts: snippets and hashtag groups. */
+    public List<Snippet> forPosts() {
+        return all().stream().filter(s -> s.getKind().forPosts()).toList();
+    }
+
+    /** Saved replies, for the inbox. */
+    public List<Snippet> savedReplies() {
+        return all().stream().filter(s -> s.getKind() == Snippet.Kind.REPLY).toList();
+    }
+
     public Snippet save(Actor actor, Snippet.Kind kind, String name, String body) {
         if (!actor.writesContent()) {
             throw new AccessDenied(actor.email() + " may not save snippets");

@@ -186,4 +186,8 @@ public class Channel implements Serializable {
     public boolean isActive() {
         return active;
     }
+
+    public Instant getCreatedAt() {
+        return Instant.ofEpochMilli(createdAt);
+    }
 }

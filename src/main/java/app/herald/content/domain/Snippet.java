@@ -19,7 +19,10 @@ import org.eclipse.persistence.annotations.MultitenantType;
 import org.eclipse.persistence.annotations.TenantTableDiscriminator;
 import org.eclipse.persistence.annotations.TenantTableDiscriminatorType;
 
-/** Reusable text of a tenant: a saved snippet, or a hashtag group (hashtags only, separated by spaces). */
+/**
+ * Reusable text of a tenant: a saved snippet or a hashtag group (hashtags only, separated by spaces) for the composer,
+ * or a saved reply for the inbox, whose variables such as {first_name} are filled in for each conversation.
+ */
 @Entity
 @Table(name = "snippet")
 @Multitenant(MultitenantType.TABLE_PER_TENANT)
@@ -27,7 +30,26 @@ import org.eclipse.persistence.annotations.TenantTableDiscriminatorType;
 @NamedQuery(name = "Snippet.all", query = "SELECT s FROM Snippet s ORDER BY s.kind, s.name")
 public class Snippet implements Serializable {
 
-    public enum Kind { SNIPPET, HASHTAGS }
+    public enum Kind {
+        SNIPPET("Snippet"),
+        HASHTAGS("Hashtag group"),
+        REPLY("Saved reply");
+
+        private final String label;
+
+        Kind(String label) {
+            this.label = label;
+        }
+
+        public String label() {
+            return label;
+        }
+
+        /** Inserted into posts in the composer; saved replies go into answers in the inbox. */
+        public boolean forPosts() {
+            return this != REPLY;
+        }
+    }
 
     private static final long serialVersionUID = 1L;
 
@@ -68,7 +90,11 @@ public class Snippet implements Serializable {
     }
 
     public String label() {
-        return (kind == Kind.HASHTAGS ? "# " : "¶ ") + name;
+        return switch (kind) {
+            case HASHTAGS -> "# " + name;
+            case REPLY -> "↩ " + name;
+            default -> "¶ " + name;
+        };
     }
 
     public Long getId() {

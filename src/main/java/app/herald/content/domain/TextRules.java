@@ -35,29 +35,7 @@ public final class TextRules {
     public static TextCheck check(Network network, String rawText, int mediaCount) {
         String text = rawText == null ? "" : rawText;
         List<String> problems = new ArrayList<>();
-        int length = switch (network) {
-            case X -> weightedLength(text);
-            case BLUESKY -> graphemes(text);
-            case MASTODON -> graphemes(REMOTE_MENTION.matcher(LINK.matcher(text).replaceAll(LINK_PLACEHOLDER))
-                    .replaceAll("$1"));
-            default -> text.codePointCount(0, text.length());
-        };
-        String unit = switch (network) {
-            case X -> "weighted characters";
-            case BLUESKY, MASTODON -> "characters (graphemes)";
-            default -> "characters";
-        };
-        if (length > network.maxLength()) {
-            problems.add(network.label() + " allows " + network.maxLength() + " " + unit + "; this text has " + length
-                    + ". Shorten it by " + (length - network.maxLength()) + ".");
-        }
-        if (network == Network.BLUESKY) {
-            int bytes = text.getBytes(StandardCharsets.UTF_8).length;
-            if (bytes > Network.BLUESKY_MAX_BYTES) {
-                problems.add("Bluesky allows " + Network.BLUESKY_MAX_BYTES + " bytes of text; this text takes " + bytes
-                        + " (emoji and non-Latin letters take several bytes each).");
-            }
-        }
+        int length = measure(network, text, network.maxLength(), problems);
         if (network == Network.INSTAGRAM) {
             int hashtags = hashtags(text);
             if (hashtags > Network.INSTAGRAM_MAX_HASHTAGS) {
@@ -71,7 +49,54 @@ public final class TextRules {
         if (text.isBlank() && mediaCount == 0) {
             problems.add("Write some text or attach media.");
         }
-        return new TextCheck(network, length, network.maxLength(), unit, problems);
+        return new TextCheck(network, length, network.maxLength(), unit(network), problems);
+    }
+
+    /**
+     * An answer in a conversation (a reply, a comment under a comment, a message): counted the network's own way,
+     * against its limit for answers, and never empty.
+     */
+    public static TextCheck checkReply(Network network, String rawText) {
+        String text = rawText == null ? "" : rawText;
+        List<String> problems = new ArrayList<>();
+        if (network.maxReplyLength() == 0) {
+            problems.add(network.label() + " channels take no answers.");
+        }
+        int length = measure(network, text, network.maxReplyLength(), problems);
+        if (text.isBlank()) {
+            problems.add("Write the answer.");
+        }
+        return new TextCheck(network, length, network.maxReplyLength(), unit(network), problems);
+    }
+
+    private static int measure(Network network, String text, int max, List<String> problems) {
+        int length = switch (network) {
+            case X -> weightedLength(text);
+            case BLUESKY -> graphemes(text);
+            case MASTODON -> graphemes(REMOTE_MENTION.matcher(LINK.matcher(text).replaceAll(LINK_PLACEHOLDER))
+                    .replaceAll("$1"));
+            default -> text.codePointCount(0, text.length());
+        };
+        if (length > max && max > 0) {
+            problems.add(network.label() + " allows " + max + " " + unit(network) + "; this text has " + length
+                    + ". Shorten it by " + (length - max) + ".");
+        }
+        if (network == Network.BLUESKY) {
+            int bytes = text.getBytes(StandardCharsets.UTF_8).length;
+            if (bytes > Network.BLUESKY_MAX_BYTES) {
+                problems.add("Bluesky allows " + Network.BLUESKY_MAX_BYTES + " bytes of text; this text takes " + bytes
+                        + " (emoji and non-Latin letters take several bytes each).");
+            }
+        }
+        return length;
+    }
+
+    private static String unit(Network network) {
+        return switch (network) {
+            case X -> "weighted characters";
+            case BLUESKY, MASTODON -> "characters (graphemes)";
+            default -> "characters";
+        };
     }
 
     /** twitter-text's weighted length, in whole characters (its "scale" of 100 divided out). */

@@ -87,7 +87,7 @@ public class ComposePost implements Serializable {
         available = channels.all();
         library = media.all();
         campaignList = campaigns.all();
-        snippetList = snippets.all();
+        snippetList = snippets.forPosts();
         if (postParam == null || postParam.isBlank()) {
             return;
         }

@@ -5,8 +5,8 @@ import app.herald.content.application.PostingQueue;
 import app.herald.content.domain.Channel;
 import app.herald.content.domain.ChannelSlot;
 import app.herald.content.domain.PostingSlot;
-import app.herald.kernel.RuleViolation;
 import app.herald.content.domain.Network;
+import app.herald.kernel.web.DateFields;
 import app.herald.kernel.web.Feedback;
 import app.herald.tenancy.web.ClientAccess;
 import jakarta.faces.view.ViewScoped;
@@ -15,7 +15,6 @@ import jakarta.inject.Named;
 import java.io.Serializable;
 import java.time.DayOfWeek;
 import java.time.LocalTime;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 
 /** A client's channels (/client/channels.xhtml?client=ID): the list, and adding one by hand. */
@@ -61,7 +60,7 @@ public class ManageChannels implements Serializable {
 
     public void addSlot() {
         Feedback.attempt(() -> {
-            LocalTime time = parseTime(slotTime);
+            LocalTime time = DateFields.timeOfDay("The time", slotTime);
             queue.addSlot(access.enter(), slotChannel, new PostingSlot(slotDay, time));
         }, "Slot added.");
     }
@@ -70,13 +69,6 @@ public class ManageChannels implements Serializable {
         Feedback.attempt(() -> queue.removeSlot(access.enter(), slot.getId()), "Slot removed.");
     }
 
-    private static LocalTime parseTime(String text) {
-        try {
-            return LocalTime.parse(text == null ? "" : text.strip());
-        } catch (DateTimeParseException e) {
-            throw new RuleViolation("Give the time as HH:mm, for example 09:30.");
-        }
-    }
 
     public DayOfWeek[] getDays() {
         return DayOfWeek.values();

@@ -13,6 +13,8 @@ import app.herald.content.domain.Campaign;
 import app.herald.content.domain.Network;
 import app.herald.content.domain.PostingSlot;
 import app.herald.content.domain.Snippet;
+import app.herald.engagement.application.InboxPolicy;
+import app.herald.engagement.domain.InboxSettings;
 import app.herald.identity.application.Actors;
 import app.herald.identity.domain.Actor;
 import app.herald.tenancy.application.TenantWork;
@@ -70,6 +72,10 @@ public class DemoContent {
     ApprovalPolicies policies;
     @Inject
     DemoHistory history;
+    @Inject
+    DemoInbox inbox;
+    @Inject
+    InboxPolicy inboxPolicy;
 
     /** Loads one client's demo month, in a request of its own (a request works in one tenant). */
     public void load(long tenantId, Cast cast, String brand, ApprovalMode mode) {
@@ -121,6 +127,15 @@ public class DemoContent {
                 posts.classify(author, id, launch, List.of("winter", i % 2 == 0 ? "launch" : "community"));
             }
             advance(id, i, cast, mode);
+        }
+        Actor runner = cast.reviewer() == null ? author : actor(cast.reviewer());
+        inbox.fill(runner.runs(tenant.agencyId()) ? runner : author,
+                cast.reviewer() == null ? List.of(author) : List.of(author, runner), brand);
+        if (mode == ApprovalMode.INTERNAL_THEN_CLIENT && cast.client() != null) {
+            // A client that approves its posts approves its answers too, and sees its inbox.
+            InboxSettings settings = inboxPolicy.settings();
+            inboxPolicy.change(runner, ApprovalMode.INTERNAL_THEN_CLIENT, true, settings.getBusinessHours(),
+                    settings.getSla());
         }
     }
 

@@ -136,7 +136,7 @@ public class DemoHistory {
         long campaignKey = campaign == null ? 0 : campaign.getId();
         ZonedDateTime local = at.atZone(tenant.zone());
         add(sums, local.toLocalDate(), channelId, campaignKey).posts++;
-        SandboxPost generated = new SandboxPost(channelId, key, text, 0, at);
+        SandboxPost generated = new SandboxPost(channelId, key, text, 0, null, at);
         PostNumbers before = PostNumbers.NONE;
         int taken = 0;
         for (int step = 0; step < Cadence.CHECKPOINTS.size(); step++) {

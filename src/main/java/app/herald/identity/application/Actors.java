@@ -31,11 +31,19 @@ public class Actors {
 
     /** The user ids of an agency's owners and managers who may open the given tenant: its default reviewers. */
     public java.util.Set<Long> runnersOf(long agencyId, long tenantId) {
-        return em.createNamedQuery("Membership.ofAgency", Membership.class).setParameter("agencyId", agencyId)
-                .getResultList().stream()
-                .filter(m -> m.getRole().managesAgency() && (m.isAllTenants() || m.getLimitedTo().contains(tenantId)))
-                .filter(m -> em.find(User.class, m.getUserId()).canSignIn())
+        return runners(agencyId).filter(m -> m.isAllTenants() || m.getLimitedTo().contains(tenantId))
                 .map(Membership::getUserId).collect(java.util.stream.Collectors.toSet());
+    }
+
+    /** The user ids of an agency's owners and managers, whichever clients they see. */
+    public java.util.Set<Long> runnersOf(long agencyId) {
+        return runners(agencyId).map(Membership::getUserId).collect(java.util.stream.Collectors.toSet());
+    }
+
+    private java.util.stream.Stream<Membership> runners(long agencyId) {
+        return em.createNamedQuery("Membership.ofAgency", Membership.class).setParameter("agencyId", agencyId)
+                .getResultList().stream().filter(m -> m.getRole().managesAgency())
+                .filter(m -> em.find(User.class, m.getUserId()).canSignIn());
     }
 
     /** Staff who may review a tenant's posts: owners, managers and editors who may open it and can sign in. */

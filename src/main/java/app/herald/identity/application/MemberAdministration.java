@@ -7,8 +7,10 @@ import app.herald.identity.domain.User;
 import app.herald.kernel.AccessDenied;
 import app.herald.kernel.RuleViolation;
 import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 
@@ -18,10 +20,12 @@ public class MemberAdministration {
 
     @PersistenceContext(unitName = "herald")
     EntityManager em;
+    @Inject
+    SignedInSessions sessions;
 
     /** A line of the members screen. */
     public record Person(long membershipId, String email, String name, Role role, User.State state, Long clientOf,
-                         boolean allClients, Set<Long> limitedTo) implements java.io.Serializable {
+                         boolean allClients, Set<Long> limitedTo, boolean twoFactor) implements java.io.Serializable {
     }
 
     public List<Person> peopleOf(Actor actor) {
@@ -30,7 +34,7 @@ public class MemberAdministration {
                 .getResultList().stream().map(m -> {
                     User u = em.find(User.class, m.getUserId());
                     return new Person(m.getId(), u.getEmail(), u.getDisplayName(), m.getRole(), u.getState(),
-                            m.getTenantId(), m.isAllTenants(), m.getLimitedTo());
+                            m.getTenantId(), m.isAllTenants(), m.getLimitedTo(), u.hasTwoFactor());
                 }).toList();
     }
 
@@ -70,6 +74,24 @@ public class MemberAdministration {
         }
         em.find(User.class, membership.getUserId()).disable();
         em.remove(membership);
+    }
+
+    /**
+     * For someone who lost both their phone and their recovery codes: an owner turns their second factor off and signs
+     * them out everywhere. They set it up again, at their next sign-in if the agency requires it.
+     */
+    public void resetTwoFactor(Actor actor, long membershipId) {
+        Membership membership = othersMembership(actor, membershipId);
+        if (actor.role().orElseThrow() != Role.OWNER) {
+            throw new AccessDenied("Only an owner may reset someone's two-factor sign-in.");
+        }
+        User user = em.find(User.class, membership.getUserId());
+        if (!user.hasTwoFactor()) {
+            throw new RuleViolation(user.getEmail() + " does not use two-factor sign-in.");
+        }
+        user.turnOffTwoFactor();
+        em.createNamedQuery("RecoveryCode.forget").setParameter("user", user.getId()).executeUpdate();
+        sessions.endAll(user.getId(), Instant.now());
     }
 
     /** A client is being deleted: its client users lose their account, members' limits forget it. */

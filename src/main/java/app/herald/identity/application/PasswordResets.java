@@ -6,6 +6,7 @@ import app.herald.mail.application.Mail;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -26,6 +27,8 @@ public class PasswordResets {
     PasswordHashing hashing;
     @Inject
     LoginThrottle throttle;
+    @Inject
+    SignedInSessions sessions;
     @Inject
     @ConfigProperty(name = "herald.password-reset.valid-minutes")
     int validMinutes;
@@ -54,6 +57,10 @@ public class PasswordResets {
         User.checkPasswordStrength(newPassword, user.getEmail());
         links.redeem(secret, Purpose.PASSWORD_RESET);
         user.changePassword(hashing.hash(newPassword));
-        throttle.forgive(user.getEmail());
+        sessions.endAll(user.getId(), Instant.now());
+        if (!user.hasTwoFactor()) {
+            // With a second factor, failed codes stay counted: a reset must not buy a code-guesser new attempts.
+            throttle.forgive(user.getEmail());
+        }
     }
 }

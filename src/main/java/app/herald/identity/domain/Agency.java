@@ -39,6 +39,9 @@ public class Agency implements Serializable {
     @Column(name = "created_at", nullable = false)
     private long createdAt;
 
+    @Column(name = "staff_two_factor", nullable = false)
+    private boolean staffTwoFactor;
+
     protected Agency() {
     }
 
@@ -58,6 +61,15 @@ public class Agency implements Serializable {
 
     public void reactivate() {
         state = State.ACTIVE;
+    }
+
+    /** Whether every member of the staff must sign in with a second factor (enrolling at their next sign-in). */
+    public void requireStaffTwoFactor(boolean required) {
+        this.staffTwoFactor = required;
+    }
+
+    public boolean isStaffTwoFactor() {
+        return staffTwoFactor;
     }
 
     public boolean isActive() {

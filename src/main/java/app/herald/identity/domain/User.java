@@ -60,6 +60,17 @@ public class User implements Serializable {
     @Column(name = "daily_digest", nullable = false)
     private boolean dailyDigest;
 
+    /** The authenticator app's shared secret, sealed; it counts once {@link #twoFactorSince} is set. */
+    @Column(name = "two_factor_secret")
+    private String twoFactorSecret;
+
+    @Column(name = "two_factor_since")
+    private Long twoFactorSince;
+
+    /** The 30-second step of the last code accepted: a code seen once is refused after. */
+    @Column(name = "last_code_step")
+    private Long lastCodeStep;
+
     protected User() {
     }
 
@@ -127,6 +138,56 @@ public class User implements Serializable {
 
     public boolean isDailyDigest() {
         return dailyDigest;
+    }
+
+    /** Starts enrolment with a new sealed secret; two-factor sign-in counts only after {@link #confirmTwoFactor}. */
+    public void startTwoFactor(String sealedSecret) {
+        if (hasTwoFactor()) {
+            throw new RuleViolation("Two-factor sign-in is on already. Turn it off first to use another phone.");
+        }
+        this.twoFactorSecret = sealedSecret;
+        this.lastCodeStep = null;
+    }
+
+    /** The first code from the app proved the secret reached it: from now on every sign-in asks for a code. */
+    public void confirmTwoFactor(long step, Instant now) {
+        if (twoFactorSecret == null) {
+            throw new RuleViolation("Start again: scan the new QR code with your app first.");
+        }
+        acceptCodeOf(step);
+        this.twoFactorSince = now.toEpochMilli();
+    }
+
+    /** Accepts a code's step once: the same code, or an older one, never works again. */
+    public boolean acceptCodeOf(long step) {
+        if (lastCodeStep != null && step <= lastCodeStep) {
+            return false;
+        }
+        lastCodeStep = step;
+        return true;
+    }
+
+    public void turnOffTwoFactor() {
+        this.twoFactorSecret = null;
+        this.twoFactorSince = null;
+        this.lastCodeStep = null;
+    }
+
+    /** The secret re-sealed under the ring's current key. */
+    public void resealTwoFactor(String sealedSecret) {
+        this.twoFactorSecret = sealedSecret;
+    }
+
+    public boolean hasTwoFactor() {
+        return twoFactorSince != null && twoFactorSecret != null;
+    }
+
+    public String getTwoFactorSecret() {
+        return twoFactorSecret;
+    }
+
+    public Instant getTwoFactorSince() {
+        return twoFactorSince == null ? null : Instant.ofEpochMilli(twoFactorSince);
     }
 
     public boolean canSignIn() {

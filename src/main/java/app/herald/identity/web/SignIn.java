@@ -58,7 +58,8 @@ public class SignIn {
                 .newAuthentication(true));
         switch (status) {
             case SEND_CONTINUE -> {
-                throttle.forgive(email);
+                // On to the second factor: failures are forgiven only once that is given too, or a code-guesser
+                // who knows the password would start afresh with each password.
                 faces.responseComplete();
             }
             case SUCCESS -> {

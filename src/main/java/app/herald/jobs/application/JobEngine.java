@@ -114,6 +114,21 @@ public class JobEngine {
         }
     }
 
+    /**
+     * Looks for due jobs of the queue soon, on the engine's own thread, rather than at the next poll: work planned for
+     * now (an answer released, a channel that says something new) starts without waiting up to a poll interval.
+     */
+    public void wake(String queue) {
+        Lane lane = lanes.get(queue);
+        if (lane != null) {
+            try {
+                clock.execute(() -> safely("claiming " + queue, () -> claim(lane)));
+            } catch (RejectedExecutionException stopping) {
+                // The node is stopping; the job stays due for any node.
+            }
+        }
+    }
+
     /** Purges now rather than at the next round (a test, or an operator after a backlog). */
     public void purgeNow() {
         purge();

@@ -3,8 +3,14 @@ package app.herald.jobs.application;
 import app.herald.jobs.domain.Job;
 import app.herald.jobs.domain.Outcome;
 import app.herald.jobs.infrastructure.JobStore;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
+import jakarta.transaction.Status;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -19,10 +25,45 @@ public class Jobs {
 
     @Inject
     JobStore store;
+    @Inject
+    Instance<JobEngine> engine;
+    @Resource
+    TransactionSynchronizationRegistry transactions;
+    @Resource
+    ManagedExecutorService executor;
 
-    /** Plans (or re-plans) the subject's job: its {@code step} falls due at {@code due}. */
+    /**
+     * Plans (or re-plans) the subject's job: its {@code step} falls due at {@code due}. Due now, this node's engine
+     * looks for it as soon as the caller's transaction commits.
+     */
     public void plan(String queue, String kind, long tenantId, long subjectId, int step, Instant due) {
         store.plan(queue, kind, tenantId, subjectId, step, due);
+        if (!due.isAfter(Instant.now())) {
+            wakeAfterCommit(queue);
+        }
+    }
+
+    /** One wake-up per queue and transaction, however many jobs it planned; none when it rolls back. */
+    private void wakeAfterCommit(String queue) {
+        Object key = Jobs.class.getName() + ".wake." + queue;
+        if (transactions.getTransactionKey() == null) {
+            engine.get().wake(queue);
+        } else if (transactions.getResource(key) == null) {
+            transactions.putResource(key, Boolean.TRUE);
+            transactions.registerInterposedSynchronization(new Synchronization() {
+                @Override
+                public void beforeCompletion() {
+                }
+
+                @Override
+                public void afterCompletion(int status) {
+                    if (status == Status.STATUS_COMMITTED) {
+                        // Not on this thread: the container would resume the finished transaction around the call.
+                        executor.execute(() -> engine.get().wake(queue));
+                    }
+                }
+            });
+        }
     }
 
     /** Plans the subject's job unless it has one (work with a rhythm of its own, such as a daily reading). */

@@ -1,5 +1,6 @@
 package app.herald.kernel.web;
 
+import app.herald.kernel.RuleViolation;
 import jakarta.faces.application.FacesMessage;
 import jakarta.faces.component.UIComponent;
 import jakarta.faces.context.FacesContext;
@@ -7,6 +8,7 @@ import jakarta.faces.convert.Converter;
 import jakarta.faces.convert.ConverterException;
 import jakarta.faces.convert.FacesConverter;
 import java.time.DateTimeException;
+import java.time.LocalTime;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
@@ -44,6 +46,16 @@ public final class DateFields {
             throw refused("Herald takes dates from " + FIRST_YEAR + " to " + LAST_YEAR + ".");
         }
         return value;
+    }
+
+    /** A time of day as people type it, 09:30; anything else is refused with a message naming the field. */
+    public static LocalTime timeOfDay(String what, String text) {
+        try {
+            return LocalTime.parse(text == null ? "" : text.strip());
+        } catch (DateTimeException e) {
+            throw new RuleViolation(what + " is a time such as 09:30, not \""
+                    + (text == null ? "" : text.strip()) + "\".");
+        }
     }
 
     private static ConverterException refused(String message) {

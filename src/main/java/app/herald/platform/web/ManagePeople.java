@@ -67,6 +67,14 @@ public class ManagePeople implements Serializable {
         clients = directory.visibleTo(actor).stream().collect(Collectors.toMap(Tenant::getId, Function.identity()));
     }
 
+    public void resetTwoFactor(Person person) {
+        if (Feedback.attempt(() -> administration.resetTwoFactor(current.get(), person.membershipId()),
+                person.email() + " signs in with the password alone until they set up two-factor sign-in again; "
+                        + "they were signed out everywhere.")) {
+            load();
+        }
+    }
+
     public void inviteMember() {
         if (Feedback.attempt(() -> invitations.inviteMember(current.get(), memberEmail, memberRole, Set.copyOf(memberClients)),
                 "Invitation sent to " + memberEmail + ".")) {

@@ -6,12 +6,16 @@ import app.herald.identity.domain.User;
 import app.herald.identity.web.CurrentActor;
 import app.herald.identity.application.AgencyDirectory;
 import app.herald.tenancy.application.TenantDirectory;
+import app.herald.tenancy.application.WorkspaceBadges;
 import app.herald.tenancy.domain.Tenant;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.faces.context.FacesContext;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.primefaces.model.menu.DefaultMenuItem;
 import org.primefaces.model.menu.DefaultMenuModel;
 import org.primefaces.model.menu.DefaultSubMenu;
@@ -30,6 +34,8 @@ public class Navigation {
     AgencyDirectory agencies;
     @Inject
     TenantDirectory directory;
+    @Inject
+    Instance<WorkspaceBadges> badges;
 
     private MenuModel menu;
 
@@ -47,16 +53,18 @@ public class Navigation {
         }
         List<Tenant> clients = directory.visibleTo(actor);
         if (actor.isStaff()) {
+            Map<Long, Integer> waiting = waiting(clients);
             menu.getElements().add(item("Clients", "/agency/clients.xhtml", "pi pi-briefcase"));
             menu.getElements().add(item("Calendar", "/agency/calendar.xhtml", "pi pi-calendar"));
             menu.getElements().add(item("Portfolio", "/agency/portfolio.xhtml", "pi pi-chart-bar"));
             if (actor.runs(actor.agencyId().orElseThrow())) {
                 menu.getElements().add(item("People", "/agency/people.xhtml", "pi pi-users"));
                 menu.getElements().add(item("Branding", "/agency/branding.xhtml", "pi pi-palette"));
+                menu.getElements().add(item("Webhooks", "/agency/webhooks.xhtml", "pi pi-send"));
             }
             DefaultSubMenu workspaces = DefaultSubMenu.builder().label("Workspaces").icon("pi pi-th-large").build();
             clients.stream().filter(Tenant::isActive)
-                    .forEach(t -> workspaces.getElements().add(item(t.getName(), workspace(t), null)));
+                    .forEach(t -> workspaces.getElements().add(item(labelled(t, waiting), workspace(t), null)));
             if (!workspaces.getElements().isEmpty()) {
                 menu.getElements().add(workspaces);
             }
@@ -72,6 +80,19 @@ public class Navigation {
                     .orElse("Platform admin");
             return name + " · " + role;
         }).orElse("");
+    }
+
+    /** What waits in each client (its inbox), for the agency's people: one query whatever the number of clients. */
+    private Map<Long, Integer> waiting(List<Tenant> clients) {
+        Map<Long, Integer> all = new HashMap<>();
+        List<Long> ids = clients.stream().map(Tenant::getId).toList();
+        badges.forEach(badge -> badge.waiting(ids).forEach((id, n) -> all.merge(id, n, Integer::sum)));
+        return all;
+    }
+
+    private static String labelled(Tenant tenant, Map<Long, Integer> waiting) {
+        Integer n = waiting.get(tenant.getId());
+        return n == null ? tenant.getName() : tenant.getName() + " (" + n + ")";
     }
 
     private static String workspace(Tenant tenant) {

@@ -2,6 +2,7 @@ package app.herald.publishing.application;
 
 import app.herald.content.application.Channels;
 import app.herald.content.domain.Channel;
+import app.herald.content.domain.ChannelConnected;
 import app.herald.content.domain.Network;
 import app.herald.identity.domain.Actor;
 import app.herald.kernel.AccessDenied;
@@ -13,6 +14,7 @@ import app.herald.publishing.infrastructure.CredentialVault;
 import app.herald.tenancy.application.TenantAuditLog;
 import app.herald.tenancy.application.TenantContext;
 import jakarta.ejb.Stateless;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -39,6 +41,10 @@ public class ChannelConnections {
     TenantAuditLog audit;
     @Inject
     ChannelKeys keys;
+    @Inject
+    Event<ChannelConnected> connected;
+    @Inject
+    NetworkAccounts accounts;
 
     /**
      * What connecting would sign in with, for the network to confirm before anything is stored: the channel's new
@@ -70,6 +76,11 @@ public class ChannelConnections {
         channel.connect(address, vault.seal(context.current().id(), channelId, credentials), networkAccount, Instant.now());
         audit.record(actor.email(), "CHANNEL_CONNECTED", "channel " + channelId,
                 channel.label() + " as " + networkAccount + (address == null ? "" : " at " + address));
+        String accountId = credentials.get("account_id");
+        if (accountId != null && !accountId.isBlank()) {
+            accounts.connected(channel.getNetwork(), accountId, context.current().id(), channelId);
+        }
+        connected.fire(new ChannelConnected(context.current().id(), channelId));
         return channel;
     }
 
@@ -90,6 +101,7 @@ public class ChannelConnections {
         requireWriter(actor);
         Channel channel = channels.find(channelId);
         channel.disconnect();
+        accounts.disconnected(context.current().id(), channelId);
         audit.record(actor.email(), "CHANNEL_DISCONNECTED", "channel " + channelId, channel.label());
         return channel;
     }

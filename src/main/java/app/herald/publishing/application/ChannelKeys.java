@@ -1,9 +1,9 @@
 package app.herald.publishing.application;
 
 import app.herald.content.domain.Channel;
+import app.herald.kernel.crypto.TokenCipher;
 import app.herald.publishing.domain.ChannelAccess;
 import app.herald.publishing.infrastructure.CredentialVault;
-import app.herald.publishing.infrastructure.TokenCipher;
 import app.herald.tenancy.application.TenantContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;

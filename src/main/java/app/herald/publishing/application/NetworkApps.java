@@ -45,15 +45,21 @@ public class NetworkApps {
             Network.INSTAGRAM, "https://www.facebook.com/v21.0/dialog/oauth",
             Network.THREADS, "https://threads.net/oauth/authorize");
 
-    /** What each network documents for publishing and reading metrics. */
+    /**
+     * What each network documents for publishing, reading metrics and working the inbox (reading comments, mentions
+     * and messages, answering, hiding and liking). A channel connected with fewer permissions publishes as before and
+     * shows "reconnect to enable the inbox".
+     */
     private static final Map<Network, String> DEFAULT_SCOPES = Map.of(
-            Network.X, "tweet.read tweet.write users.read offline.access media.write",
+            Network.X, "tweet.read tweet.write users.read offline.access media.write tweet.moderate.write like.write",
             Network.LINKEDIN, "w_organization_social r_organization_social rw_organization_admin",
-            Network.FACEBOOK, "pages_manage_posts pages_read_engagement pages_show_list read_insights",
+            Network.FACEBOOK, "pages_manage_posts pages_read_engagement pages_show_list read_insights "
+                    + "pages_read_user_content pages_manage_engagement pages_messaging pages_manage_metadata",
             Network.INSTAGRAM, "instagram_basic instagram_content_publish instagram_manage_insights pages_show_list "
-                    + "pages_read_engagement business_management",
-            Network.THREADS, "threads_basic threads_content_publish threads_manage_insights",
-            Network.MASTODON, "read write:statuses write:media");
+                    + "pages_read_engagement business_management instagram_manage_comments",
+            Network.THREADS, "threads_basic threads_content_publish threads_manage_insights threads_read_replies "
+                    + "threads_manage_replies threads_manage_mentions",
+            Network.MASTODON, "read write:statuses write:media write:favourites");
     /** A member's own LinkedIn profile posts with the member permission, not the organization ones. */
     private static final String LINKEDIN_PERSON_SCOPES = "w_member_social";
 

@@ -57,6 +57,21 @@ public class Publications {
         return summaries;
     }
 
+    /**
+     * The channel's publications among the given network ids, by network id: which of the items an incoming comment
+     * may answer are the client's own posts.
+     */
+    public Map<String, Long> byNetworkIds(long channelId, Collection<String> networkIds) {
+        Map<String, Long> found = new java.util.HashMap<>();
+        List<String> ids = List.copyOf(networkIds);
+        for (int from = 0; from < ids.size(); from += 500) {
+            em.createNamedQuery("Publication.byNetworkIds", Publication.class).setParameter("channelId", channelId)
+                    .setParameter("networkIds", ids.subList(from, Math.min(ids.size(), from + 500))).getResultList()
+                    .forEach(p -> found.put(p.getNetworkPostId(), p.getId()));
+        }
+        return found;
+    }
+
     /** What went wrong or is still unresolved, most recent first. */
     public List<Publication> needingAttention() {
         return em.createNamedQuery("Publication.inStates", Publication.class).setParameter("states", ATTENTION)
@@ -70,11 +85,7 @@ public class Publications {
     }
 
     public Publication find(long publicationId) {
-        Publication publication = em.find(Publication.class, publicationId);
-        if (publication == null) {
-            throw new AccessDenied("No publication " + publicationId + " in tenant " + context.current().id());
-        }
-        return publication;
+        return context.require(em.find(Publication.class, publicationId), "publication", publicationId);
     }
 
     public Publication retry(Actor actor, long publicationId) {

@@ -6,17 +6,11 @@ import app.herald.jobs.domain.Backoff;
 import app.herald.jobs.domain.Job;
 import app.herald.jobs.domain.Outcome;
 import app.herald.jobs.domain.QueueSettings;
-import app.herald.publishing.domain.AttemptRun;
-import app.herald.publishing.domain.NetworkConnector;
 import app.herald.publishing.domain.PublishResult;
 import app.herald.tenancy.application.TenantJobs;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Duration;
-import java.util.List;
-import java.util.Optional;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -28,7 +22,6 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @ApplicationScoped
 public class PublishHandler implements JobHandler {
 
-    private static final Logger LOG = Logger.getLogger(PublishHandler.class.getName());
     private static final Duration TENANT_UNAVAILABLE_WAIT = Duration.ofMinutes(5);
 
     @Inject
@@ -36,7 +29,7 @@ public class PublishHandler implements JobHandler {
     @Inject
     PublishSteps steps;
     @Inject
-    Connectors connectors;
+    Deliveries deliveries;
     @Inject
     @ConfigProperty(name = "herald.publish.enabled", defaultValue = "true")
     boolean enabled;
@@ -79,31 +72,13 @@ public class PublishHandler implements JobHandler {
         return tenants.run(job, PublishSteps.PUBLISHER, TENANT_UNAVAILABLE_WAIT, ref -> {
             PublishSteps.Start start = steps.begin(job);
             if (start instanceof PublishSteps.Start.Send send) {
-                PublishResult result = call(send.prepared());
+                PublishSteps.Prepared prepared = send.prepared();
+                PublishResult result = deliveries.send(prepared.channel(), prepared.access(), prepared.outgoing(),
+                        prepared.attempt());
                 // The network has answered: on a lock conflict only the recording is tried again, not the sending.
-                return LockConflicts.retried(() -> steps.finish(job, send.prepared(), result));
+                return LockConflicts.retried(() -> steps.finish(job, prepared, result));
             }
             return ((PublishSteps.Start.Finished) start).recorded();
         });
-    }
-
-    private PublishResult call(PublishSteps.Prepared prepared) {
-        Optional<NetworkConnector> found = connectors.of(prepared.channel().getNetwork());
-        if (found.isEmpty()) {
-            return new PublishResult.Rejected("Herald cannot publish to " + prepared.channel().getNetwork().label()
-                    + " yet.");
-        }
-        NetworkConnector connector = found.get();
-        List<String> problems = connector.validate(prepared.outgoing());
-        if (!problems.isEmpty()) {
-            return new PublishResult.Rejected(String.join(" ", problems));
-        }
-        try {
-            return AttemptRun.run(connector, prepared.access(), prepared.outgoing(), prepared.attempt());
-        } catch (RuntimeException e) {
-            LOG.log(Level.SEVERE, "Connector for " + connector.network() + " failed", e);
-            return new PublishResult.Unconfirmed("Herald had an internal error while publishing. It checks with the "
-                    + "network before it tries again.");
-        }
     }
 }

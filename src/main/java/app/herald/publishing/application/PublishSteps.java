@@ -10,15 +10,15 @@ import app.herald.jobs.application.Jobs;
 import app.herald.jobs.domain.Job;
 import app.herald.jobs.domain.Outcome;
 import app.herald.publishing.domain.ChannelAccess;
+import app.herald.publishing.domain.Delivery;
 import app.herald.publishing.domain.LinkTracking;
+import app.herald.publishing.domain.PublicationFailed;
 import app.herald.publishing.domain.PublicationPublished;
 import app.herald.publishing.domain.Outgoing;
 import app.herald.publishing.domain.OutgoingMedia;
 import app.herald.publishing.domain.Publication;
 import app.herald.publishing.domain.PublicationState;
 import app.herald.publishing.domain.PublishResult;
-import app.herald.publishing.domain.RetryPolicy;
-import app.herald.publishing.infrastructure.TokenCipher;
 import app.herald.tenancy.application.TenantAuditLog;
 import app.herald.tenancy.application.TenantContext;
 import app.herald.tenancy.domain.TenantDb;
@@ -32,8 +32,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.ThreadLocalRandom;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * The two short transactions around a network call: {@link #begin} checks that this attempt still holds the job,
@@ -48,8 +46,6 @@ public class PublishSteps {
     /** Publications due within this margin are sent now rather than put back. */
     private static final Duration EARLY_MARGIN = Duration.ofMillis(500);
     static final String PUBLISHER = "publisher@herald";
-    /** How long a channel rests after a 429 that did not say (no Retry-After). */
-    private static final Duration DEFAULT_RATE_LIMIT_WAIT = Duration.ofMinutes(15);
 
     @Inject
     @TenantDb
@@ -65,21 +61,17 @@ public class PublishSteps {
     @Inject
     MediaLibrary media;
     @Inject
-    ChannelKeys keys;
+    Deliveries deliveries;
     @Inject
     LinkTracking links;
     @Inject
     Event<PublicationPublished> published;
     @Inject
+    Event<PublicationFailed> failed;
+    @Inject
     TenantAuditLog audit;
     @Inject
     PublishingNotifications notifications;
-    @Inject
-    @ConfigProperty(name = "herald.publish.max-attempts", defaultValue = "5")
-    int maxAttempts;
-    @Inject
-    @ConfigProperty(name = "herald.publish.retry-base-seconds", defaultValue = "30")
-    long retryBaseSeconds;
 
     /** What {@link #begin} found: send now, or the job is already finished (with the outcome it recorded). */
     public sealed interface Start {
@@ -91,7 +83,7 @@ public class PublishSteps {
     }
 
     /** What the network call needs, gathered in {@link #begin}. */
-    public record Prepared(long publicationId, Publication.Attempt attempt, Channel channel, ChannelAccess access,
+    public record Prepared(long publicationId, Delivery.Attempt attempt, Channel channel, ChannelAccess access,
                            Outgoing outgoing) {
     }
 
@@ -106,33 +98,21 @@ public class PublishSteps {
         if (publication == null || publication.getState().isSettled()) {
             return finished(job, Outcome.done());
         }
-        boolean waiting = publication.getState() != PublicationState.PUBLISHING;
-        if (waiting && publication.nextDue().isAfter(now.plus(EARLY_MARGIN))) {
+        if (publication.getState() != PublicationState.PUBLISHING
+                && publication.nextDue().isAfter(now.plus(EARLY_MARGIN))) {
             // Moved to a later time since it was queued: put it back for then.
             return finished(job, Outcome.next(0, publication.nextDue()));
         }
         Channel channel = channels.find(publication.getChannelId());
-        Optional<Instant> limited = channel.rateLimitedAt(now);
-        if (limited.isPresent() && waiting) {
-            publication.waitUntil(limited.get(), channel.label() + " is rate limited by the network; Herald waits.", now);
-            return finished(job, Outcome.retry(limited.get(), publication.getReason()));
+        Deliveries.Opening opening = deliveries.open(publication, channel, now);
+        if (opening instanceof Deliveries.Opening.Waits waits) {
+            return finished(job, Outcome.retry(waits.until(), publication.getReason()));
         }
-        Publication.Attempt attempt = publication.start(now);
-        if (!channel.isConnected()) {
-            publication.rejected(channel.label() + " is not connected" + (channel.getConnectionProblem() == null ? ""
-                    : " (" + channel.getConnectionProblem() + ")") + ". Connect it under Channels, then retry.", now);
-            return settleFailed(job, publication, channel);
+        if (opening instanceof Deliveries.Opening.Go go) {
+            return new Start.Send(new Prepared(publication.getId(), go.attempt(), channel, go.access(),
+                    outgoing(publication, channel)));
         }
-        ChannelAccess access;
-        try {
-            access = keys.open(channel);
-        } catch (TokenCipher.CannotDecrypt e) {
-            channel.connectionLost(e.getMessage());
-            publication.rejected(e.getMessage(), now);
-            return settleFailed(job, publication, channel);
-        }
-        return new Start.Send(new Prepared(publication.getId(), attempt, channel, access,
-                outgoing(publication, channel)));
+        return settleFailed(job, publication, channel);
     }
 
     private Start finished(Job job, Outcome outcome) {
@@ -162,32 +142,18 @@ public class PublishSteps {
         Instant now = Instant.now();
         Publication publication = em.find(Publication.class, prepared.publicationId());
         Channel channel = channels.find(publication.getChannelId());
-        RetryPolicy policy = new RetryPolicy(maxAttempts, Duration.ofSeconds(retryBaseSeconds),
-                Duration.ofHours(1));
-        Optional<Instant> next = Optional.empty();
-        if (result instanceof PublishResult.Published p) {
-            publication.published(p.networkPostId(), p.url(), now);
+        Optional<Instant> next = deliveries.record(publication, channel, prepared.access(), result, now);
+        if (publication.getState() == PublicationState.PUBLISHED) {
             published.fire(new PublicationPublished(context.current().id(), publication.getId(),
                     publication.getPostId(), channel.getId(), now));
-        } else if (result instanceof PublishResult.RetryLater r) {
-            if (r.rateLimited()) {
-                channel.rateLimitedUntil(now.plus(r.askedDelay().orElse(DEFAULT_RATE_LIMIT_WAIT)));
-            }
-            next = publication.retryLater(r.reason(), r.askedDelay(), policy, ThreadLocalRandom.current(), now);
-        } else if (result instanceof PublishResult.Rejected r) {
-            publication.rejected(r.reason(), now);
-            if (r.reconnect()) {
-                channel.connectionLost(r.reason());
-            }
-        } else if (result instanceof PublishResult.Unconfirmed u) {
-            next = publication.unconfirmed(u.reason(), policy, ThreadLocalRandom.current(), now);
         }
-        keys.keepRenewed(channel, prepared.access());
         Outcome outcome = next.<Outcome>map(due -> Outcome.retry(due, publication.getReason()))
                 .orElseGet(() -> Outcome.done(publication.getReason()));
         jobs.finish(job, outcome);
         if (publication.getState() == PublicationState.FAILED) {
             notifications.failed(posts.find(publication.getPostId()), channel, publication);
+            failed.fire(new PublicationFailed(context.current().id(), publication.getId(), publication.getPostId(),
+                    channel.getId(), publication.getReason()));
         }
         audit.record(PUBLISHER, "PUBLICATION_" + publication.getState(), "post " + publication.getPostId(),
                 channel.label() + (publication.getReason() == null ? "" : ": " + publication.getReason())
@@ -198,6 +164,8 @@ public class PublishSteps {
     private Start settleFailed(Job job, Publication publication, Channel channel) {
         Start finished = finished(job, Outcome.done(publication.getReason()));
         notifications.failed(posts.find(publication.getPostId()), channel, publication);
+        failed.fire(new PublicationFailed(context.current().id(), publication.getId(), publication.getPostId(),
+                channel.getId(), publication.getReason()));
         audit.record(PUBLISHER, "PUBLICATION_FAILED", "post " + publication.getPostId(),
                 channel.label() + ": " + publication.getReason());
         return finished;

@@ -1,7 +1,7 @@
 package app.herald.publishing.domain;
 
 /**
- * One attempt against a network, deciding what to ask it: a publication that may have reached the network before is
+ * One attempt against a network, deciding what to ask it: a delivery that may have reached the network before is
  * looked up first. Found: it is published, nothing is sent. Absent: it is sent. Unknown: it is sent again only when
  * the network keeps one post per idempotency key; otherwise it stays unconfirmed. Never a blind retry.
  */
@@ -11,8 +11,21 @@ public final class AttemptRun {
     }
 
     public static PublishResult run(NetworkConnector connector, ChannelAccess channel, Outgoing post,
-                                    Publication.Attempt attempt) {
-        if (attempt == Publication.Attempt.LOOKUP_FIRST) {
+                                    Delivery.Attempt attempt) {
+        PublishResult result = once(connector, channel, post, attempt);
+        if (result instanceof PublishResult.Unconfirmed unconfirmed && unconfirmed.brokenConnection()
+                && connector.honoursIdempotencyKey()) {
+            // A server closing a kept-alive connection just as Herald sends on it must not delay the post by a whole
+            // backoff: where the network keeps one post per key, sending again at once (on a fresh connection)
+            // cannot double it. Elsewhere the lookup after the backoff decides.
+            return connector.publish(channel, post);
+        }
+        return result;
+    }
+
+    private static PublishResult once(NetworkConnector connector, ChannelAccess channel, Outgoing post,
+                                      Delivery.Attempt attempt) {
+        if (attempt == Delivery.Attempt.LOOKUP_FIRST) {
             LookupResult earlier = connector.lookup(channel, post);
             if (earlier instanceof LookupResult.Found found) {
                 return found.post();

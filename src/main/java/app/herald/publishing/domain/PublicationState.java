@@ -1,7 +1,9 @@
 package app.herald.publishing.domain;
 
-/** Where one variant's publication on one channel stands. */
+/** Where one delivery (a variant's publication on one channel, or an inbox reply) stands. */
 public enum PublicationState {
+    /** Written, and waiting for the approval that releases it (inbox replies that need one). */
+    HELD("Waiting for approval", false),
     QUEUED("Queued", false),
     PUBLISHING("Publishing", false),
     PUBLISHED("Published", false),

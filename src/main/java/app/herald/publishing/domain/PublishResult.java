@@ -37,7 +37,14 @@ public sealed interface PublishResult {
         }
     }
 
-    /** The request may have reached the network but no answer came: look it up before trying again. */
-    record Unconfirmed(String reason) implements PublishResult {
+    /**
+     * The request may have reached the network but no answer came: look it up before trying again.
+     * {@code brokenConnection} means the connection broke under the request rather than the network falling silent,
+     * most often a server closing a kept-alive connection at the moment Herald reused it.
+     */
+    record Unconfirmed(String reason, boolean brokenConnection) implements PublishResult {
+        public Unconfirmed(String reason) {
+            this(reason, false);
+        }
     }
 }

@@ -25,11 +25,11 @@ public final class SandboxAudience {
 
     /** The channel's followers at the given instant; later instants never have fewer. */
     public static long followersAt(long channelId, Instant at) {
-        long seed = mix(channelId);
-        double first = 800 + unit(seed, 1) * 4_190;
-        double perDay = 12 + unit(seed, 2) * 13;
-        double rhythm = 0.2 + unit(seed, 3) * 0.15;
-        long startDay = (long) (unit(seed, 4) * 365);
+        long seed = SandboxRandom.mix(channelId);
+        double first = 800 + SandboxRandom.unit(seed, 1) * 4_190;
+        double perDay = 12 + SandboxRandom.unit(seed, 2) * 13;
+        double rhythm = 0.2 + SandboxRandom.unit(seed, 3) * 0.15;
+        long startDay = (long) (SandboxRandom.unit(seed, 4) * 365);
         double days = Duration.between(SINCE, at).getSeconds() / SECONDS_PER_DAY;
         double grown = Math.max(0, days - startDay);
         // Growth per day is perDay * (1 + rhythm * cos(2 pi t / 7)); its integral from the start day is closed-form,
@@ -48,21 +48,8 @@ public final class SandboxAudience {
     private static double wobble(long seed, double days, double perDay) {
         long day = (long) Math.floor(days);
         double within = days - day;
-        double today = unit(seed, 100 + day);
-        double tomorrow = unit(seed, 101 + day);
+        double today = SandboxRandom.unit(seed, 100 + day);
+        double tomorrow = SandboxRandom.unit(seed, 101 + day);
         return perDay * 0.25 * (today + (tomorrow - today) * within);
-    }
-
-    /** A number in [0, 1) from the channel's seed and a stream, the same on every run and every machine. */
-    private static double unit(long seed, long stream) {
-        return (mix(seed + stream * 0x9E3779B97F4A7C15L) >>> 11) * 0x1.0p-53;
-    }
-
-    /** SplitMix64's finaliser: neighbouring channel ids give unrelated audiences. */
-    private static long mix(long value) {
-        long z = value + 0x9E3779B97F4A7C15L;
-        z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
-        z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
-        return z ^ (z >>> 31);
     }
 }

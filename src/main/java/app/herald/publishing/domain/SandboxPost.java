@@ -26,6 +26,8 @@ import org.eclipse.persistence.annotations.TenantTableDiscriminatorType;
 @Multitenant(MultitenantType.TABLE_PER_TENANT)
 @TenantTableDiscriminator(type = TenantTableDiscriminatorType.SCHEMA, contextProperty = TenantSchemaProperty.NAME)
 @NamedQuery(name = "SandboxPost.byKey", query = "SELECT s FROM SandboxPost s WHERE s.idempotencyKey = :key")
+@NamedQuery(name = "SandboxPost.answersSince", query = "SELECT s FROM SandboxPost s WHERE s.channelId = :channelId "
+        + "AND s.inReplyTo IS NOT NULL AND s.postedAt >= :since")
 @NamedQuery(name = "SandboxPost.ofChannel",
         query = "SELECT s FROM SandboxPost s WHERE s.channelId = :channelId ORDER BY s.postedAt DESC, s.id DESC")
 public class SandboxPost {
@@ -49,15 +51,25 @@ public class SandboxPost {
     @Column(name = "posted_at", nullable = false)
     private long postedAt;
 
+    /** For an answer: what it answers (an incoming item's "in-" id, or another Sandbox post's id). */
+    @Column(name = "in_reply_to")
+    private String inReplyTo;
+
     protected SandboxPost() {
     }
 
-    public SandboxPost(long channelId, String idempotencyKey, String text, int mediaCount, Instant now) {
+    public SandboxPost(long channelId, String idempotencyKey, String text, int mediaCount, String inReplyTo,
+                       Instant now) {
         this.channelId = channelId;
         this.idempotencyKey = idempotencyKey;
         this.text = text;
         this.mediaCount = mediaCount;
+        this.inReplyTo = inReplyTo;
         this.postedAt = now.toEpochMilli();
+    }
+
+    public java.util.Optional<String> getInReplyTo() {
+        return java.util.Optional.ofNullable(inReplyTo);
     }
 
     /** The generated numbers at the given instant: zero at posting, most of the total within the first day. */

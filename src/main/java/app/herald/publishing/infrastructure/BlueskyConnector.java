@@ -12,6 +12,7 @@ import app.herald.publishing.domain.NetworkConnector;
 import app.herald.publishing.domain.Outgoing;
 import app.herald.publishing.domain.OutgoingMedia;
 import app.herald.publishing.domain.PublishResult;
+import app.herald.publishing.domain.ReplyTarget;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
@@ -30,7 +31,6 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Function;
 
 /**
  * Bluesky through the channel's PDS (AT Protocol XRPC). Signs in with the handle and an app password, keeps the
@@ -49,6 +49,7 @@ public class BlueskyConnector implements NetworkConnector {
     private static final long TID_BASE_MICROS = 946_684_800_000_000L;
 
     private final Duration answerTimeout;
+    private final BlueskySession session;
 
     public BlueskyConnector() {
         this(NetworkCall.ANSWER_TIMEOUT);
@@ -56,11 +57,21 @@ public class BlueskyConnector implements NetworkConnector {
 
     BlueskyConnector(Duration answerTimeout) {
         this.answerTimeout = answerTimeout;
+        this.session = new BlueskySession(answerTimeout);
     }
 
     @Override
     public Network network() {
         return Network.BLUESKY;
+    }
+
+    /**
+     * The record key derived from the idempotency key does what an Idempotency-Key header does elsewhere: the PDS
+     * refuses a second record under it, and publish then answers with the one already made.
+     */
+    @Override
+    public boolean honoursIdempotencyKey() {
+        return true;
     }
 
     @Override
@@ -91,6 +102,7 @@ public class BlueskyConnector implements NetworkConnector {
             if (!facets.isEmpty()) {
                 record.add("facets", facets);
             }
+            post.answers().ifPresent(target -> record.add("reply", replyRefs(target)));
             if (!post.media().isEmpty()) {
                 JsonArrayBuilder images = JSON.createArrayBuilder();
                 for (OutgoingMedia media : post.media()) {
@@ -99,9 +111,9 @@ public class BlueskyConnector implements NetworkConnector {
                 }
                 record.add("embed", JSON.createObjectBuilder().add("$type", "app.bsky.embed.images").add("images", images));
             }
-            JsonObject body = JSON.createObjectBuilder().add("repo", did(channel)).add("collection", POST)
+            JsonObject body = JSON.createObjectBuilder().add("repo", session.did(channel)).add("collection", POST)
                     .add("rkey", rkey).add("record", record).build();
-            NetworkCall call = send(channel, token -> xrpc(channel, "com.atproto.repo.createRecord", token)
+            NetworkCall call = session.send(channel, token -> session.xrpc(channel, "com.atproto.repo.createRecord", token)
                     .header("Content-Type", "application/json").POST(NetworkCall.json(body)).build());
             if (call.succeeded()) {
                 return call.jsonObject().flatMap(o -> JsonPaths.text(o, "uri"))
@@ -121,9 +133,23 @@ public class BlueskyConnector implements NetworkConnector {
         }
     }
 
+    /**
+     * An answer names the post it answers (parent) and the first post of its thread (root), each by its record and
+     * content ids, as app.bsky.feed.post#replyRef asks; the inbox kept both with the item it read.
+     */
+    static JsonObject replyRefs(ReplyTarget target) {
+        String parentCid = target.ref(BlueskyInbox.CID)
+                .orElseThrow(() -> new Stop(new PublishResult.Rejected("Bluesky needs the content id of what is answered, "
+                        + "which Herald did not get; answer it on Bluesky.")));
+        JsonObject parent = JSON.createObjectBuilder().add("uri", target.parentId()).add("cid", parentCid).build();
+        JsonObject root = JSON.createObjectBuilder().add("uri", target.ref(BlueskyInbox.ROOT_URI).orElse(target.parentId()))
+                .add("cid", target.ref(BlueskyInbox.ROOT_CID).orElse(parentCid)).build();
+        return JSON.createObjectBuilder().add("root", root).add("parent", parent).build();
+    }
+
     private JsonObject upload(ChannelAccess channel, OutgoingMedia media) {
         byte[] bytes = media.bytes();
-        NetworkCall call = send(channel, token -> xrpc(channel, "com.atproto.repo.uploadBlob", token)
+        NetworkCall call = session.send(channel, token -> session.xrpc(channel, "com.atproto.repo.uploadBlob", token)
                 .header("Content-Type", media.mimeType()).POST(HttpRequest.BodyPublishers.ofByteArray(bytes)).build());
         if (!call.succeeded()) {
             throw Stop.beforePost(failure(call));
@@ -142,8 +168,8 @@ public class BlueskyConnector implements NetworkConnector {
     public LookupResult lookup(ChannelAccess channel, Outgoing post) {
         try {
             String rkey = recordKey(post.idempotencyKey());
-            String did = did(channel);
-            NetworkCall call = send(channel, token -> xrpc(channel, "com.atproto.repo.getRecord?repo=" + Forms.encode(did)
+            String did = session.did(channel);
+            NetworkCall call = session.send(channel, token -> session.xrpc(channel, "com.atproto.repo.getRecord?repo=" + Forms.encode(did)
                     + "&collection=" + POST + "&rkey=" + rkey, token).GET().build());
             if (call.succeeded()) {
                 return call.jsonObject().flatMap(o -> JsonPaths.text(o, "uri"))
@@ -171,7 +197,7 @@ public class BlueskyConnector implements NetworkConnector {
                             + "/xrpc/com.atproto.server.createSession", answerTimeout)
                     .header("Content-Type", "application/json").POST(NetworkCall.json(body)).build());
             JsonObject session = Calls.accountAnswer(call, BlueskyConnector::failure);
-            if (!keep(channel, call)) {
+            if (!BlueskySession.keep(channel, call)) {
                 throw new Stop(call.unreadable());
             }
             return JsonPaths.text(session, "handle").map(h -> "@" + h);
@@ -181,7 +207,7 @@ public class BlueskyConnector implements NetworkConnector {
     @Override
     public MetricReading fetchMetrics(ChannelAccess channel, String networkPostId) {
         try {
-            NetworkCall call = send(channel, token -> xrpc(channel, "app.bsky.feed.getPosts?uris="
+            NetworkCall call = session.send(channel, token -> session.xrpc(channel, "app.bsky.feed.getPosts?uris="
                     + Forms.encode(networkPostId), token).GET().build());
             if (!call.succeeded()) {
                 throw Calls.metricsUnavailable(network(), failure(call));
@@ -207,8 +233,8 @@ public class BlueskyConnector implements NetworkConnector {
     @Override
     public MetricReading fetchChannelMetrics(ChannelAccess channel) {
         return Calls.channelReading(network(), () -> {
-            String did = did(channel);
-            NetworkCall call = send(channel, token -> xrpc(channel, "app.bsky.actor.getProfile?actor="
+            String did = session.did(channel);
+            NetworkCall call = session.send(channel, token -> session.xrpc(channel, "app.bsky.actor.getProfile?actor="
                     + Forms.encode(did), token).GET().build());
             JsonObject profile = Calls.metricsAnswer(network(), call, BlueskyConnector::failure);
             return Calls.followers(JsonPaths.number(profile, "followersCount"));
@@ -244,81 +270,12 @@ public class BlueskyConnector implements NetworkConnector {
         return "https://bsky.app/profile/" + channel.account() + "/post/" + rkey;
     }
 
-    /**
-     * Sends with the session's access token; when the PDS says it expired, refreshes the session (or signs in again
-     * with the app password when the refresh token has expired too) and sends once more.
-     */
-    private NetworkCall send(ChannelAccess channel, Function<String, HttpRequest> request) {
-        if (channel.credential("access_jwt").isEmpty() || channel.credential("did").isEmpty()) {
-            createSession(channel);
-        }
-        NetworkCall call = NetworkCall.send(request.apply(channel.required("access_jwt")));
-        if ((call.status() == 400 || call.status() == 401)
-                && ("ExpiredToken".equals(error(call)) || "InvalidToken".equals(error(call)))) {
-            if (!refreshSession(channel)) {
-                createSession(channel);
-            }
-            call = NetworkCall.send(request.apply(channel.required("access_jwt")));
-        }
-        return call;
-    }
-
-    private String did(ChannelAccess channel) {
-        if (channel.credential("access_jwt").isEmpty() || channel.credential("did").isEmpty()) {
-            createSession(channel);
-        }
-        return channel.required("did");
-    }
-
-    /** Signing in is rate limited hard (30 per 5 minutes), which is why the session is kept and refreshed. */
-    private void createSession(ChannelAccess channel) {
-        JsonObject body = JSON.createObjectBuilder().add("identifier", channel.account())
-                .add("password", channel.required("app_password")).build();
-        NetworkCall call = NetworkCall.send(NetworkCall.request(channel.endpoint()
-                        + "/xrpc/com.atproto.server.createSession", answerTimeout)
-                .header("Content-Type", "application/json").POST(NetworkCall.json(body)).build());
-        if (!call.succeeded() || !keep(channel, call)) {
-            throw Stop.beforePost(call.succeeded() ? call.unreadable() : failure(call));
-        }
-    }
-
-    private boolean refreshSession(ChannelAccess channel) {
-        Optional<String> refresh = channel.credential("refresh_jwt");
-        if (refresh.isEmpty()) {
-            return false;
-        }
-        NetworkCall call = NetworkCall.send(xrpc(channel, "com.atproto.server.refreshSession", refresh.get())
-                .POST(HttpRequest.BodyPublishers.noBody()).build());
-        return call.succeeded() && keep(channel, call);
-    }
-
-    private static boolean keep(ChannelAccess channel, NetworkCall call) {
-        Optional<JsonObject> session = call.jsonObject();
-        Optional<String> access = session.flatMap(s -> JsonPaths.text(s, "accessJwt"));
-        Optional<String> refresh = session.flatMap(s -> JsonPaths.text(s, "refreshJwt"));
-        Optional<String> did = session.flatMap(s -> JsonPaths.text(s, "did"));
-        if (access.isEmpty() || refresh.isEmpty() || did.isEmpty()) {
-            return false;
-        }
-        channel.renew("access_jwt", access.get());
-        channel.renew("refresh_jwt", refresh.get());
-        channel.renew("did", did.get());
-        return true;
-    }
-
-    private HttpRequest.Builder xrpc(ChannelAccess channel, String methodAndQuery, String token) {
-        return NetworkCall.request(channel.endpoint() + "/xrpc/" + methodAndQuery, answerTimeout)
-                .header("Authorization", "Bearer " + token).header("Accept", "application/json");
-    }
-
     /** XRPC errors: {"error": "ExpiredToken", "message": "Token has expired"}. */
     private static String error(NetworkCall call) {
-        return call.jsonObject().flatMap(o -> JsonPaths.text(o, "error")).orElse(null);
+        return BlueskySession.error(call);
     }
 
     private static PublishResult failure(NetworkCall call) {
-        String message = call.jsonObject().flatMap(o -> JsonPaths.text(o, "message").or(() -> JsonPaths.text(o, "error")))
-                .orElse(null);
-        return Calls.failure(call, message, "ratelimit-reset");
+        return BlueskySession.failure(call);
     }
 }

@@ -1,5 +1,7 @@
 package app.herald.publishing.infrastructure;
 
+import static app.herald.kernel.JsonSupport.JSON;
+
 import app.herald.content.domain.Network;
 import app.herald.publishing.domain.AccountCheck;
 import app.herald.publishing.domain.ChannelAccess;
@@ -10,37 +12,51 @@ import app.herald.publishing.domain.NetworkConnector;
 import app.herald.publishing.domain.Outgoing;
 import app.herald.publishing.domain.OutgoingMedia;
 import app.herald.publishing.domain.PublishResult;
+import app.herald.publishing.domain.ReplyTarget;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.json.JsonObject;
 import java.net.http.HttpRequest;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 /**
  * A Facebook Page through the Graph API, with a long-lived Page access token. The token travels in the Authorization
- * header, never in a URL, so it cannot end up in a proxy's or the network's access log.
+ * header, never in a URL, so it cannot end up in a proxy's or the network's access log. Answers to what
+ * {@link FacebookInbox} read go out as a comment under the comment, or as a Messenger message within Meta's 24-hour
+ * window.
  */
 @ApplicationScoped
 public class FacebookPageConnector implements NetworkConnector {
 
     static final int MAX_IMAGES = 1;
     private static final int LOOKUP_DEPTH = 25;
+    private static final Duration MESSAGING_WINDOW = Duration.ofHours(24);
     private static final List<String> POST_INSIGHTS = List.of("post_media_view", "post_total_media_view_unique",
             "post_clicks");
 
     private final Duration answerTimeout;
+    private final MetaGraph graph;
+    private final Clock clock;
 
     public FacebookPageConnector() {
         this(NetworkCall.ANSWER_TIMEOUT);
     }
 
     FacebookPageConnector(Duration answerTimeout) {
+        this(answerTimeout, Clock.systemUTC());
+    }
+
+    FacebookPageConnector(Duration answerTimeout, Clock clock) {
         this.answerTimeout = answerTimeout;
+        this.graph = new MetaGraph(Network.FACEBOOK, answerTimeout);
+        this.clock = clock;
     }
 
     @Override
@@ -50,11 +66,18 @@ public class FacebookPageConnector implements NetworkConnector {
 
     @Override
     public List<String> validate(Outgoing post) {
+        if (post.answers().isPresent()) {
+            return post.media().isEmpty() ? List.of()
+                    : List.of("Herald answers on Facebook in words only: remove the images from the answer.");
+        }
         return Calls.imagesOnly(Network.FACEBOOK, MAX_IMAGES, post);
     }
 
     @Override
     public PublishResult publish(ChannelAccess channel, Outgoing post) {
+        if (post.answers().isPresent()) {
+            return answer(channel, post, post.answers().get());
+        }
         try {
             String token = channel.required("access_token");
             NetworkCall call;
@@ -83,6 +106,9 @@ public class FacebookPageConnector implements NetworkConnector {
 
     @Override
     public LookupResult lookup(ChannelAccess channel, Outgoing post) {
+        if (post.answers().isPresent()) {
+            return lookupAnswer(channel, post, post.answers().get());
+        }
         try {
             NetworkCall call = NetworkCall.send(request(channel, "/" + channel.account()
                     + "/feed?fields=id,message,created_time&limit=" + LOOKUP_DEPTH, channel.required("access_token"))
@@ -99,6 +125,103 @@ public class FacebookPageConnector implements NetworkConnector {
         } catch (ChannelAccess.MissingCredential e) {
             return new LookupResult.Unknown(e.getMessage());
         }
+    }
+
+    /**
+     * A comment is answered with a comment on its thread's first comment, the level where Facebook keeps replies (an
+     * answer to a reply goes there too, below it); a Messenger message with a message to its sender, which Meta allows
+     * within 24 hours of the person's last message only.
+     */
+    private PublishResult answer(ChannelAccess channel, Outgoing post, ReplyTarget target) {
+        try {
+            String token = channel.required("access_token");
+            if (!isMessage(target)) {
+                NetworkCall call = graph.postForm(channel, "/" + thread(target) + "/comments",
+                        Map.of("message", post.text()), token);
+                if (!call.succeeded()) {
+                    return graph.failure(call);
+                }
+                return call.jsonObject().flatMap(o -> JsonPaths.text(o, "id")).<PublishResult>map(id ->
+                                new PublishResult.Published(id, commentUrl(channel, token, id, target)))
+                        .orElseGet(call::unreadable);
+            }
+            Optional<Instant> last = target.ref(FacebookInbox.REF_LAST_MESSAGE_AT)
+                    .flatMap(MetaGraph::time);
+            if (last.isEmpty() || last.get().isBefore(clock.instant().minus(MESSAGING_WINDOW))) {
+                return new PublishResult.Rejected(FacebookInbox.MESSAGING_WINDOW);
+            }
+            JsonObject body = JSON.createObjectBuilder()
+                    .add("recipient", JSON.createObjectBuilder()
+                            .add("id", target.ref(FacebookInbox.REF_RECIPIENT).orElse("")))
+                    .add("messaging_type", "RESPONSE")
+                    .add("message", JSON.createObjectBuilder().add("text", post.text())).build();
+            NetworkCall call = NetworkCall.send(graph.request(channel, "/" + channel.account() + "/messages", Map.of(),
+                    token).header("Content-Type", "application/json").POST(NetworkCall.json(body)).build());
+            if (!call.succeeded()) {
+                return graph.failure(call);
+            }
+            return call.jsonObject().flatMap(o -> JsonPaths.text(o, "message_id"))
+                    .<PublishResult>map(id -> new PublishResult.Published(id, inbox(channel)))
+                    .orElseGet(call::unreadable);
+        } catch (ChannelAccess.MissingCredential e) {
+            return new PublishResult.Rejected(e.getMessage());
+        }
+    }
+
+    /** The answer exists once Facebook gave its id; a link it does not give costs the link only. */
+    private String commentUrl(ChannelAccess channel, String token, String id, ReplyTarget target) {
+        NetworkCall call = graph.get(channel, "/" + id, Map.of("fields", "permalink_url"), token);
+        return (call.succeeded() ? call.jsonObject().flatMap(o -> JsonPaths.text(o, "permalink_url"))
+                : Optional.<String>empty()).or(() -> target.ref(FacebookInbox.REF_URL)).orElse(url(id));
+    }
+
+    /**
+     * An answer appears in the comment thread it answers (filter=stream lists the nested ones too) or in the
+     * Messenger conversation, written by the Page itself.
+     */
+    private LookupResult lookupAnswer(ChannelAccess channel, Outgoing post, ReplyTarget target) {
+        try {
+            String token = channel.required("access_token");
+            Map<String, String> query = new LinkedHashMap<>();
+            if (isMessage(target)) {
+                query.put("fields", "id,message,from,created_time");
+            } else {
+                query.put("filter", "stream");
+                query.put("order", "reverse_chronological");
+                query.put("fields", "id,message,from{id},created_time,permalink_url");
+            }
+            query.put("limit", String.valueOf(LOOKUP_DEPTH));
+            NetworkCall call = graph.get(channel, "/" + thread(target) + (isMessage(target) ? "/messages"
+                    : "/comments"), query, token);
+            if (!call.succeeded()) {
+                return Calls.unknown(network(), graph.failure(call));
+            }
+            return call.jsonObject().map(answer -> JsonPaths.objects(answer, "data").stream()
+                            .filter(c -> JsonPaths.text(c, "from.id").filter(channel.account()::equals).isPresent())
+                            .filter(c -> PostText.same(JsonPaths.text(c, "message").orElse(""), post.text()))
+                            .findFirst().flatMap(c -> JsonPaths.text(c, "id").map(id -> new PublishResult.Published(id,
+                                    isMessage(target) ? inbox(channel) : JsonPaths.text(c, "permalink_url")
+                                            .or(() -> target.ref(FacebookInbox.REF_URL)).orElse(url(id)))))
+                            .<LookupResult>map(LookupResult.Found::new)
+                            .orElseGet(LookupResult.Absent::new))
+                    .orElseGet(() -> Calls.unknown(network(), call.unreadable()));
+        } catch (ChannelAccess.MissingCredential e) {
+            return new LookupResult.Unknown(e.getMessage());
+        }
+    }
+
+    /** The thread's first comment, or the Messenger conversation. */
+    private static String thread(ReplyTarget target) {
+        return target.ref(FacebookInbox.REF_THREAD).orElse(target.parentId());
+    }
+
+    private static boolean isMessage(ReplyTarget target) {
+        return target.ref(FacebookInbox.REF_KIND).filter(FacebookInbox.KIND_MESSAGE::equals).isPresent();
+    }
+
+    /** Messenger messages have no public address: the Page's inbox in Meta Business Suite shows them. */
+    private static String inbox(ChannelAccess channel) {
+        return "https://business.facebook.com/latest/inbox/all?asset_id=" + channel.account();
     }
 
     /**

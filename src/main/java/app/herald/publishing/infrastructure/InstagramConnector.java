@@ -10,6 +10,7 @@ import app.herald.publishing.domain.NetworkConnector;
 import app.herald.publishing.domain.Outgoing;
 import app.herald.publishing.domain.OutgoingMedia;
 import app.herald.publishing.domain.PublishResult;
+import app.herald.publishing.domain.ReplyTarget;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.json.JsonObject;
 import java.time.Duration;
@@ -24,7 +25,8 @@ import java.util.Optional;
 /**
  * An Instagram professional account through the Instagram Graph API (Content Publishing). Instagram downloads each
  * image itself from a public address, into a container; Herald waits until the container is ready, then publishes it.
- * The token travels in the Authorization header, never in a URL.
+ * Answers to what {@link InstagramInbox} read go out as replies to comments (or comments on a media that mentions the
+ * account). The token travels in the Authorization header, never in a URL.
  */
 @ApplicationScoped
 public class InstagramConnector implements NetworkConnector {
@@ -33,6 +35,7 @@ public class InstagramConnector implements NetworkConnector {
     /** Images are usually ready within seconds; past this the attempt is retried later with a new container. */
 
     private final MetaContainers graph;
+    private final MetaGraph answers;
 
     public InstagramConnector() {
         this(NetworkCall.ANSWER_TIMEOUT, Duration.ofSeconds(3));
@@ -41,6 +44,7 @@ public class InstagramConnector implements NetworkConnector {
     InstagramConnector(Duration answerTimeout, Duration containerPause) {
         this.graph = new MetaContainers(Network.INSTAGRAM, "https://www.instagram.com/", "status_code", "status",
                 answerTimeout, containerPause);
+        this.answers = new MetaGraph(Network.INSTAGRAM, answerTimeout);
     }
 
     @Override
@@ -50,6 +54,10 @@ public class InstagramConnector implements NetworkConnector {
 
     @Override
     public List<String> validate(Outgoing post) {
+        if (post.answers().isPresent()) {
+            return post.media().isEmpty() ? List.of()
+                    : List.of("Instagram takes answers to comments in words only: remove the images from the answer.");
+        }
         List<String> problems = new ArrayList<>();
         if (post.media().isEmpty()) {
             problems.add("Instagram needs at least one image.");
@@ -73,6 +81,9 @@ public class InstagramConnector implements NetworkConnector {
 
     @Override
     public PublishResult publish(ChannelAccess channel, Outgoing post) {
+        if (post.answers().isPresent()) {
+            return answer(channel, post, post.answers().get());
+        }
         try {
             String token = channel.required("access_token");
             List<String> problems = validate(post);
@@ -152,7 +163,82 @@ public class InstagramConnector implements NetworkConnector {
 
     @Override
     public LookupResult lookup(ChannelAccess channel, Outgoing post) {
-        return graph.lookup(channel, post, "media", "caption");
+        return post.answers().isPresent() ? lookupAnswer(channel, post, post.answers().get())
+                : graph.lookup(channel, post, "media", "caption");
+    }
+
+    /**
+     * A comment is answered under its thread's top-level comment, the only level Instagram takes replies on; a
+     * media whose caption mentions the account, through the account's mentions edge.
+     */
+    private PublishResult answer(ChannelAccess channel, Outgoing post, ReplyTarget target) {
+        try {
+            String token = channel.required("access_token");
+            List<String> problems = validate(post);
+            if (!problems.isEmpty()) {
+                return new PublishResult.Rejected(String.join(" ", problems));
+            }
+            boolean mention = target.ref(InstagramInbox.REF_KIND).filter(InstagramInbox.KIND_MENTION::equals)
+                    .isPresent();
+            Map<String, String> fields = new LinkedHashMap<>();
+            if (mention) {
+                fields.put("media_id", target.parentId());
+            }
+            fields.put("message", post.text());
+            String path = mention ? "/" + channel.account() + "/mentions" : "/" + thread(target) + "/replies";
+            NetworkCall call = answers.postForm(channel, path, fields, token);
+            if (!call.succeeded()) {
+                return answers.failure(call);
+            }
+            String url = target.ref(InstagramInbox.REF_URL).orElse("https://www.instagram.com/");
+            return call.jsonObject().flatMap(o -> JsonPaths.text(o, "id"))
+                    .<PublishResult>map(id -> new PublishResult.Published(id, url))
+                    .orElseGet(call::unreadable);
+        } catch (ChannelAccess.MissingCredential e) {
+            return new PublishResult.Rejected(e.getMessage());
+        }
+    }
+
+    /**
+     * An answer to a comment is among its thread's replies, written by the account. Comments on someone else's media
+     * cannot be listed by the account, so an answer to a mention cannot be looked up.
+     */
+    private LookupResult lookupAnswer(ChannelAccess channel, Outgoing post, ReplyTarget target) {
+        if (target.ref(InstagramInbox.REF_KIND).filter(InstagramInbox.KIND_MENTION::equals).isPresent()) {
+            return new LookupResult.Unknown("Instagram does not list the comments on other accounts' media.");
+        }
+        try {
+            String token = channel.required("access_token");
+            NetworkCall me = answers.get(channel, "/" + channel.account(), Map.of("fields", "username"), token);
+            if (!me.succeeded()) {
+                return Calls.unknown(network(), answers.failure(me));
+            }
+            Optional<String> own = me.jsonObject().flatMap(o -> JsonPaths.text(o, "username"));
+            if (own.isEmpty()) {
+                return Calls.unknown(network(), me.unreadable());
+            }
+            NetworkCall call = answers.get(channel, "/" + thread(target) + "/replies",
+                    Map.of("fields", "id,text,username,from{id,username},timestamp"), token);
+            if (!call.succeeded()) {
+                return Calls.unknown(network(), answers.failure(call));
+            }
+            String url = target.ref(InstagramInbox.REF_URL).orElse("https://www.instagram.com/");
+            return call.jsonObject().map(answer -> JsonPaths.objects(answer, "data").stream()
+                            .filter(r -> JsonPaths.text(r, "from.id").filter(channel.account()::equals).isPresent()
+                                    || JsonPaths.text(r, "username").filter(own.get()::equalsIgnoreCase).isPresent())
+                            .filter(r -> PostText.same(JsonPaths.text(r, "text").orElse(""), post.text()))
+                            .findFirst().flatMap(r -> JsonPaths.text(r, "id"))
+                            .<LookupResult>map(id -> new LookupResult.Found(new PublishResult.Published(id, url)))
+                            .orElseGet(LookupResult.Absent::new))
+                    .orElseGet(() -> Calls.unknown(network(), call.unreadable()));
+        } catch (ChannelAccess.MissingCredential e) {
+            return new LookupResult.Unknown(e.getMessage());
+        }
+    }
+
+    /** Instagram takes replies on top-level comments only: an answer to a reply goes under its thread's first. */
+    private static String thread(ReplyTarget target) {
+        return target.ref(InstagramInbox.REF_THREAD).orElse(target.parentId());
     }
 
     @Override

@@ -12,6 +12,7 @@ import app.herald.publishing.domain.NetworkConnector;
 import app.herald.publishing.domain.Outgoing;
 import app.herald.publishing.domain.OutgoingMedia;
 import app.herald.publishing.domain.PublishResult;
+import app.herald.publishing.domain.ReplyTarget;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -27,17 +28,16 @@ import java.util.regex.Pattern;
 
 /**
  * LinkedIn's versioned REST API (Posts, Images, Social Actions, organization share statistics). The channel's
- * account is the author's URN: urn:li:organization:… for a page, urn:li:person:… for a member.
+ * account is the author's URN: urn:li:organization:… for a page, urn:li:person:… for a member. An answer to a comment
+ * {@link LinkedInInbox} read is a comment of the account's own under the same post.
  */
 @ApplicationScoped
 public class LinkedInConnector implements NetworkConnector {
 
-    /**
-     * The API version Herald was written against. LinkedIn retires each monthly version after about a year, so this
-     * must move forward deliberately, with the contract test, rather than follow the calendar.
-     */
-    static final String API_VERSION = "202510";
     static final int MAX_IMAGES = 1;
+    /** What LinkedInInbox names in a ReplyTarget: the post a comment is under, and the comment to nest under. */
+    static final String POST_REF = "post";
+    static final String COMMENT_REF = "comment";
     private static final int LOOKUP_DEPTH = 20;
     /** The "little text" format of commentary treats these as markup; unescaped, a "(" can cut the post short. */
     private static final Pattern RESERVED = Pattern.compile("[\\\\|{}@\\[\\]()<>#*_~]");
@@ -61,6 +61,10 @@ public class LinkedInConnector implements NetworkConnector {
 
     @Override
     public List<String> validate(Outgoing post) {
+        if (post.answers().isPresent()) {
+            return post.media().isEmpty() ? List.of()
+                    : List.of("Herald answers LinkedIn comments in words only; remove the media.");
+        }
         return Calls.imagesOnly(Network.LINKEDIN, MAX_IMAGES, post);
     }
 
@@ -68,6 +72,9 @@ public class LinkedInConnector implements NetworkConnector {
     public PublishResult publish(ChannelAccess channel, Outgoing post) {
         try {
             OAuth2Tokens tokens = tokens(channel);
+            if (post.answers().isPresent()) {
+                return answer(channel, tokens, post.text(), post.answers().get());
+            }
             JsonObjectBuilder body = JSON.createObjectBuilder()
                     .add("author", channel.account())
                     .add("commentary", commentary(post.text()))
@@ -100,6 +107,42 @@ public class LinkedInConnector implements NetworkConnector {
         } catch (Stop stop) {
             return stop.result();
         }
+    }
+
+    /**
+     * A comment under the post the answered comment belongs to, nested under that comment. LinkedIn nests one level
+     * only: an answer to a nested comment goes under its top-level comment, which the inbox named as "comment".
+     */
+    private PublishResult answer(ChannelAccess channel, OAuth2Tokens tokens, String text, ReplyTarget target) {
+        Optional<String> post = target.ref(POST_REF);
+        if (post.isEmpty()) {
+            return new PublishResult.Rejected("Herald does not know which LinkedIn post this comment is under; answer "
+                    + "it on LinkedIn.");
+        }
+        Optional<String> parent = parentComment(target);
+        JsonObjectBuilder body = JSON.createObjectBuilder().add("actor", channel.account()).add("object", post.get())
+                .add("message", JSON.createObjectBuilder().add("text", text));
+        parent.ifPresent(p -> body.add("parentComment", p));
+        JsonObject json = body.build();
+        NetworkCall call = tokens.send(token -> request(channel, "/rest/socialActions/" + Forms.encode(post.get())
+                + "/comments", token).header("Content-Type", "application/json").POST(NetworkCall.json(json)).build());
+        if (!call.succeeded()) {
+            return call.failure(message(call));
+        }
+        // The new comment's URN is in the body; its id alone also comes in x-restli-id.
+        Optional<String> id = call.jsonObject().flatMap(o -> JsonPaths.text(o, "id"))
+                .or(() -> call.header("x-restli-id"));
+        return call.jsonObject().flatMap(o -> JsonPaths.text(o, "commentUrn"))
+                .or(() -> id.filter(i -> i.startsWith("urn:li:comment:")))
+                .or(() -> id.filter(i -> i.matches("\\d{1,20}")).flatMap(i -> parent.flatMap(LinkedInApi::activityOf)
+                        .map(activity -> "urn:li:comment:(" + activity + "," + i + ")")))
+                .<PublishResult>map(urn -> new PublishResult.Published(urn, LinkedInApi.commentUrl(post.get(), urn)))
+                .orElseGet(call::unreadable);
+    }
+
+    private static Optional<String> parentComment(ReplyTarget target) {
+        return target.ref(COMMENT_REF).or(() -> Optional.of(target.parentId())
+                .filter(id -> id.startsWith("urn:li:comment:")));
     }
 
     private String upload(ChannelAccess channel, OAuth2Tokens tokens, OutgoingMedia media) {
@@ -151,6 +194,9 @@ public class LinkedInConnector implements NetworkConnector {
 
     @Override
     public LookupResult lookup(ChannelAccess channel, Outgoing post) {
+        if (post.answers().isPresent()) {
+            return lookupAnswer(channel, post.text(), post.answers().get());
+        }
         try {
             NetworkCall call = tokens(channel).send(token -> request(channel, "/rest/posts?author="
                     + Forms.encode(channel.account()) + "&q=author&count=" + LOOKUP_DEPTH, token)
@@ -166,6 +212,29 @@ public class LinkedInConnector implements NetworkConnector {
                     .orElseGet(() -> Calls.unknown(network(), call.unreadable()));
         } catch (ChannelAccess.MissingCredential e) {
             return new LookupResult.Unknown(e.getMessage());
+        }
+    }
+
+    /** An answer shows up among the comments under the comment it answers (or under the post, at the top level). */
+    private LookupResult lookupAnswer(ChannelAccess channel, String text, ReplyTarget target) {
+        Optional<String> post = target.ref(POST_REF);
+        if (post.isEmpty()) {
+            return new LookupResult.Unknown("Herald does not know which LinkedIn post the answered comment is under.");
+        }
+        Optional<String> parent = parentComment(target);
+        try {
+            return LinkedInApi.comments(tokens(channel), channel, parent.orElse(post.get()), answerTimeout,
+                            c -> c.failure(message(c))).stream()
+                    .filter(c -> JsonPaths.text(c, "actor").filter(channel.account()::equals).isPresent())
+                    .filter(c -> PostText.same(JsonPaths.text(c, "message.text").orElse(""), text))
+                    .findFirst().flatMap(c -> JsonPaths.text(c, "commentUrn"))
+                    .<LookupResult>map(urn -> new LookupResult.Found(new PublishResult.Published(urn,
+                            LinkedInApi.commentUrl(post.get(), urn))))
+                    .orElseGet(LookupResult.Absent::new);
+        } catch (ChannelAccess.MissingCredential e) {
+            return new LookupResult.Unknown(e.getMessage());
+        } catch (Stop stop) {
+            return Calls.unknown(network(), stop.result());
         }
     }
 
@@ -238,24 +307,18 @@ public class LinkedInConnector implements NetworkConnector {
     }
 
     private OAuth2Tokens tokens(ChannelAccess channel) {
-        // LinkedIn takes the app's id and secret as form fields of the token request.
-        return new OAuth2Tokens(channel, answerTimeout, false);
+        return LinkedInApi.tokens(channel, answerTimeout);
     }
 
     private static String url(String urn) {
-        return "https://www.linkedin.com/feed/update/" + urn + "/";
+        return LinkedInApi.postUrl(urn);
     }
 
     private HttpRequest.Builder request(ChannelAccess channel, String pathAndQuery, String token) {
-        return NetworkCall.request(channel.endpoint() + pathAndQuery, answerTimeout)
-                .header("Authorization", "Bearer " + token)
-                .header("Linkedin-Version", API_VERSION)
-                .header("X-Restli-Protocol-Version", "2.0.0")
-                .header("Accept", "application/json");
+        return LinkedInApi.request(channel, pathAndQuery, token, answerTimeout);
     }
 
-    /** LinkedIn's errors: {"status": 422, "message": "..."}. */
     private static String message(NetworkCall call) {
-        return call.jsonObject().flatMap(o -> JsonPaths.text(o, "message")).orElse(null);
+        return LinkedInApi.message(call);
     }
 }

@@ -12,10 +12,10 @@ import app.herald.publishing.domain.NetworkConnector;
 import app.herald.publishing.domain.Outgoing;
 import app.herald.publishing.domain.OutgoingMedia;
 import app.herald.publishing.domain.PublishResult;
+import app.herald.publishing.domain.ReplyTarget;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
-import java.net.http.HttpRequest;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -23,10 +23,12 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * Mastodon's REST API on the channel's own instance. Statuses carry the publication's idempotency key, which Mastodon
- * remembers for about an hour; lookups still only read, so they are safe at any time.
+ * remembers for about an hour; lookups still only read, so they are safe at any time. An answer from the inbox is a
+ * status in reply to the one answered, as visible as that one and no more, naming its author so that they hear of it.
  */
 @ApplicationScoped
 public class MastodonConnector implements NetworkConnector {
@@ -36,8 +38,11 @@ public class MastodonConnector implements NetworkConnector {
     private static final int PROCESSING_CHECKS = 10;
     /** How many recent statuses a lookup reads: a retry follows its lost attempt within hours, not weeks. */
     private static final int LOOKUP_DEPTH = 40;
+    /** The {@link ReplyTarget} refs the inbox names: the answered status's visibility and its author's @acct. */
+    static final String VISIBILITY = "visibility";
+    static final String MENTION = "mention";
 
-    private final Duration answerTimeout;
+    private final MastodonApi api;
     private final Duration processingPause;
 
     public MastodonConnector() {
@@ -45,7 +50,7 @@ public class MastodonConnector implements NetworkConnector {
     }
 
     MastodonConnector(Duration answerTimeout, Duration processingPause) {
-        this.answerTimeout = answerTimeout;
+        this.api = new MastodonApi(answerTimeout);
         this.processingPause = processingPause;
     }
 
@@ -72,16 +77,20 @@ public class MastodonConnector implements NetworkConnector {
             for (OutgoingMedia media : post.media()) {
                 mediaIds.add(upload(channel, token, media));
             }
-            JsonObjectBuilder body = JSON.createObjectBuilder().add("status", post.text());
+            JsonObjectBuilder body = JSON.createObjectBuilder().add("status", statusText(post));
             if (!mediaIds.isEmpty()) {
                 body.add("media_ids", JSON.createArrayBuilder(mediaIds));
             }
-            NetworkCall call = NetworkCall.send(request(channel, "/api/v1/statuses", token)
+            post.answers().ifPresent(target -> {
+                body.add("in_reply_to_id", target.parentId());
+                target.ref(VISIBILITY).ifPresent(v -> body.add("visibility", v));
+            });
+            NetworkCall call = NetworkCall.send(api.request(channel, "/api/v1/statuses", token)
                     .header("Content-Type", "application/json")
                     .header("Idempotency-Key", post.idempotencyKey())
                     .POST(NetworkCall.json(body.build())).build());
             if (!call.succeeded()) {
-                return call.failure(errorMessage(call));
+                return MastodonApi.failure(call);
             }
             return call.jsonObject().flatMap(MastodonConnector::published).<PublishResult>map(p -> p)
                     .orElseGet(call::unreadable);
@@ -97,10 +106,10 @@ public class MastodonConnector implements NetworkConnector {
         if (media.altText() != null && !media.altText().isBlank()) {
             form.field("description", media.altText());
         }
-        NetworkCall call = NetworkCall.send(request(channel, "/api/v2/media", token)
+        NetworkCall call = NetworkCall.send(api.request(channel, "/api/v2/media", token)
                 .header("Content-Type", form.contentType()).POST(form.body()).build());
         if (!call.succeeded()) {
-            throw Stop.beforePost(call.failure(errorMessage(call)));
+            throw Stop.beforePost(MastodonApi.failure(call));
         }
         String id = call.jsonObject().flatMap(o -> JsonPaths.text(o, "id"))
                 .orElseThrow(() -> Stop.beforePost(call.unreadable()));
@@ -108,9 +117,9 @@ public class MastodonConnector implements NetworkConnector {
         boolean ready = call.status() == 200 && call.jsonObject().flatMap(o -> JsonPaths.text(o, "url")).isPresent();
         for (int check = 0; !ready && check < PROCESSING_CHECKS; check++) {
             pause();
-            NetworkCall state = NetworkCall.send(request(channel, "/api/v1/media/" + id, token).GET().build());
+            NetworkCall state = NetworkCall.send(api.request(channel, "/api/v1/media/" + id, token).GET().build());
             if (!state.succeeded()) {
-                throw Stop.beforePost(state.failure(errorMessage(state)));
+                throw Stop.beforePost(MastodonApi.failure(state));
             }
             ready = state.status() == 200 && state.jsonObject().flatMap(o -> JsonPaths.text(o, "url")).isPresent();
         }
@@ -121,30 +130,52 @@ public class MastodonConnector implements NetworkConnector {
         return id;
     }
 
+    /**
+     * Reads the account's recent statuses, where answers show up too (the author sees even their direct ones); an
+     * answer must also answer the same status.
+     */
     @Override
     public LookupResult lookup(ChannelAccess channel, Outgoing post) {
         try {
             String token = channel.required("access_token");
-            NetworkCall me = NetworkCall.send(request(channel, "/api/v1/accounts/verify_credentials", token).GET().build());
-            Optional<String> accountId = me.succeeded() ? me.jsonObject().flatMap(o -> JsonPaths.text(o, "id"))
-                    : Optional.empty();
+            Optional<String> accountId = JsonPaths.text(api.account(channel, token), "id");
             if (accountId.isEmpty()) {
-                return Calls.unknown(network(), me.succeeded() ? me.unreadable() : me.failure(errorMessage(me)));
+                return new LookupResult.Unknown("Mastodon answered without the account's id.");
             }
-            NetworkCall recent = NetworkCall.send(request(channel, "/api/v1/accounts/" + Forms.encode(accountId.get())
-                    + "/statuses?limit=" + LOOKUP_DEPTH + "&exclude_reblogs=true", token).GET().build());
+            String path = "/api/v1/accounts/" + Forms.encode(accountId.get()) + "/statuses?limit=" + LOOKUP_DEPTH
+                    + "&exclude_reblogs=true";
+            NetworkCall recent = NetworkCall.send(api.request(channel, path, token).GET().build());
             if (!recent.succeeded()) {
-                return Calls.unknown(network(), recent.failure(errorMessage(recent)));
+                return Calls.unknown(network(), MastodonApi.failure(recent));
             }
+            String sent = comparable(statusText(post));
+            Optional<String> parent = post.answers().map(ReplyTarget::parentId);
             return Calls.jsonArray(recent).map(statuses -> JsonPaths.objects(statuses).stream()
+                            .filter(s -> parent.isEmpty() || parent.equals(JsonPaths.text(s, "in_reply_to_id")))
                             .filter(s -> comparable(PostText.fromHtml(JsonPaths.text(s, "content").orElse("")))
-                                    .equals(comparable(post.text())))
+                                    .equals(sent))
                             .findFirst().flatMap(MastodonConnector::published)
                             .<LookupResult>map(LookupResult.Found::new).orElseGet(LookupResult.Absent::new))
                     .orElseGet(() -> Calls.unknown(network(), recent.unreadable()));
         } catch (ChannelAccess.MissingCredential e) {
             return new LookupResult.Unknown(e.getMessage());
+        } catch (Stop stop) {
+            return Calls.unknown(network(), stop.result());
         }
+    }
+
+    /**
+     * The words of the status: an answer names the author it answers unless it already does, since Mastodon tells
+     * people only of the statuses that mention them.
+     */
+    static String statusText(Outgoing post) {
+        Optional<String> mention = post.answers().flatMap(t -> t.ref(MENTION))
+                .map(m -> m.startsWith("@") ? m : "@" + m);
+        if (mention.isEmpty() || Pattern.compile("(?<![\\w@])" + Pattern.quote(mention.get())
+                + "(?![\\w@-]|\\.\\w)", Pattern.CASE_INSENSITIVE).matcher(post.text()).find()) {
+            return post.text();
+        }
+        return mention.get() + " " + post.text();
     }
 
     /** Mastodon shows a remote mention @user@host as @user; the rest of the text survives its HTML. */
@@ -155,18 +186,18 @@ public class MastodonConnector implements NetworkConnector {
     @Override
     public AccountCheck whoAmI(ChannelAccess channel) {
         return Calls.account(network(), () -> {
-            NetworkCall call = NetworkCall.send(request(channel, "/api/v1/accounts/verify_credentials",
+            NetworkCall call = NetworkCall.send(api.request(channel, "/api/v1/accounts/verify_credentials",
                     channel.required("access_token")).GET().build());
-            return JsonPaths.text(Calls.accountAnswer(call, c -> c.failure(errorMessage(c))), "acct").map(a -> "@" + a);
+            return JsonPaths.text(Calls.accountAnswer(call, MastodonApi::failure), "acct").map(a -> "@" + a);
         });
     }
 
     @Override
     public MetricReading fetchMetrics(ChannelAccess channel, String networkPostId) {
-        NetworkCall call = NetworkCall.send(request(channel, "/api/v1/statuses/" + Forms.encode(networkPostId),
+        NetworkCall call = NetworkCall.send(api.request(channel, "/api/v1/statuses/" + Forms.encode(networkPostId),
                 channel.required("access_token")).GET().build());
         if (!call.succeeded()) {
-            throw Calls.metricsUnavailable(network(), call.failure(errorMessage(call)));
+            throw Calls.metricsUnavailable(network(), MastodonApi.failure(call));
         }
         JsonObject status = call.jsonObject().orElseThrow(() -> Calls.metricsUnavailable(network(), call.unreadable()));
         Map<Metric, Long> values = new EnumMap<>(Metric.class);
@@ -182,9 +213,9 @@ public class MastodonConnector implements NetworkConnector {
     @Override
     public MetricReading fetchChannelMetrics(ChannelAccess channel) {
         return Calls.channelReading(network(), () -> {
-            NetworkCall call = NetworkCall.send(request(channel, "/api/v1/accounts/verify_credentials",
+            NetworkCall call = NetworkCall.send(api.request(channel, "/api/v1/accounts/verify_credentials",
                     channel.required("access_token")).GET().build());
-            JsonObject account = Calls.metricsAnswer(network(), call, c -> c.failure(errorMessage(c)));
+            JsonObject account = Calls.metricsAnswer(network(), call, MastodonApi::failure);
             return Calls.followers(JsonPaths.number(account, "followers_count"));
         });
     }
@@ -194,16 +225,6 @@ public class MastodonConnector implements NetworkConnector {
         Optional<String> url = JsonPaths.text(status, "url").or(() -> JsonPaths.text(status, "uri"));
         return id.isPresent() && url.isPresent() ? Optional.of(new PublishResult.Published(id.get(), url.get()))
                 : Optional.empty();
-    }
-
-    private HttpRequest.Builder request(ChannelAccess channel, String path, String token) {
-        return NetworkCall.request(channel.endpoint() + path, answerTimeout)
-                .header("Authorization", "Bearer " + token).header("Accept", "application/json");
-    }
-
-    /** Mastodon's error body: {"error": "..."}. */
-    private static String errorMessage(NetworkCall call) {
-        return call.jsonObject().flatMap(o -> JsonPaths.text(o, "error")).orElse(null);
     }
 
     private void pause() {

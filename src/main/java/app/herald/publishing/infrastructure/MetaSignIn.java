@@ -4,10 +4,12 @@ import app.herald.content.domain.Network;
 import app.herald.kernel.RuleViolation;
 import jakarta.json.JsonObject;
 import java.net.URI;
+import java.net.http.HttpRequest;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.logging.Logger;
 import java.util.stream.Collectors;
 
 /**
@@ -16,6 +18,8 @@ import java.util.stream.Collectors;
  * linked to a page, is then picked by the channel's handle. Threads exchanges its short-lived token for a 60-day one.
  */
 final class MetaSignIn {
+
+    private static final Logger LOG = Logger.getLogger(MetaSignIn.class.getName());
 
     /** Herald reads one page of the person's pages; an agency login that manages more picks by id in the handle. */
     private static final int PAGES = 100;
@@ -37,8 +41,24 @@ final class MetaSignIn {
                         .map(p -> JsonPaths.text(p, "name").orElse("?")).toList()));
         String pageId = JsonPaths.text(page, "id").orElseThrow(() -> OAuthProviders.unreadable(Network.FACEBOOK));
         String pageToken = JsonPaths.text(page, "access_token").orElseThrow(() -> missingTasks(handle));
+        subscribe(app, pageId, pageToken);
         return new OAuthProviders.Grant(Map.of("access_token", pageToken, "account_id", pageId),
                 JsonPaths.text(page, "name").orElse(pageId));
+    }
+
+    /**
+     * Asks Meta to push the page's comments and messages to Herald's webhook (/webhooks/meta), so that the inbox
+     * reads them at once. A refusal (no webhook configured for the app, or no pages_manage_metadata) connects the page
+     * all the same: the inbox then reads it at its own rhythm.
+     */
+    private void subscribe(OAuthProviders.App app, String pageId, String pageToken) {
+        NetworkCall call = NetworkCall.send(NetworkCall.request(app.apiBase() + "/" + Forms.encode(pageId)
+                        + "/subscribed_apps?subscribed_fields=feed,messages", calls.answerTimeout())
+                .header("Authorization", "Bearer " + pageToken).POST(HttpRequest.BodyPublishers.noBody()).build());
+        if (!call.succeeded()) {
+            LOG.warning(() -> "Facebook did not subscribe page " + pageId + " to Herald's webhook (HTTP " + call.status()
+                    + "); its inbox is read every minute instead.");
+        }
     }
 
     /**

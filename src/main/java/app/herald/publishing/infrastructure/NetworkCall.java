@@ -96,26 +96,34 @@ public final class NetworkCall {
             OutboundGuard.check(request.uri());
         } catch (OutboundRefused refused) {
             LOG.warning(() -> "Refused to call " + request.uri().getHost() + ": " + refused.why());
-            return new NetworkCall(null, new Failure(false, true, OutboundRefused.MESSAGE));
+            return new NetworkCall(null, new Failure(false, true, false, OutboundRefused.MESSAGE));
         }
         try {
             return new NetworkCall(client.send(request, HttpResponse.BodyHandlers.ofString()), null);
         } catch (HttpConnectTimeoutException | ConnectException e) {
-            return new NetworkCall(null, new Failure(false, false, "the network could not be reached (" + hostOf(request) + ")"));
+            return new NetworkCall(null, new Failure(false, false, false, "the network could not be reached ("
+                    + hostOf(request) + ")"));
         } catch (HttpTimeoutException e) {
-            return new NetworkCall(null, new Failure(true, false, "the network took longer than "
+            return new NetworkCall(null, new Failure(true, false, false, "the network took longer than "
                     + request.timeout().orElse(ANSWER_TIMEOUT).toSeconds() + " s to answer"));
         } catch (IOException e) {
             // The connection broke after it opened: the request may have been read.
-            return new NetworkCall(null, new Failure(true, false, "the connection to " + hostOf(request) + " broke: " + e.getMessage()));
+            return new NetworkCall(null, new Failure(true, false, true, "the connection to " + hostOf(request) + " broke: "
+                    + e.getMessage()));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return new NetworkCall(null, new Failure(true, false, "Herald stopped while waiting for the network"));
+            return new NetworkCall(null, new Failure(true, false, false, "Herald stopped while waiting for the "
+                    + "network"));
         }
     }
 
     private static String hostOf(HttpRequest request) {
         return request.uri().getHost() + (request.uri().getPort() > 0 ? ":" + request.uri().getPort() : "");
+    }
+
+    /** Why no answer came (refused by the outbound guard, unreachable, timed out, broken), in words; "" otherwise. */
+    public String problem() {
+        return failure == null ? "" : failure.reason();
     }
 
     public boolean answered() {
@@ -162,7 +170,7 @@ public final class NetworkCall {
         if (failure != null) {
             return failure.sent()
                     ? new PublishResult.Unconfirmed("No answer: " + failure.reason() + ". Herald checks with the network "
-                    + "before it tries again.")
+                    + "before it tries again.", failure.broken())
                     : new PublishResult.RetryLater("Not sent: " + failure.reason() + ".");
         }
         String said = networkMessage == null || networkMessage.isBlank() ? "" : ": " + networkMessage;
@@ -213,6 +221,6 @@ public final class NetworkCall {
         }
     }
 
-    private record Failure(boolean sent, boolean refused, String reason) {
+    private record Failure(boolean sent, boolean refused, boolean broken, String reason) {
     }
 }

@@ -80,6 +80,11 @@ public class OAuthProviders {
         this.meta = new MetaSignIn(this);
     }
 
+    /** How long a network may take to answer each request of a sign-in. */
+    Duration answerTimeout() {
+        return answerTimeout;
+    }
+
     /** PKCE's S256 challenge: BASE64URL(SHA-256(ASCII(verifier))), without padding (RFC 7636, 4.2). */
     public static String challenge(String verifier) {
         try {

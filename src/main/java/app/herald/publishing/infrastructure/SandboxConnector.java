@@ -10,6 +10,7 @@ import app.herald.publishing.domain.MetricReading;
 import app.herald.publishing.domain.NetworkConnector;
 import app.herald.publishing.domain.Outgoing;
 import app.herald.publishing.domain.PublishResult;
+import app.herald.publishing.domain.ReplyTarget;
 import app.herald.publishing.domain.SandboxAudience;
 import app.herald.publishing.domain.SandboxPost;
 import app.herald.tenancy.application.TenantContext;
@@ -43,7 +44,11 @@ public class SandboxConnector implements NetworkConnector {
 
     @Override
     public PublishResult publish(ChannelAccess channel, Outgoing post) {
-        SandboxPost stored = feed.post(channel.channelId(), post.idempotencyKey(), post.text(), post.media().size());
+        if (post.answers().isPresent() && !feed.answerable(channel.channelId(), post.answers().get().parentId())) {
+            return new PublishResult.Rejected("The Sandbox no longer has what this answers.");
+        }
+        SandboxPost stored = feed.post(channel.channelId(), post.idempotencyKey(), post.text(), post.media().size(),
+                post.answers().map(ReplyTarget::parentId).orElse(null));
         return published(stored);
     }
 
@@ -65,7 +70,6 @@ public class SandboxConnector implements NetworkConnector {
                 .orElseGet(() -> new MetricReading(now, Map.of()));
     }
 
-    /** Needs neither the feed nor the tenant: the audience is generated from the channel alone. */
     /** The Sandbox lives inside Herald: its account is the channel's handle. */
     @Override
     public AccountCheck whoAmI(ChannelAccess channel) {

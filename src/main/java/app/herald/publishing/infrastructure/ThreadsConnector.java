@@ -22,13 +22,16 @@ import java.util.Optional;
 
 /**
  * Threads through its Graph API: a media container (text, or one image Threads downloads from a public address),
- * then threads_publish. The token travels in the Authorization header, never in a URL.
+ * then threads_publish. An answer from the inbox is the same two steps with the answered post or reply as
+ * reply_to_id. The token travels in the Authorization header, never in a URL.
  */
 @ApplicationScoped
 public class ThreadsConnector implements NetworkConnector {
 
     /** Threads allows carousels, but Herald publishes single-image posts to it so far. */
     static final int MAX_IMAGES = 1;
+    /** How many of the account's recent replies a lookup of an answer reads. */
+    private static final int REPLY_LOOKUP_DEPTH = 25;
 
     private final MetaContainers graph;
 
@@ -37,7 +40,12 @@ public class ThreadsConnector implements NetworkConnector {
     }
 
     ThreadsConnector(Duration answerTimeout, Duration containerPause) {
-        this.graph = new MetaContainers(Network.THREADS, "https://www.threads.net/", "status", "error_message",
+        this.graph = graph(answerTimeout, containerPause);
+    }
+
+    /** Threads' Graph API as this connector and {@link ThreadsInbox} speak to it. */
+    static MetaContainers graph(Duration answerTimeout, Duration containerPause) {
+        return new MetaContainers(Network.THREADS, "https://www.threads.net/", "status", "error_message",
                 answerTimeout, containerPause);
     }
 
@@ -84,6 +92,7 @@ public class ThreadsConnector implements NetworkConnector {
                 }
             }
             fields.put("text", post.text());
+            post.answers().ifPresent(target -> fields.put("reply_to_id", target.parentId()));
             NetworkCall created = NetworkCall.send(graph.request(channel, "/" + channel.account() + "/threads", token)
                     .header("Content-Type", Forms.CONTENT_TYPE).POST(Forms.body(fields)).build());
             if (!created.succeeded()) {
@@ -110,9 +119,34 @@ public class ThreadsConnector implements NetworkConnector {
         }
     }
 
+    /** A post is looked for among the account's recent threads, an answer among its replies to the same item. */
     @Override
     public LookupResult lookup(ChannelAccess channel, Outgoing post) {
-        return graph.lookup(channel, post, "threads", "text");
+        return post.answers().map(target -> lookupAnswer(channel, post, target.parentId()))
+                .orElseGet(() -> graph.lookup(channel, post, "threads", "text"));
+    }
+
+    private LookupResult lookupAnswer(ChannelAccess channel, Outgoing post, String parentId) {
+        try {
+            NetworkCall call = NetworkCall.send(graph.request(channel, "/" + channel.account()
+                    + "/replies?fields=id,text,permalink,replied_to&limit=" + REPLY_LOOKUP_DEPTH,
+                    channel.required("access_token")).GET().build());
+            if (!call.succeeded()) {
+                return Calls.unknown(network(), GraphApi.failure(call, network().label()));
+            }
+            return call.jsonObject().map(answer -> JsonPaths.objects(answer, "data").stream()
+                            .filter(r -> parentId.equals(JsonPaths.text(r, "replied_to.id")
+                                    .or(() -> JsonPaths.text(r, "replied_to")).orElse(null)))
+                            .filter(r -> PostText.same(JsonPaths.text(r, "text").orElse(""), post.text()))
+                            .flatMap(r -> JsonPaths.text(r, "id").stream()
+                                    .map(id -> new PublishResult.Published(id, JsonPaths.text(r, "permalink")
+                                            .orElse("https://www.threads.net/"))))
+                            .findFirst().<LookupResult>map(LookupResult.Found::new)
+                            .orElseGet(LookupResult.Absent::new))
+                    .orElseGet(() -> Calls.unknown(network(), call.unreadable()));
+        } catch (ChannelAccess.MissingCredential e) {
+            return new LookupResult.Unknown(e.getMessage());
+        }
     }
 
     @Override

@@ -12,6 +12,7 @@ import app.herald.publishing.domain.NetworkConnector;
 import app.herald.publishing.domain.Outgoing;
 import app.herald.publishing.domain.OutgoingMedia;
 import app.herald.publishing.domain.PublishResult;
+import app.herald.publishing.domain.ReplyTarget;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -23,8 +24,12 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
-/** X API v2 with an OAuth 2 user token (scopes tweet.write, tweet.read, users.read, media.write, offline.access). */
+/**
+ * X API v2 with an OAuth 2 user token (scopes tweet.write, tweet.read, users.read, media.write, offline.access): posts,
+ * and answers to what {@link XInbox} read, which are posts that name the post they reply to.
+ */
 @ApplicationScoped
 public class XConnector implements NetworkConnector {
 
@@ -32,6 +37,8 @@ public class XConnector implements NetworkConnector {
     static final long MAX_IMAGE_BYTES = 5L * 1024 * 1024;
     /** How many recent posts a lookup reads: a retry follows its lost attempt within hours. */
     private static final int LOOKUP_DEPTH = 20;
+    /** The handles X puts before the words of a reply, for the people it answers. */
+    private static final Pattern LEADING_HANDLES = Pattern.compile("^(?:@\\w{1,15}\\s+)+");
 
     private final Duration answerTimeout;
 
@@ -65,6 +72,8 @@ public class XConnector implements NetworkConnector {
                 mediaIds.add(upload(channel, tokens, media));
             }
             JsonObjectBuilder body = JSON.createObjectBuilder().add("text", post.text());
+            post.answers().ifPresent(target -> body.add("reply", JSON.createObjectBuilder()
+                    .add("in_reply_to_tweet_id", target.parentId())));
             if (!mediaIds.isEmpty()) {
                 body.add("media", JSON.createObjectBuilder().add("media_ids", JSON.createArrayBuilder(mediaIds)));
             }
@@ -117,15 +126,20 @@ public class XConnector implements NetworkConnector {
             if (userId.isEmpty()) {
                 return Calls.unknown(network(), me.succeeded() ? me.unreadable() : failure(me));
             }
+            // An answer is found by what it answers as well as by its words, which X prefixes with @handles.
+            Optional<String> answered = post.answers().map(ReplyTarget::parentId);
             NetworkCall recent = tokens.send(token -> request(channel, "/2/users/" + Forms.encode(userId.get())
-                    + "/tweets?max_results=" + LOOKUP_DEPTH, token).GET().build());
+                    + "/tweets?max_results=" + LOOKUP_DEPTH + (answered.isPresent() ? "&tweet.fields=referenced_tweets"
+                    : ""), token).GET().build());
             if (!recent.succeeded()) {
                 return Calls.unknown(network(), failure(recent));
             }
             String wanted = comparable(post.text());
             // No "data" at all is X's way of saying the account has no posts.
             return recent.jsonObject().map(answer -> JsonPaths.objects(answer, "data").stream()
-                            .filter(t -> comparable(JsonPaths.text(t, "text").orElse("")).equals(wanted))
+                            .filter(t -> answered.isEmpty() || answered.equals(XApi.referenced(t, "replied_to")))
+                            .filter(t -> comparable(withoutLeadingHandles(JsonPaths.text(t, "text").orElse(""),
+                                    answered.isPresent())).equals(wanted))
                             .findFirst().flatMap(t -> JsonPaths.text(t, "id"))
                             .<LookupResult>map(id -> new LookupResult.Found(new PublishResult.Published(id, url(id))))
                             .orElseGet(LookupResult.Absent::new))
@@ -133,6 +147,10 @@ public class XConnector implements NetworkConnector {
         } catch (ChannelAccess.MissingCredential e) {
             return new LookupResult.Unknown(e.getMessage());
         }
+    }
+
+    private static String withoutLeadingHandles(String text, boolean reply) {
+        return reply ? LEADING_HANDLES.matcher(text).replaceFirst("") : text;
     }
 
     /** X shortens every link to t.co, appends one for attached media, and escapes &, < and > in text it returns. */
@@ -178,29 +196,22 @@ public class XConnector implements NetworkConnector {
     }
 
     private OAuth2Tokens tokens(ChannelAccess channel) {
-        // X's confidential clients authenticate token requests with HTTP Basic.
-        return new OAuth2Tokens(channel, answerTimeout, true);
+        return XApi.tokens(channel, answerTimeout);
     }
 
     private static String url(String id) {
-        return "https://x.com/i/web/status/" + id;
+        return XApi.url(id);
     }
 
     private HttpRequest.Builder request(ChannelAccess channel, String path, String token) {
-        return NetworkCall.request(channel.endpoint() + path, answerTimeout)
-                .header("Authorization", "Bearer " + token).header("Accept", "application/json");
+        return XApi.request(channel, path, token, answerTimeout);
     }
 
-    /** X's errors: {"title", "detail"} (problem details) or {"errors": [{"message"}]}; 429 resets by epoch second. */
     private static PublishResult failure(NetworkCall call) {
-        return Calls.failure(call, message(call), "x-rate-limit-reset");
+        return XApi.failure(call);
     }
 
     private static String message(NetworkCall call) {
-        return call.jsonObject().flatMap(o -> JsonPaths.text(o, "detail")
-                        .or(() -> JsonPaths.objects(o, "errors").stream().findFirst()
-                                .flatMap(e -> JsonPaths.text(e, "message").or(() -> JsonPaths.text(e, "detail"))))
-                        .or(() -> JsonPaths.text(o, "title")))
-                .orElse(null);
+        return XApi.message(call);
     }
 }

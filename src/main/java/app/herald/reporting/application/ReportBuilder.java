@@ -5,6 +5,8 @@ import app.herald.analytics.application.Dashboard;
 import app.herald.analytics.domain.Headline;
 import app.herald.analytics.domain.Period;
 import app.herald.analytics.infrastructure.RollupQueries;
+import app.herald.engagement.application.EngagementAnalytics;
+import app.herald.engagement.domain.EngagementFigures;
 import app.herald.reporting.domain.AgencyBrand;
 import app.herald.reporting.domain.Report;
 import app.herald.reporting.domain.ReportContent;
@@ -15,15 +17,19 @@ import app.herald.reporting.infrastructure.XlsxReportWriter;
 import app.herald.tenancy.application.TenantContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.Instant;
-
+import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
- * Builds a report's file: reads the client's analytics for the period (from the rollups), adds the agency's branding
- * and notes, and hands the content to the writer of the format. Progress is saved as it goes, so the person waiting
+ * Builds a report's file: reads the client's analytics for the period (from the rollups) and its inbox's figures,
+ * adds the agency's branding and notes, and hands the content to the writer of the format. Progress is saved as it goes, so the person waiting
  * sees the bar move, and any node's screen shows the same.
  */
 @ApplicationScoped
@@ -37,6 +43,8 @@ public class ReportBuilder {
     Branding agencies;
     @Inject
     Reports reports;
+    @Inject
+    EngagementAnalytics engagement;
 
     /** Builds and stores the report; answers the file, or throws with the reason (the report is marked failed). */
     public byte[] build(long reportId) {
@@ -77,9 +85,15 @@ public class ReportBuilder {
         List<ReportContent.Kpi> kpis = Headline.of(d.current(), d.previous()).stream()
                 .map(f -> new ReportContent.Kpi(f.label(), f.unit(),
                         f.unit() == Headline.Unit.MONEY ? d.currency() : null, f.current(), f.previous())).toList();
+        EngagementFigures inbox = engagement.figures(period.from(), period.to());
+        Map<LocalDate, EngagementFigures.Day> inboxDays = new HashMap<>();
+        inbox.daily().forEach(day -> inboxDays.put(day.day(), day));
         List<ReportContent.Day> days = new ArrayList<>();
-        d.days().forEach(p -> days.add(new ReportContent.Day(p.day(), p.impressions(), p.engagements(), p.clicks(),
-                p.conversions(), d.followers().get(p.day()))));
+        d.days().forEach(p -> {
+            EngagementFigures.Day said = inboxDays.get(p.day());
+            days.add(new ReportContent.Day(p.day(), p.impressions(), p.engagements(), p.clicks(), p.conversions(),
+                    d.followers().get(p.day()), said == null ? 0 : said.inbound(), said == null ? 0 : said.answers()));
+        });
         List<ReportContent.TopPost> top = d.topPosts().stream().map(p -> new ReportContent.TopPost(p.title(),
                 p.network(), p.channel(), p.publishedAt(), p.impressions(), p.engagements(), p.engagementRate(),
                 p.clicks(), p.conversions())).toList();
@@ -89,7 +103,24 @@ public class ReportBuilder {
                 c.name(), c.network(), c.followersAtStart(), c.followersAtEnd(), c.followerGrowthRate(),
                 c.impressions(), c.engagements())).toList();
         return new ReportContent(branding, d.clientName(), d.zone(), period.from(), period.to(),
-                period.basis().label(), notes, Instant.now(), kpis, days, top, campaigns, channels);
+                period.basis().label(), notes, Instant.now(), kpis, days, top, campaigns, channels, engagement(inbox));
+    }
+
+    private static ReportContent.Engagement engagement(EngagementFigures f) {
+        return new ReportContent.Engagement(f.inbound(), f.conversationsOpened(), share(f.replyRate()),
+                f.firstAnswer().median(), f.firstAnswer().p90(), f.firstAnswerBusiness().median(),
+                f.firstAnswerBusiness().p90(), f.target(), share(f.withinTarget()), f.resolution().median(),
+                f.newContacts(), f.returningContacts(), f.activeContacts(), f.followersWhoInteracted(),
+                f.inboundByKind().entrySet().stream().map(e -> new ReportContent.Count(e.getKey().label(),
+                        e.getValue())).toList(),
+                f.inboundByNetwork().entrySet().stream().map(e -> new ReportContent.Count(e.getKey().label(),
+                        e.getValue())).toList(),
+                f.members().stream().map(m -> new ReportContent.Member(m.name(), m.answers(),
+                        m.firstAnswerBusiness().count(), m.firstAnswerBusiness().median())).toList());
+    }
+
+    private static BigDecimal share(Double value) {
+        return value == null ? null : BigDecimal.valueOf(value).setScale(4, RoundingMode.HALF_EVEN);
     }
 
     private String fileName(Report report) {

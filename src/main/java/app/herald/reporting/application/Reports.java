@@ -9,12 +9,14 @@ import app.herald.kernel.paging.PageRequest;
 import app.herald.kernel.paging.PagedQuery;
 import app.herald.reporting.domain.Report;
 import app.herald.reporting.domain.ReportFile;
+import app.herald.reporting.domain.ReportReady;
 import app.herald.tenancy.application.TenantAuditLog;
 import app.herald.tenancy.application.TenantContext;
 import app.herald.tenancy.domain.TenantDb;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import java.time.Instant;
@@ -34,6 +36,8 @@ public class Reports {
     EntityManager em;
     @Inject
     TenantContext context;
+    @Inject
+    Event<ReportReady> readyEvents;
     @Inject
     ReportQueue queue;
     @Inject
@@ -109,6 +113,7 @@ public class Reports {
     public void ready(long reportId, String fileName, byte[] content) {
         em.find(Report.class, reportId).ready(fileName, Instant.now());
         em.persist(new ReportFile(reportId, content));
+        readyEvents.fire(new ReportReady(context.current().id(), reportId, fileName));
     }
 
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)

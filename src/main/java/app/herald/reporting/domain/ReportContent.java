@@ -3,6 +3,7 @@ package app.herald.reporting.domain;
 import app.herald.analytics.domain.Formulas;
 import app.herald.analytics.domain.Headline;
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -23,7 +24,8 @@ import java.util.List;
  */
 public record ReportContent(Branding branding, String clientName, ZoneId zone, LocalDate from, LocalDate to,
                             String basis, String notes, Instant generatedAt, List<Kpi> kpis, List<Day> days,
-                            List<TopPost> topPosts, List<CampaignLine> campaigns, List<ChannelLine> channels) {
+                            List<TopPost> topPosts, List<CampaignLine> campaigns, List<ChannelLine> channels,
+                            Engagement engagement) {
 
     public ReportContent {
         notes = notes == null ? "" : notes;
@@ -54,9 +56,37 @@ public record ReportContent(Branding branding, String clientName, ZoneId zone, L
         }
     }
 
-    /** One day of activity across the client's channels; followers is the sum of the channels' counts that day. */
+    /**
+     * One day of activity across the client's channels; followers is the sum of the channels' counts that day;
+     * inbound is what came into the inbox, answers what it sent.
+     */
     public record Day(LocalDate date, Long impressions, Long engagements, long clicks, long conversions,
-                      Long followers) {
+                      Long followers, long inbound, long answers) {
+    }
+
+    /**
+     * The inbox in the period (docs/analytics.md, "Engagement"): what came in, how the agency answered, and how the
+     * relationship grew. Shares are fractions; a time that had no case is null.
+     */
+    public record Engagement(long inbound, long conversations, BigDecimal replyRate, Duration firstAnswerMedian,
+                             Duration firstAnswerP90, Duration businessMedian, Duration businessP90,
+                             Duration target, BigDecimal withinTarget, Duration resolutionMedian, long newContacts,
+                             long returningContacts, long activeContacts, long followersWhoInteracted,
+                             List<Count> byKind, List<Count> byNetwork, List<Member> members) {
+
+        public Engagement {
+            byKind = List.copyOf(byKind);
+            byNetwork = List.copyOf(byNetwork);
+            members = List.copyOf(members);
+        }
+    }
+
+    /** How many of something. */
+    public record Count(String name, long count) {
+    }
+
+    /** One person of the agency: answers sent, first answers, and their median time in business hours. */
+    public record Member(String name, long answers, long firstAnswers, Duration businessMedian) {
     }
 
     /** A post among the period's best, ranked by engagements. */

@@ -15,7 +15,8 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 
 /**
- * A client's report as CSV for other tools: the daily table (RFC 4180, UTF-8, one header row). Dates are ISO
+ * A client's report as CSV for other tools: the daily table (RFC 4180, UTF-8, one header row), with what came into
+ * the inbox and the answers it sent beside the publishing figures. Dates are ISO
  * (2026-10-01), numbers plain digits without grouping, and a figure that is not available is an empty cell, never 0.
  *
  * <p>Every cell is a date or a number, written by Herald, so none can carry a spreadsheet formula: the apostrophe
@@ -23,7 +24,8 @@ import org.apache.commons.csv.CSVPrinter;
  */
 public final class CsvReportWriter {
 
-    static final String[] HEADER = {"date", "impressions", "engagements", "clicks", "conversions", "followers"};
+    static final String[] HEADER = {"date", "impressions", "engagements", "clicks", "conversions", "followers",
+        "inbound", "answers"};
     private static final int PROGRESS_EVERY = 50;
 
     public byte[] write(ReportContent c, ReportProgress progress) {
@@ -36,7 +38,7 @@ public final class CsvReportWriter {
             for (int i = 0; i < days.size(); i++) {
                 Day day = days.get(i);
                 csv.printRecord(day.date().toString(), day.impressions(), day.engagements(), day.clicks(),
-                        day.conversions(), day.followers());
+                        day.conversions(), day.followers(), day.inbound(), day.answers());
                 if (i % PROGRESS_EVERY == PROGRESS_EVERY - 1) {
                     p.at(95 * (i + 1) / days.size());
                 }

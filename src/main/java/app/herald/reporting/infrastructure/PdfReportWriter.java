@@ -4,6 +4,7 @@ import app.herald.analytics.domain.FigureText;
 import app.herald.reporting.domain.ReportContent;
 import app.herald.reporting.domain.ReportContent.CampaignLine;
 import app.herald.reporting.domain.ReportContent.ChannelLine;
+import app.herald.reporting.domain.ReportContent.Engagement;
 import app.herald.reporting.domain.ReportContent.Kpi;
 import app.herald.reporting.domain.ReportContent.TopPost;
 import app.herald.reporting.domain.ReportProgress;
@@ -99,6 +100,8 @@ public final class PdfReportWriter {
             campaigns();
             p.at(75);
             channels();
+            p.at(80);
+            engagement();
             p.at(85);
             notes();
             p.at(90);
@@ -235,6 +238,41 @@ public final class PdfReportWriter {
             rows.addTo(new String[] {"Channel", "Network", "Followers at start", "Followers at end", "Growth",
                 "Impressions", "Engagements"}, new float[] {2.4f, 1.4f, 1.4f, 1.4f, 1.1f, 1.3f, 1.3f},
                     "No channels in this report.");
+        }
+
+        /** The inbox: its figures, then what came in by kind and network, then who answered. */
+        private void engagement() throws DocumentException {
+            Engagement e = c.engagement();
+            if (e == null) {
+                return;
+            }
+            section("Conversations");
+            Rows figures = new Rows();
+            figures.add("Came in (comments, replies, mentions, messages, likes, reposts, follows)",
+                    FigureText.count(e.inbound()));
+            figures.add("Conversations opened", FigureText.count(e.conversations()));
+            figures.add("Reply rate", e.replyRate() == null ? NA : FigureText.percent(e.replyRate()));
+            figures.add("First answer, median / 90% (all hours)", ReportFormats.duration(e.firstAnswerMedian())
+                    + " / " + ReportFormats.duration(e.firstAnswerP90()));
+            figures.add("First answer, median / 90% (business hours)", ReportFormats.duration(e.businessMedian())
+                    + " / " + ReportFormats.duration(e.businessP90()));
+            figures.add("Answered within " + ReportFormats.duration(e.target()),
+                    e.withinTarget() == null ? NA : FigureText.percent(e.withinTarget()));
+            figures.add("Resolution, median", ReportFormats.duration(e.resolutionMedian()));
+            figures.add("New contacts / returning / active", e.newContacts() + " / " + e.returningContacts() + " / "
+                    + e.activeContacts());
+            figures.add("Followers gained who had interacted", FigureText.count(e.followersWhoInteracted()));
+            figures.addTo(new String[] {"Measure", "This period"}, new float[] {5f, 2f}, "");
+            Rows kinds = new Rows();
+            e.byKind().forEach(k -> kinds.add(k.name(), FigureText.count(k.count())));
+            e.byNetwork().forEach(n -> kinds.add(n.name(), FigureText.count(n.count())));
+            kinds.addTo(new String[] {"By kind, then by network", "Came in"}, new float[] {5f, 2f},
+                    "Nothing came in during this period.");
+            Rows members = new Rows();
+            e.members().forEach(m -> members.add(m.name(), FigureText.count(m.answers()), FigureText.count(m.firstAnswers()),
+                    ReportFormats.duration(m.businessMedian())));
+            members.addTo(new String[] {"Answered by", "Answers", "First answers", "Median (business hours)"},
+                    new float[] {3f, 1.3f, 1.5f, 2.2f}, "No answer went out in this period.");
         }
 
         private void notes() throws DocumentException {

@@ -39,6 +39,19 @@ final class ReportFormats {
         return instant == null ? NONE : DATE_TIME.format(instant.atZone(zone)) + " (" + zone.getId() + ")";
     }
 
+    /** A response time in words: "42 min", "3.5 h", "2.1 days"; none when there was no case. */
+    static String duration(java.time.Duration d) {
+        if (d == null) {
+            return NONE;
+        }
+        long minutes = d.toMinutes();
+        if (minutes < 60) {
+            return minutes + " min";
+        }
+        return minutes < 48 * 60 ? String.format(Locale.ENGLISH, "%.1f h", minutes / 60.0)
+                : String.format(Locale.ENGLISH, "%.1f days", minutes / 1440.0);
+    }
+
     static String dateTime(ZonedDateTime time, ZoneId zone) {
         return time == null ? NONE : DATE_TIME.format(time.withZoneSameInstant(zone));
     }

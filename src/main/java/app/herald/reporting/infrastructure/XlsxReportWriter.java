@@ -33,6 +33,7 @@ public final class XlsxReportWriter {
     static final String TOP_POSTS = "Top posts";
     static final String CAMPAIGNS = "Campaigns";
     static final String CHANNELS = "Channels";
+    static final String ENGAGEMENT = "Conversations";
 
     public byte[] write(ReportContent c, ReportProgress progress) {
         ReportProgress p = Objects.requireNonNullElse(progress, ReportProgress.IGNORED);
@@ -50,6 +51,8 @@ public final class XlsxReportWriter {
             campaigns(workbook, styles, c);
             p.at(70);
             channels(workbook, styles, c);
+            p.at(75);
+            engagement(workbook, styles, c);
             p.at(80);
             String agency = c.branding() == null ? null : c.branding().agencyName();
             // White label: the file's author is the agency, not the library that wrote it.
@@ -98,12 +101,14 @@ public final class XlsxReportWriter {
     }
 
     private static void daily(XSSFWorkbook workbook, XlsxGrid.Styles styles, ReportContent c) {
-        XlsxGrid grid = new XlsxGrid(workbook, DAILY, styles, 12, 14, 14, 10, 12, 12)
-                .header("Date", "Impressions", "Engagements", "Clicks", "Conversions", "Followers");
+        XlsxGrid grid = new XlsxGrid(workbook, DAILY, styles, 12, 14, 14, 10, 12, 12, 10, 10)
+                .header("Date", "Impressions", "Engagements", "Clicks", "Conversions", "Followers", "Came in",
+                        "Answers");
         for (Day day : c.days()) {
             grid.row().date(day.date()).number(day.impressions(), styles.count)
                     .number(day.engagements(), styles.count).number(day.clicks(), styles.count)
-                    .number(day.conversions(), styles.count).number(day.followers(), styles.count);
+                    .number(day.conversions(), styles.count).number(day.followers(), styles.count)
+                    .number(day.inbound(), styles.count).number(day.answers(), styles.count);
         }
         grid.finish();
     }
@@ -144,5 +149,45 @@ public final class XlsxReportWriter {
                     .number(line.impressions(), styles.count).number(line.engagements(), styles.count);
         }
         grid.finish();
+    }
+
+    /**
+     * The inbox's figures, then the counts by kind and by network, then who answered. Times are minutes (a number, so
+     * that they add up), a share a percentage, and a time without any case an empty cell.
+     */
+    private static void engagement(XSSFWorkbook workbook, XlsxGrid.Styles styles, ReportContent c) {
+        ReportContent.Engagement e = c.engagement();
+        if (e == null) {
+            return;
+        }
+        XlsxGrid grid = new XlsxGrid(workbook, ENGAGEMENT, styles, 52, 16, 16, 22);
+        grid.row().label("Came in").number(e.inbound(), styles.count);
+        grid.row().label("Conversations opened").number(e.conversations(), styles.count);
+        grid.row().label("Reply rate").number(e.replyRate(), styles.percent);
+        grid.row().label("First answer, median, minutes (all hours)").number(minutes(e.firstAnswerMedian()), styles.count);
+        grid.row().label("First answer, 90%, minutes (all hours)").number(minutes(e.firstAnswerP90()), styles.count);
+        grid.row().label("First answer, median, minutes (business hours)").number(minutes(e.businessMedian()),
+                styles.count);
+        grid.row().label("First answer, 90%, minutes (business hours)").number(minutes(e.businessP90()), styles.count);
+        grid.row().label("First-answer target, minutes (business hours)").number(minutes(e.target()), styles.count);
+        grid.row().label("Answered within the target").number(e.withinTarget(), styles.percent);
+        grid.row().label("Resolution, median, minutes").number(minutes(e.resolutionMedian()), styles.count);
+        grid.row().label("New contacts").number(e.newContacts(), styles.count);
+        grid.row().label("Returning contacts").number(e.returningContacts(), styles.count);
+        grid.row().label("Active contacts").number(e.activeContacts(), styles.count);
+        grid.row().label("Followers gained who had interacted").number(e.followersWhoInteracted(), styles.count);
+        grid.row();
+        grid.row().label("Kind or network").label("Came in");
+        e.byKind().forEach(k -> grid.row().text(k.name()).number(k.count(), styles.count));
+        e.byNetwork().forEach(n -> grid.row().text(n.name()).number(n.count(), styles.count));
+        grid.row();
+        grid.row().label("Answered by").label("Answers").label("First answers").label("Median minutes (business)");
+        e.members().forEach(m -> grid.row().text(m.name()).number(m.answers(), styles.count)
+                .number(m.firstAnswers(), styles.count).number(minutes(m.businessMedian()), styles.count));
+        grid.finish();
+    }
+
+    private static Long minutes(java.time.Duration d) {
+        return d == null ? null : d.toMinutes();
     }
 }

@@ -1,5 +1,6 @@
 package app.herald.tenancy.application;
 
+import app.herald.kernel.AccessDenied;
 import app.herald.tenancy.domain.TenantRef;
 import jakarta.enterprise.context.RequestScoped;
 import java.util.Optional;
@@ -20,6 +21,17 @@ public class TenantContext {
                     + "; it cannot switch to tenant " + tenant.id());
         }
         current = tenant;
+    }
+
+    /**
+     * What a service looked up by id in this tenant's schema, or "not found": an id of another tenant or a forged one
+     * reads the same as one that never existed.
+     */
+    public <T> T require(T found, String what, Object id) {
+        if (found == null) {
+            throw new AccessDenied("No " + what + " " + id + " in tenant " + current().id());
+        }
+        return found;
     }
 
     public TenantRef current() {

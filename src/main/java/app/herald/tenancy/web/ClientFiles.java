@@ -1,5 +1,6 @@
 package app.herald.tenancy.web;
 
+import app.herald.identity.domain.Actor;
 import app.herald.identity.web.CurrentActor;
 import app.herald.kernel.AccessDenied;
 import app.herald.kernel.RuleViolation;
@@ -11,10 +12,10 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.util.Optional;
 
 /**
- * For servlets that hand out a client's files (media, reports): {@code ?client=ID&<name>=ID} read from the request,
- * the signed-in person let into that client through the gate, and the file's id answered only then. Anything else
- * (no sign-in, a malformed id, a client the person may not open) is simply "not found", so nobody learns which files
- * exist elsewhere.
+ * For servlets that answer for one client (its media, its reports, its inbox's mark): {@code ?client=ID} read from the
+ * request and the signed-in person let into that client through the gate, and what they asked for answered only then.
+ * Anything else (no sign-in, a malformed id, a client the person may not open) is simply "not found", so nobody
+ * learns what exists elsewhere.
  */
 @RequestScoped
 public class ClientFiles {
@@ -26,14 +27,20 @@ public class ClientFiles {
 
     /** The id named {@code parameter}, once this request has entered the client named by {@code client}. */
     public Optional<Long> enter(HttpServletRequest request, String parameter) {
-        Optional<Long> client = Pages.id(request.getParameter("client"));
         Optional<Long> id = Pages.id(request.getParameter(parameter));
-        if (client.isEmpty() || id.isEmpty() || current.find().isEmpty()) {
+        return id.isEmpty() ? Optional.empty() : enter(request).map(person -> id.get());
+    }
+
+    /** The signed-in person, once this request has entered the client named by {@code client}. */
+    public Optional<Actor> enter(HttpServletRequest request) {
+        Optional<Long> client = Pages.id(request.getParameter("client"));
+        Optional<Actor> person = current.find();
+        if (client.isEmpty() || person.isEmpty()) {
             return Optional.empty();
         }
         try {
-            gate.enter(current.find().get(), client.get());
-            return id;
+            gate.enter(person.get(), client.get());
+            return person;
         } catch (AccessDenied | RuleViolation e) {
             return Optional.empty();
         }

@@ -22,6 +22,8 @@ class AttemptRunTest {
         final List<String> calls = new ArrayList<>();
         final LookupResult lookup;
         final boolean idempotent;
+        /** What publish answers, one after the other; the last one again once they run out. */
+        final java.util.Deque<PublishResult> answers = new java.util.ArrayDeque<>(List.of(ON_NETWORK));
 
         Scripted(LookupResult lookup, boolean idempotent) {
             this.lookup = lookup;
@@ -46,7 +48,7 @@ class AttemptRunTest {
         @Override
         public PublishResult publish(ChannelAccess channel, Outgoing post) {
             calls.add("publish " + post.idempotencyKey());
-            return ON_NETWORK;
+            return answers.size() > 1 ? answers.poll() : answers.peek();
         }
 
         @Override
@@ -74,7 +76,7 @@ class AttemptRunTest {
     @Test
     void aFirstAttemptPublishesWithoutAsking() {
         Scripted network = new Scripted(new LookupResult.Absent(), false);
-        assertEquals(ON_NETWORK, AttemptRun.run(network, CHANNEL, POST, Publication.Attempt.PUBLISH));
+        assertEquals(ON_NETWORK, AttemptRun.run(network, CHANNEL, POST, Delivery.Attempt.PUBLISH));
         assertEquals(List.of("publish key-5"), network.calls);
     }
 
@@ -82,14 +84,14 @@ class AttemptRunTest {
     void foundByLookupIsPublishedWithoutSendingAgain() {
         PublishResult.Published earlier = new PublishResult.Published("41", "https://n/41");
         Scripted network = new Scripted(new LookupResult.Found(earlier), false);
-        assertEquals(earlier, AttemptRun.run(network, CHANNEL, POST, Publication.Attempt.LOOKUP_FIRST));
+        assertEquals(earlier, AttemptRun.run(network, CHANNEL, POST, Delivery.Attempt.LOOKUP_FIRST));
         assertEquals(List.of("lookup key-5"), network.calls);
     }
 
     @Test
     void absentByLookupIsSentWithTheSameKey() {
         Scripted network = new Scripted(new LookupResult.Absent(), false);
-        assertEquals(ON_NETWORK, AttemptRun.run(network, CHANNEL, POST, Publication.Attempt.LOOKUP_FIRST));
+        assertEquals(ON_NETWORK, AttemptRun.run(network, CHANNEL, POST, Delivery.Attempt.LOOKUP_FIRST));
         assertEquals(List.of("lookup key-5", "publish key-5"), network.calls);
     }
 
@@ -97,11 +99,52 @@ class AttemptRunTest {
     void anUnknownLookupStaysUnconfirmedUnlessTheNetworkHonoursTheKey() {
         Scripted blind = new Scripted(new LookupResult.Unknown("timeout"), false);
         assertInstanceOf(PublishResult.Unconfirmed.class,
-                AttemptRun.run(blind, CHANNEL, POST, Publication.Attempt.LOOKUP_FIRST));
+                AttemptRun.run(blind, CHANNEL, POST, Delivery.Attempt.LOOKUP_FIRST));
         assertEquals(List.of("lookup key-5"), blind.calls);
 
         Scripted idempotent = new Scripted(new LookupResult.Unknown("cannot ask"), true);
-        assertEquals(ON_NETWORK, AttemptRun.run(idempotent, CHANNEL, POST, Publication.Attempt.LOOKUP_FIRST));
+        assertEquals(ON_NETWORK, AttemptRun.run(idempotent, CHANNEL, POST, Delivery.Attempt.LOOKUP_FIRST));
         assertEquals(List.of("lookup key-5", "publish key-5"), idempotent.calls);
+    }
+
+    private static Scripted answering(boolean idempotent, PublishResult... answers) {
+        Scripted network = new Scripted(new LookupResult.Absent(), idempotent);
+        network.answers.clear();
+        network.answers.addAll(List.of(answers));
+        return network;
+    }
+
+    @Test
+    void aConnectionThatBrokeUnderThePostIsSentAgainAtOnceWhereTheNetworkKeepsOnePostPerKey() {
+        Scripted idempotent = answering(true, new PublishResult.Unconfirmed("closed while idle", true), ON_NETWORK);
+
+        assertEquals(ON_NETWORK, AttemptRun.run(idempotent, CHANNEL, POST, Delivery.Attempt.PUBLISH));
+        assertEquals(List.of("publish key-5", "publish key-5"), idempotent.calls);
+    }
+
+    @Test
+    void aBrokenConnectionIsLeftForTheLookupWhereAResendCouldDoubleThePost() {
+        Scripted blind = answering(false, new PublishResult.Unconfirmed("closed while idle", true), ON_NETWORK);
+
+        assertInstanceOf(PublishResult.Unconfirmed.class, AttemptRun.run(blind, CHANNEL, POST, Delivery.Attempt.PUBLISH));
+        assertEquals(List.of("publish key-5"), blind.calls);
+    }
+
+    @Test
+    void aNetworkThatFellSilentIsNotAskedAgainAtOnce() {
+        Scripted idempotent = answering(true, new PublishResult.Unconfirmed("no answer in 20 s"), ON_NETWORK);
+
+        assertInstanceOf(PublishResult.Unconfirmed.class,
+                AttemptRun.run(idempotent, CHANNEL, POST, Delivery.Attempt.PUBLISH));
+        assertEquals(List.of("publish key-5"), idempotent.calls);
+    }
+
+    @Test
+    void theImmediateResendHappensOnceOnly() {
+        PublishResult broken = new PublishResult.Unconfirmed("closed while idle", true);
+        Scripted idempotent = answering(true, broken, broken, ON_NETWORK);
+
+        assertEquals(broken, AttemptRun.run(idempotent, CHANNEL, POST, Delivery.Attempt.PUBLISH));
+        assertEquals(2, idempotent.calls.size());
     }
 }

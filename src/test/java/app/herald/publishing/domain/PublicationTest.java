@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import app.herald.kernel.RuleViolation;
-import app.herald.publishing.domain.Publication.Attempt;
+import app.herald.publishing.domain.Delivery.Attempt;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;

@@ -10,16 +10,11 @@ import app.herald.publishing.domain.LookupResult;
 import app.herald.publishing.domain.Outgoing;
 import app.herald.publishing.domain.OutgoingMedia;
 import app.herald.publishing.domain.PublishResult;
+import app.herald.testsupport.BlueskyStack;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
 import java.io.StringReader;
-import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -29,8 +24,6 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -38,94 +31,45 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The Bluesky connector against Bluesky's own server: the reference PDS (npm {@code @atproto/pds}) with an in-memory
- * PLC directory, started by {@code src/test/node/pds/pds.mjs} on loopback over plain http. The fake in
+ * PLC directory, started by {@code src/test/node/bluesky/pds.mjs} on loopback over plain http. The fake in
  * {@link BlueskyConnectorTest} agrees with Herald; this one validates every record against the lexicons, names its
  * errors its own way, closes idle connections after its keep-alive time and drops connections that ask for h2c.
  */
 class BlueskyReferencePdsTest {
 
-    private static final Path LAUNCHER = Path.of("src", "test", "node", "pds");
     /** Shorter than Node's 5 s, so that a test can wait until the PDS has closed the idle connection. */
     private static final long KEEP_ALIVE_MILLIS = 300;
-    private static final HttpClient ADMIN = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
-    private static Process pds;
+    private static BlueskyStack pds;
     private static String endpoint;
-    private static Account alice;
-    private static Account bob;
+    private static BlueskyStack.Account alice;
+    private static BlueskyStack.Account bob;
 
     private final BlueskyConnector connector = new BlueskyConnector(Duration.ofSeconds(20));
     @TempDir
     Path dir;
 
-    private record Account(String handle, String did, String appPassword) {
-    }
-
     @BeforeAll
     static void startThePds() throws Exception {
-        assertTrue(Files.isDirectory(LAUNCHER.resolve("node_modules")), "The reference PDS is not installed: run "
-                + "'npm install --prefix src/test/node/pds' (the build does it in process-test-resources).");
-        ProcessBuilder builder = new ProcessBuilder("node", "pds.mjs").directory(LAUNCHER.toFile())
-                .redirectError(ProcessBuilder.Redirect.INHERIT);
-        builder.environment().put("PDS_KEEP_ALIVE_MILLIS", Long.toString(KEEP_ALIVE_MILLIS));
-        builder.environment().put("LOG_ENABLED", "false");
-        pds = builder.start();
-        BufferedReader out = new BufferedReader(new InputStreamReader(pds.getInputStream(), StandardCharsets.UTF_8));
-        String ready = CompletableFuture.supplyAsync(() -> {
-            try {
-                for (String line = out.readLine(); line != null; line = out.readLine()) {
-                    if (line.startsWith("READY ")) {
-                        return line;
-                    }
-                }
-                return "the PDS ended before it was ready";
-            } catch (java.io.IOException e) {
-                return e.toString();
-            }
-        }).get(90, TimeUnit.SECONDS);
-        assertTrue(ready.startsWith("READY "), ready);
-        endpoint = "http://localhost:" + ready.substring("READY ".length()).strip();
-        alice = account("alice");
-        bob = account("bob");
+        pds = BlueskyStack.pdsOnly(KEEP_ALIVE_MILLIS);
+        endpoint = pds.pds();
+        alice = pds.account("alice");
+        bob = pds.account("bob");
     }
 
     @AfterAll
     static void stopThePds() throws Exception {
         if (pds != null) {
-            pds.getOutputStream().close(); // the launcher stops when its standard input ends
-            if (!pds.waitFor(20, TimeUnit.SECONDS)) {
-                pds.destroyForcibly();
-            }
+            pds.close();
         }
-    }
-
-    /** An account with an app password, made the way a person makes one: sign up, sign in, create an app password. */
-    private static Account account(String name) throws Exception {
-        String handle = name + "-" + UUID.randomUUID().toString().substring(0, 6) + ".test";
-        String password = "pw-" + UUID.randomUUID();
-        JsonObject created = xrpcPost("com.atproto.server.createAccount", null, Json.createObjectBuilder()
-                .add("handle", handle).add("email", name + "@herald.test").add("password", password).build());
-        JsonObject appPassword = xrpcPost("com.atproto.server.createAppPassword", created.getString("accessJwt"),
-                Json.createObjectBuilder().add("name", "Herald").build());
-        return new Account(handle, created.getString("did"), appPassword.getString("password"));
     }
 
     private static JsonObject xrpcPost(String method, String token, JsonObject body) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(endpoint + "/xrpc/" + method))
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body.toString()));
-        if (token != null) {
-            request.header("Authorization", "Bearer " + token);
-        }
-        HttpResponse<String> answer = ADMIN.send(request.build(), HttpResponse.BodyHandlers.ofString());
-        assertEquals(200, answer.statusCode(), method + ": " + answer.body());
-        return json(answer.body());
+        return pds.post(method, token, body);
     }
 
     private static JsonObject xrpcGet(String methodAndQuery) throws Exception {
-        HttpResponse<String> answer = ADMIN.send(HttpRequest.newBuilder(URI.create(endpoint + "/xrpc/" + methodAndQuery))
-                .GET().build(), HttpResponse.BodyHandlers.ofString());
-        assertEquals(200, answer.statusCode(), methodAndQuery + ": " + answer.body());
-        return json(answer.body());
+        return pds.get(methodAndQuery, null);
     }
 
     private static JsonObject json(String text) {
@@ -136,7 +80,7 @@ class BlueskyReferencePdsTest {
         return URLEncoder.encode(value, StandardCharsets.UTF_8);
     }
 
-    private static ChannelAccess channel(Account account) {
+    private static ChannelAccess channel(BlueskyStack.Account account) {
         return new ChannelAccess(7, endpoint, account.handle(), Map.of("app_password", account.appPassword()));
     }
 
@@ -144,7 +88,7 @@ class BlueskyReferencePdsTest {
         return uri.substring(uri.lastIndexOf('/') + 1);
     }
 
-    private static JsonObject stored(Account account, String uri) throws Exception {
+    private static JsonObject stored(BlueskyStack.Account account, String uri) throws Exception {
         return xrpcGet("com.atproto.repo.getRecord?repo=" + encode(account.did()) + "&collection=app.bsky.feed.post&rkey="
                 + rkeyOf(uri)).getJsonObject("value");
     }

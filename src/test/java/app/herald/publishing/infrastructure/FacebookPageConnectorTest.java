@@ -13,11 +13,18 @@ import app.herald.publishing.domain.MetricReading;
 import app.herald.publishing.domain.Outgoing;
 import app.herald.publishing.domain.OutgoingMedia;
 import app.herald.publishing.domain.PublishResult;
+import app.herald.publishing.domain.ReplyTarget;
 import app.herald.testsupport.FakeNetwork.Answer;
 import app.herald.testsupport.FakeNetwork;
+import jakarta.json.Json;
+import jakarta.json.JsonReader;
+import java.io.StringReader;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
@@ -30,9 +37,13 @@ class FacebookPageConnectorTest {
 
     private static final String PAGE = "546349135390552";
     private static final String POST = PAGE + "_1116692661689527";
+    private static final String COMMENT = "1116692661689527_310";
+    private static final Instant NOW = Instant.parse("2025-03-06T10:00:00Z");
 
     private final FakeNetwork network = new FakeNetwork();
     private final FacebookPageConnector connector = new FacebookPageConnector(Duration.ofMillis(800));
+    private final FacebookPageConnector answering = new FacebookPageConnector(Duration.ofMillis(800),
+            Clock.fixed(NOW, ZoneOffset.UTC));
     @TempDir
     Path dir;
 
@@ -281,5 +292,107 @@ class FacebookPageConnectorTest {
         assertEquals(new AccountCheck.Confirmed("Acme Coffee"), connector.whoAmI(channel()));
         AccountCheck refused = connector.whoAmI(new ChannelAccess(11, network.baseUrl() + "/v21.0", PAGE, Map.of("access_token", "abc")));
         assertTrue(refused instanceof AccountCheck.Refused r && r.reason().contains("Invalid OAuth access token."), refused.toString());
+    }
+
+    private static Outgoing answer(String text, ReplyTarget target) {
+        return Outgoing.reply(77, "reply-77-key", text, target);
+    }
+
+    private static ReplyTarget message(Instant lastMessageAt) {
+        return new ReplyTarget("m_2", Map.of("kind", "message", "thread", "t_100", "recipient", "5001",
+                "lastMessageAt", String.valueOf(lastMessageAt.getEpochSecond())));
+    }
+
+    @Test
+    void aReplyIsAnsweredWithACommentOnItsThreadsFirstComment() {
+        network.on("POST", "/v21.0/" + COMMENT + "/comments", Answer.json(200, "{\"id\": \"1116692661689527_330\"}"));
+        network.on("GET", "/v21.0/1116692661689527_330", Answer.json(200, "{\"permalink_url\": "
+                + "\"https://www.facebook.com/acme/posts/pfbid0A?comment_id=330\", \"id\": \"1116692661689527_330\"}"));
+
+        PublishResult result = answering.publish(channel(), answer("Thanks & welcome!",
+                new ReplyTarget("1116692661689527_311", Map.of("thread", COMMENT))));
+
+        assertEquals(new PublishResult.Published("1116692661689527_330",
+                "https://www.facebook.com/acme/posts/pfbid0A?comment_id=330"), result);
+        FakeNetwork.Received sent = network.received("POST", "/v21.0/" + COMMENT + "/comments").get(0);
+        assertEquals("Bearer page-token", sent.header("Authorization"));
+        assertEquals("application/x-www-form-urlencoded", sent.header("Content-Type"));
+        assertEquals("message=Thanks+%26+welcome%21", sent.text());
+        assertEquals("fields=permalink_url", network.received("GET", "/v21.0/1116692661689527_330").get(0).query());
+        assertTrue(network.received("POST", "/v21.0/" + PAGE + "/feed").isEmpty(), "an answer is no new post");
+    }
+
+    @Test
+    void aMessageIsAnsweredInMessengerWithinTheDay() {
+        network.on("POST", "/v21.0/" + PAGE + "/messages",
+                Answer.json(200, "{\"recipient_id\": \"5001\", \"message_id\": \"m_AbC\"}"));
+
+        PublishResult result = answering.publish(channel(), answer("Yes, from 9 \"sharp\".",
+                message(NOW.minus(Duration.ofHours(23)))));
+
+        assertEquals(new PublishResult.Published("m_AbC",
+                "https://business.facebook.com/latest/inbox/all?asset_id=" + PAGE), result);
+        FakeNetwork.Received sent = network.received("POST", "/v21.0/" + PAGE + "/messages").get(0);
+        assertEquals("Bearer page-token", sent.header("Authorization"));
+        assertEquals("application/json", sent.header("Content-Type"));
+        try (JsonReader reader = Json.createReader(new StringReader(sent.text()))) {
+            assertEquals(Json.createObjectBuilder().add("recipient", Json.createObjectBuilder().add("id", "5001"))
+                    .add("messaging_type", "RESPONSE")
+                    .add("message", Json.createObjectBuilder().add("text", "Yes, from 9 \"sharp\".")).build(),
+                    reader.readObject());
+        }
+    }
+
+    @Test
+    void aMessageOlderThanADayIsNotAnswered() {
+        PublishResult result = answering.publish(channel(), answer("Sorry for the wait",
+                message(NOW.minus(Duration.ofHours(25)))));
+
+        assertEquals(new PublishResult.Rejected("Facebook lets a Page answer a Messenger conversation only within 24 "
+                + "hours of the person's last message."), result);
+        assertTrue(network.received().isEmpty());
+    }
+
+    @Test
+    void lookupFindsAnAnswerThePageAlreadyWroteInTheThread() {
+        network.on("GET", "/v21.0/" + COMMENT + "/comments", Answer.json(200, """
+                {"data": [{"id": "1116692661689527_331", "message": "Thanks & welcome!", "from": {"id": "7009"},
+                           "created_time": "2025-03-06T09:59:00+0000"},
+                          {"id": "1116692661689527_330", "message": "Thanks  &  welcome!", "from": {"id": "%s"},
+                           "created_time": "2025-03-06T09:58:00+0000",
+                           "permalink_url": "https://www.facebook.com/acme/posts/pfbid0A?comment_id=330"}]}"""
+                .formatted(PAGE)));
+
+        LookupResult result = answering.lookup(channel(), answer("Thanks & welcome!",
+                new ReplyTarget("1116692661689527_311", Map.of("thread", COMMENT))));
+
+        assertEquals(new LookupResult.Found(new PublishResult.Published("1116692661689527_330",
+                "https://www.facebook.com/acme/posts/pfbid0A?comment_id=330")), result);
+        FakeNetwork.Received sent = network.received("GET", "/v21.0/" + COMMENT + "/comments").get(0);
+        assertEquals(Map.of("filter", "stream", "order", "reverse_chronological",
+                "fields", "id,message,from{id},created_time,permalink_url", "limit", "25"),
+                FacebookInboxTest.query(sent.query()));
+    }
+
+    @Test
+    void lookupOfAMessengerAnswerReadsTheConversation() {
+        network.on("GET", "/v21.0/t_100/messages", Answer.json(200, """
+                {"data": [{"id": "m_2", "message": "And on Sundays?", "from": {"id": "5001"},
+                           "created_time": "2025-03-06T09:00:00+0000"}]}"""));
+
+        assertInstanceOf(LookupResult.Absent.class, answering.lookup(channel(), answer("And on Sundays?",
+                message(NOW))), "the person's own words are no answer of the Page");
+        assertEquals("id,message,from,created_time", FacebookInboxTest.query(
+                network.received("GET", "/v21.0/t_100/messages").get(0).query()).get("fields"));
+    }
+
+    @Test
+    void anAnswerTakesNoImages() {
+        Path file = dir.resolve("x.jpg");
+        OutgoingMedia image = new OutgoingMedia("x.jpg", "image/jpeg", 1, file, null);
+
+        assertEquals(List.of("Herald answers on Facebook in words only: remove the images from the answer."),
+                connector.validate(new Outgoing(1, "k", "t", null, List.of(image), ReplyTarget.of(COMMENT))));
+        assertEquals(List.of(), connector.validate(answer("Thanks", ReplyTarget.of(COMMENT))));
     }
 }

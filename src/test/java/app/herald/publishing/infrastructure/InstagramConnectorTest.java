@@ -13,6 +13,7 @@ import app.herald.publishing.domain.MetricReading;
 import app.herald.publishing.domain.Outgoing;
 import app.herald.publishing.domain.OutgoingMedia;
 import app.herald.publishing.domain.PublishResult;
+import app.herald.publishing.domain.ReplyTarget;
 import app.herald.testsupport.FakeNetwork.Answer;
 import app.herald.testsupport.FakeNetwork;
 import java.net.URLDecoder;
@@ -293,5 +294,77 @@ class InstagramConnectorTest {
         assertEquals(new AccountCheck.Confirmed("@acmecoffee"), connector.whoAmI(channel()));
         AccountCheck refused = connector.whoAmI(new ChannelAccess(13, network.baseUrl() + "/v21.0", IG, Map.of("access_token", "abc")));
         assertTrue(refused instanceof AccountCheck.Refused r && r.reason().contains("Invalid OAuth access token."), refused.toString());
+    }
+
+    private static Outgoing answer(String text, ReplyTarget target) {
+        return Outgoing.reply(77, "reply-77-key", text, target);
+    }
+
+    @Test
+    void aReplyIsAnsweredUnderItsTopLevelComment() {
+        network.on("POST", "/v21.0/17870913679156914/replies", Answer.json(200, "{\"id\": \"17873440459141099\"}"));
+
+        PublishResult result = connector.publish(channel(), answer("Thanks, see you soon!",
+                new ReplyTarget("17873440459141023", Map.of("thread", "17870913679156914", "url", PERMALINK))));
+
+        assertEquals(new PublishResult.Published("17873440459141099", PERMALINK), result);
+        FakeNetwork.Received sent = network.received("POST", "/v21.0/17870913679156914/replies").get(0);
+        assertEquals("Bearer ig-token", sent.header("Authorization"));
+        assertEquals(Map.of("message", "Thanks, see you soon!"), form(sent.text()));
+        assertTrue(network.received("POST", "/v21.0/" + IG + "/media").isEmpty(), "an answer makes no container");
+    }
+
+    @Test
+    void aCaptionMentionIsAnsweredThroughTheMentionsEdge() {
+        network.on("POST", "/v21.0/" + IG + "/mentions", Answer.json(200, "{\"id\": \"17873440459141100\"}"));
+
+        assertInstanceOf(PublishResult.Published.class, connector.publish(channel(), answer("Glad you liked it!",
+                new ReplyTarget("18012", Map.of("kind", "mention")))));
+
+        assertEquals(Map.of("media_id", "18012", "message", "Glad you liked it!"),
+                form(network.received("POST", "/v21.0/" + IG + "/mentions").get(0).text()));
+    }
+
+    @Test
+    void aHiddenCommentThatCannotBeAnsweredIsRefusedInInstagramsWords() {
+        network.on("POST", "/v21.0/c1/replies", Answer.json(400, "{\"error\": {\"message\": "
+                + "\"(#100) Cannot reply to a hidden comment\", \"type\": \"OAuthException\", \"code\": 100}}"));
+
+        String reason = assertInstanceOf(PublishResult.Rejected.class,
+                connector.publish(channel(), answer("Hi", ReplyTarget.of("c1")))).reason();
+
+        assertTrue(reason.contains("Cannot reply to a hidden comment"), reason);
+    }
+
+    @Test
+    void lookupFindsAnAnswerTheAccountAlreadyWroteUnderTheComment() {
+        network.on("GET", "/v21.0/" + IG, Answer.json(200, "{\"username\": \"acmecoffee\", \"id\": \"" + IG + "\"}"));
+        network.on("GET", "/v21.0/17870913679156914/replies", Answer.json(200, """
+                {"data": [{"id": "1", "text": "Thanks, see you soon!", "username": "someone.else",
+                           "timestamp": "2025-03-05T09:00:00+0000"},
+                          {"id": "17873440459141099", "text": "Thanks,  see you soon!", "username": "acmecoffee",
+                           "timestamp": "2025-03-05T09:01:00+0000"}]}"""));
+        ReplyTarget target = new ReplyTarget("17873440459141023", Map.of("thread", "17870913679156914",
+                "url", PERMALINK));
+
+        assertEquals(new LookupResult.Found(new PublishResult.Published("17873440459141099", PERMALINK)),
+                connector.lookup(channel(), answer("Thanks, see you soon!", target)));
+        assertInstanceOf(LookupResult.Absent.class, connector.lookup(channel(), answer("Something else", target)));
+        assertEquals("fields=id%2Ctext%2Cusername%2Cfrom%7Bid%2Cusername%7D%2Ctimestamp",
+                network.received("GET", "/v21.0/17870913679156914/replies").get(0).query());
+    }
+
+    @Test
+    void anAnswerToAMentionCannotBeLookedUp() {
+        assertInstanceOf(LookupResult.Unknown.class, connector.lookup(channel(), answer("Hi",
+                new ReplyTarget("18012", Map.of("kind", "mention")))));
+        assertTrue(network.received().isEmpty());
+    }
+
+    @Test
+    void anAnswerNeedsNoImageButTakesNone() {
+        assertEquals(List.of(), connector.validate(answer("Thanks", ReplyTarget.of("c1"))));
+        assertEquals(List.of("Instagram takes answers to comments in words only: remove the images from the answer."),
+                connector.validate(new Outgoing(1, "k", "t", null, List.of(photo("a.jpg")), ReplyTarget.of("c1"))));
     }
 }

@@ -13,6 +13,7 @@ import app.herald.publishing.domain.MetricReading;
 import app.herald.publishing.domain.Outgoing;
 import app.herald.publishing.domain.OutgoingMedia;
 import app.herald.publishing.domain.PublishResult;
+import app.herald.publishing.domain.ReplyTarget;
 import app.herald.testsupport.FakeNetwork.Answer;
 import app.herald.testsupport.FakeNetwork;
 import jakarta.json.Json;
@@ -339,5 +340,81 @@ class LinkedInConnectorTest {
         assertEquals(new AccountCheck.Confirmed("Nora Northwind"), connector.whoAmI(channel("urn:li:person:782bbtaQ", Map.of())));
         AccountCheck refused = connector.whoAmI(channel(ORG, Map.of("access_token", "revoked", "refresh_token", "")));
         assertTrue(refused instanceof AccountCheck.Refused r && r.reason().contains("has been revoked by the user"), refused.toString());
+    }
+
+    private static final String COMMENT = "urn:li:comment:(urn:li:activity:6844785523593134085,501)";
+    private static final String ANSWER = "urn:li:comment:(urn:li:activity:6844785523593134085,777)";
+
+    private static Outgoing answer(String text) {
+        return Outgoing.reply(7, "reply-7-key", text, new ReplyTarget(COMMENT,
+                Map.of("post", SHARE, "comment", COMMENT)));
+    }
+
+    @Test
+    void anAnswerIsACommentOfThePageNestedUnderTheCommentItAnswers() {
+        network.on("POST", "/rest/socialActions/" + SHARE + "/comments", Answer.json(201, """
+                {"actor": "urn:li:organization:5515715", "commentUrn": "%s", "id": "777",
+                 "created": {"actor": "urn:li:organization:5515715", "time": 1760000000000},
+                 "message": {"text": "Thanks (really)!"}, "object": "%s", "parentComment": "%s"}"""
+                .formatted(ANSWER, SHARE, COMMENT)).withHeader("x-restli-id", "777"));
+
+        PublishResult result = connector.publish(channel(), answer("Thanks (really)!"));
+
+        assertEquals(new PublishResult.Published(ANSWER, "https://www.linkedin.com/feed/update/" + SHARE
+                + "/?commentUrn=urn%3Ali%3Acomment%3A%28urn%3Ali%3Aactivity%3A6844785523593134085%2C777%29"), result);
+        FakeNetwork.Received sent = network.received("POST", "/rest/socialActions/" + SHARE + "/comments").get(0);
+        assertVersionedRequest(sent, "tok-1");
+        assertEquals(json("{\"actor\": \"" + ORG + "\", \"object\": \"" + SHARE + "\", \"message\": {\"text\": "
+                + "\"Thanks (really)!\"}, \"parentComment\": \"" + COMMENT + "\"}"), json(sent.text()));
+        assertTrue(network.received("POST", "/rest/posts").isEmpty());
+    }
+
+    @Test
+    void anAnswerNamedOnlyInTheHeaderGetsItsUrnFromTheCommentItAnswers() {
+        network.on("POST", "/rest/socialActions/" + SHARE + "/comments", new Answer(201, "", Map.of("x-restli-id",
+                "777"), 0));
+
+        PublishResult result = connector.publish(channel(), answer("Thanks!"));
+
+        assertEquals(ANSWER, assertInstanceOf(PublishResult.Published.class, result).networkPostId());
+    }
+
+    @Test
+    void anAnswerTheNetworkRefusesIsRejectedInItsWords() {
+        network.on("POST", "/rest/socialActions/" + SHARE + "/comments", Answer.json(403, "{\"status\": 403,"
+                + " \"message\": \"Not enough permissions to access: socialActions.comments.CREATE\"}"));
+
+        String reason = assertInstanceOf(PublishResult.Rejected.class, connector.publish(channel(), answer("Hi")))
+                .reason();
+
+        assertTrue(reason.contains("Not enough permissions"), reason);
+    }
+
+    @Test
+    void lookupFindsAnAnswerAmongTheCommentsUnderTheAnsweredComment() {
+        network.on("GET", "/rest/socialActions/" + COMMENT + "/comments", Answer.json(200, """
+                {"paging": {"start": 0, "count": 50, "total": 2},
+                 "elements": [{"actor": "urn:li:person:ana", "commentUrn": "urn:li:comment:(urn:li:activity:1,776)",
+                               "message": {"text": "Thanks (really)!"}, "parentComment": "%s"},
+                              {"actor": "%s", "commentUrn": "%s", "message": {"text": "Thanks  (really)!"},
+                               "parentComment": "%s"}]}""".formatted(COMMENT, ORG, ANSWER, COMMENT)));
+
+        LookupResult result = connector.lookup(channel(), answer("Thanks (really)!"));
+
+        assertEquals(ANSWER, assertInstanceOf(LookupResult.Found.class, result).post().networkPostId());
+        assertEquals("start=0&count=50", network.received("GET", "/rest/socialActions/" + COMMENT + "/comments").get(0)
+                .query());
+        assertInstanceOf(LookupResult.Absent.class, connector.lookup(channel(), answer("Something else")));
+    }
+
+    @Test
+    void answersAreWordsOnly() {
+        OutgoingMedia image = new OutgoingMedia("x.png", "image/png", 1, dir.resolve("x.png"), null);
+        Outgoing withImage = new Outgoing(7, "k", "Hi", null, List.of(image), new ReplyTarget(COMMENT,
+                Map.of("post", SHARE, "comment", COMMENT)));
+
+        assertEquals(List.of("Herald answers LinkedIn comments in words only; remove the media."),
+                connector.validate(withImage));
+        assertEquals(List.of(), connector.validate(answer("Hi")));
     }
 }

@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import app.herald.publishing.domain.AccountCheck;
+import app.herald.publishing.domain.AttemptRun;
+import app.herald.publishing.domain.Delivery;
 import app.herald.publishing.domain.ChannelAccess;
 import app.herald.publishing.domain.LookupResult;
 import app.herald.publishing.domain.Metric;
@@ -14,6 +16,7 @@ import app.herald.publishing.domain.MetricReading;
 import app.herald.publishing.domain.Outgoing;
 import app.herald.publishing.domain.OutgoingMedia;
 import app.herald.publishing.domain.PublishResult;
+import app.herald.publishing.domain.ReplyTarget;
 import app.herald.testsupport.FakeNetwork.Answer;
 import app.herald.testsupport.FakeNetwork;
 import jakarta.json.Json;
@@ -84,6 +87,70 @@ class MastodonConnectorTest {
         assertEquals("Hello", body.getString("status"));
         assertTrue(!body.containsKey("media_ids"));
         assertTrue(connector.honoursIdempotencyKey());
+    }
+
+    @Test
+    void anAnswerGoesUnderItsStatusAsVisibleAsThatOneAndNamesItsAuthor() {
+        network.on("POST", "/api/v1/statuses", Answer.json(200, STATUS));
+        ReplyTarget dm = new ReplyTarget("9001", Map.of("visibility", "direct", "mention", "@bob@other.social"));
+
+        PublishResult result = connector.publish(channel(), Outgoing.reply(5, "reply-5-key", "Yes, 10 to 4.", dm));
+
+        assertInstanceOf(PublishResult.Published.class, result);
+        FakeNetwork.Received sent = network.received("POST", "/api/v1/statuses").get(0);
+        assertEquals("reply-5-key", sent.header("Idempotency-Key"));
+        JsonObject body = json(sent.text());
+        assertEquals("@bob@other.social Yes, 10 to 4.", body.getString("status"));
+        assertEquals("9001", body.getString("in_reply_to_id"));
+        assertEquals("direct", body.getString("visibility"));
+    }
+
+    @Test
+    void anAnswerThatAlreadyNamesItsAuthorIsSentAsWritten() {
+        network.on("POST", "/api/v1/statuses", Answer.json(200, STATUS));
+        ReplyTarget comment = new ReplyTarget("9002", Map.of("visibility", "unlisted", "mention", "@alice"));
+
+        connector.publish(channel(), Outgoing.reply(5, "k", "Thanks @Alice, see you!", comment));
+        connector.publish(channel(), Outgoing.reply(6, "k2", "Thanks @alicia!", comment));
+
+        List<FakeNetwork.Received> sent = network.received("POST", "/api/v1/statuses");
+        assertEquals("Thanks @Alice, see you!", json(sent.get(0).text()).getString("status"));
+        assertEquals("unlisted", json(sent.get(0).text()).getString("visibility"));
+        assertEquals("@alice Thanks @alicia!", json(sent.get(1).text()).getString("status"), "another account");
+    }
+
+    @Test
+    void lookupFindsAnAnswerUnderTheStatusItAnswers() {
+        network.on("GET", "/api/v1/accounts/verify_credentials", Answer.json(200, "{\"id\": \"14715\"}"));
+        network.on("GET", "/api/v1/accounts/14715/statuses", Answer.json(200, """
+                [{"id": "31", "url": "https://mastodon.example/@herald/31", "in_reply_to_id": "7777",
+                  "content": "<p><a href=\\"https://other.social/@bob\\">@<span>bob</span></a> Thanks!</p>"},
+                 {"id": "32", "url": "https://mastodon.example/@herald/32", "in_reply_to_id": "9001",
+                  "content": "<p><a href=\\"https://other.social/@bob\\">@<span>bob</span></a> Thanks!</p>"}]"""));
+        ReplyTarget target = new ReplyTarget("9001", Map.of("visibility", "public", "mention", "@bob@other.social"));
+
+        LookupResult found = connector.lookup(channel(), Outgoing.reply(5, "k", "Thanks!", target));
+        LookupResult elsewhere = connector.lookup(channel(), Outgoing.reply(6, "k", "Thanks!",
+                new ReplyTarget("5555", Map.of("mention", "@bob@other.social"))));
+
+        assertEquals(new LookupResult.Found(new PublishResult.Published("32", "https://mastodon.example/@herald/32")),
+                found);
+        assertInstanceOf(LookupResult.Absent.class, elsewhere);
+    }
+
+    @Test
+    void aConnectionClosedUnderThePostIsSentAgainAtOnceWithTheSameKey() {
+        AtomicInteger posts = new AtomicInteger();
+        network.on("POST", "/api/v1/statuses", r -> posts.incrementAndGet() == 1 ? Answer.dropped()
+                : Answer.json(200, STATUS));
+
+        PublishResult result = AttemptRun.run(connector, channel(), text("Hello"), Delivery.Attempt.PUBLISH);
+
+        assertEquals(new PublishResult.Published("103704874086360371",
+                "https://mastodon.example/@herald/103704874086360371"), result);
+        List<FakeNetwork.Received> sent = network.received("POST", "/api/v1/statuses");
+        assertEquals(2, sent.size(), "sent once more, at once");
+        assertEquals(List.of("pub-42-key", "pub-42-key"), sent.stream().map(r -> r.header("Idempotency-Key")).toList());
     }
 
     @Test

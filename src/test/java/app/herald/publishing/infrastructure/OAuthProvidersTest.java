@@ -243,6 +243,9 @@ class OAuthProvidersTest {
 
         assertEquals(Map.of("access_token", "page-acme", "account_id", "104555"), grant.credentials());
         assertEquals("Acme Coffee", grant.account());
+        FakeNetwork.Received subscribed = network.received("POST", "/v21.0/104555/subscribed_apps").get(0);
+        assertEquals("Bearer page-acme", subscribed.header("Authorization"), "the page subscribes with its own token");
+        assertEquals("feed,messages", form(subscribed.query()).get("subscribed_fields"));
     }
 
     @Test

@@ -13,6 +13,7 @@ import app.herald.publishing.domain.MetricReading;
 import app.herald.publishing.domain.Outgoing;
 import app.herald.publishing.domain.OutgoingMedia;
 import app.herald.publishing.domain.PublishResult;
+import app.herald.publishing.domain.ReplyTarget;
 import app.herald.testsupport.FakeNetwork.Answer;
 import app.herald.testsupport.FakeNetwork;
 import java.net.URLDecoder;
@@ -81,6 +82,43 @@ class ThreadsConnectorTest {
                 form(network.received("POST", "/v1.0/" + USER + "/threads_publish").get(0).text()));
         assertEquals("fields=permalink", network.received("GET", "/v1.0/" + THREAD).get(0).query());
         assertTrue(network.received("GET", "/v1.0/" + CONTAINER).isEmpty(), "a text container needs no wait");
+    }
+
+    @Test
+    void anAnswerIsAContainerReplyingToTheAnsweredItemThenPublished() {
+        happyPath();
+
+        PublishResult result = connector.publish(channel(), Outgoing.reply(5, "reply-5-key", "Thanks, Dana!",
+                ReplyTarget.of("18040000000000777")));
+
+        assertEquals(new PublishResult.Published(THREAD, PERMALINK), result);
+        assertEquals(Map.of("media_type", "TEXT", "text", "Thanks, Dana!", "reply_to_id", "18040000000000777"),
+                form(network.received("POST", "/v1.0/" + USER + "/threads").get(0).text()));
+        assertEquals(Map.of("creation_id", CONTAINER),
+                form(network.received("POST", "/v1.0/" + USER + "/threads_publish").get(0).text()));
+    }
+
+    @Test
+    void lookupFindsAnAnswerAmongTheAccountsRepliesToTheSameItem() {
+        network.on("GET", "/v1.0/" + USER + "/replies", Answer.json(200, """
+                {"data": [{"id": "31", "text": "Thanks!", "permalink": "https://www.threads.net/@herald/post/A",
+                           "replied_to": {"id": "18040000000000111"}},
+                          {"id": "32", "text": "Thanks!", "permalink": "https://www.threads.net/@herald/post/B",
+                           "replied_to": {"id": "18040000000000777"}}],
+                 "paging": {"cursors": {"before": "b", "after": "a"}}}"""));
+
+        LookupResult found = connector.lookup(channel(), Outgoing.reply(5, "k", "Thanks!",
+                ReplyTarget.of("18040000000000777")));
+        LookupResult absent = connector.lookup(channel(), Outgoing.reply(6, "k", "Thanks!",
+                ReplyTarget.of("18040000000000999")));
+
+        assertEquals(new LookupResult.Found(new PublishResult.Published("32",
+                "https://www.threads.net/@herald/post/B")), found);
+        assertInstanceOf(LookupResult.Absent.class, absent);
+        FakeNetwork.Received sent = network.received("GET", "/v1.0/" + USER + "/replies").get(0);
+        assertEquals("fields=id,text,permalink,replied_to&limit=25", sent.query());
+        assertEquals("Bearer th-token", sent.header("Authorization"));
+        assertTrue(network.received("GET", "/v1.0/" + USER + "/threads").isEmpty(), "answers are not threads");
     }
 
     @Test

@@ -14,6 +14,7 @@ import app.herald.publishing.domain.MetricReading;
 import app.herald.publishing.domain.Outgoing;
 import app.herald.publishing.domain.OutgoingMedia;
 import app.herald.publishing.domain.PublishResult;
+import app.herald.publishing.domain.ReplyTarget;
 import app.herald.testsupport.FakeNetwork.Answer;
 import app.herald.testsupport.FakeNetwork;
 import jakarta.json.Json;
@@ -376,5 +377,51 @@ class XConnectorTest {
         assertEquals(new AccountCheck.Confirmed("@XDevelopers"), connector.whoAmI(channel()));
         AccountCheck refused = connector.whoAmI(channel(Map.of("access_token", "abc", "refresh_token", "")));
         assertTrue(refused instanceof AccountCheck.Refused r && r.reason().contains("Unauthorized"), refused.toString());
+    }
+
+    @Test
+    void anAnswerNamesThePostItReplies() {
+        network.on("POST", "/2/tweets", Answer.json(201, CREATED));
+
+        PublishResult result = connector.publish(channel(), Outgoing.reply(7, "reply-7-key", "Thanks, fixed!",
+                ReplyTarget.of("1790000000000000020")));
+
+        assertInstanceOf(PublishResult.Published.class, result);
+        assertEquals(json("{\"text\": \"Thanks, fixed!\", \"reply\": {\"in_reply_to_tweet_id\": "
+                + "\"1790000000000000020\"}}"), json(network.received("POST", "/2/tweets").get(0).text()));
+    }
+
+    @Test
+    void aReplyXDoesNotAllowIsExplainedPlainly() {
+        network.on("POST", "/2/tweets", Answer.json(403, "{\"detail\": \"Reply to this conversation is not allowed "
+                + "because you have not been mentioned or otherwise engaged by the author of the post you are replying "
+                + "to.\", \"type\": \"about:blank\", \"title\": \"Forbidden\", \"status\": 403}"));
+
+        PublishResult.Rejected rejected = assertInstanceOf(PublishResult.Rejected.class, connector.publish(channel(),
+                Outgoing.reply(7, "reply-7-key", "Thanks!", ReplyTarget.of("1790000000000000020"))));
+
+        assertFalse(rejected.reconnect());
+        assertTrue(rejected.reason().contains("mentioned or engaged the account first"), rejected.reason());
+    }
+
+    @Test
+    void lookupFindsAnAnswerByThePostItReplies() {
+        network.on("GET", "/2/users/me", Answer.json(200, "{\"data\": {\"id\": \"2244994945\"}}"));
+        network.on("GET", "/2/users/2244994945/tweets", Answer.json(200, """
+                {"data": [{"id": "10", "text": "@bo Thanks, fixed!", "edit_history_tweet_ids": ["10"],
+                           "referenced_tweets": [{"type": "replied_to", "id": "999"}]},
+                          {"id": "11", "text": "@ana @bo Thanks, fixed!", "edit_history_tweet_ids": ["11"],
+                           "referenced_tweets": [{"type": "replied_to", "id": "1790000000000000020"}]}],
+                 "meta": {"result_count": 2, "newest_id": "11", "oldest_id": "10"}}"""));
+
+        LookupResult result = connector.lookup(channel(), Outgoing.reply(7, "reply-7-key", "Thanks, fixed!",
+                ReplyTarget.of("1790000000000000020")));
+
+        assertEquals(new LookupResult.Found(new PublishResult.Published("11", "https://x.com/i/web/status/11")),
+                result);
+        assertEquals("max_results=20&tweet.fields=referenced_tweets",
+                network.received("GET", "/2/users/2244994945/tweets").get(0).query());
+        assertInstanceOf(LookupResult.Absent.class, connector.lookup(channel(), Outgoing.reply(8, "reply-8-key",
+                "Thanks, fixed!", ReplyTarget.of("555"))));
     }
 }

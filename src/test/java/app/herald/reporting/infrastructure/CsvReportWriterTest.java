@@ -22,12 +22,12 @@ class CsvReportWriterTest {
     @Test
     void writesTheDailyTableWithAHeader() throws IOException {
         try (CSVParser csv = parse(aReport().build())) {
-            assertEquals(List.of("date", "impressions", "engagements", "clicks", "conversions", "followers"),
-                    csv.getHeaderNames());
+            assertEquals(List.of("date", "impressions", "engagements", "clicks", "conversions", "followers", "inbound",
+                    "answers"), csv.getHeaderNames());
             List<CSVRecord> rows = csv.getRecords();
             assertEquals(31, rows.size());
-            assertEquals(List.of("2026-10-01", "1000", "50", "0", "0", "10000"), rows.get(0).toList());
-            assertEquals(List.of("2026-10-31", "1300", "80", "30", "10", "10150"), rows.get(30).toList());
+            assertEquals(List.of("2026-10-01", "1000", "50", "0", "0", "10000", "0", "0"), rows.get(0).toList());
+            assertEquals(List.of("2026-10-31", "1300", "80", "30", "10", "10150", "2", "0"), rows.get(30).toList());
         }
     }
 
@@ -45,15 +45,15 @@ class CsvReportWriterTest {
     @Test
     void isRfc4180WithCrlfAndNoGroupingOrQuotes() {
         String text = new String(writer.write(aReport().build(), null), StandardCharsets.UTF_8);
-        assertTrue(text.startsWith("date,impressions,engagements,clicks,conversions,followers\r\n"));
-        assertTrue(text.contains("\r\n2026-10-05,,54,4,1,\r\n"), text);
+        assertTrue(text.startsWith("date,impressions,engagements,clicks,conversions,followers,inbound,answers\r\n"));
+        assertTrue(text.contains("\r\n2026-10-05,,54,4,1,,0,1\r\n"), text);
         assertTrue(!text.contains("\"") && !text.contains("'"), "numbers and dates need neither quotes nor guards");
     }
 
     @Test
     void anEmptyReportIsTheHeaderAlone() {
         String text = new String(writer.write(aReport().empty().build(), null), StandardCharsets.UTF_8);
-        assertEquals("date,impressions,engagements,clicks,conversions,followers\r\n", text);
+        assertEquals("date,impressions,engagements,clicks,conversions,followers,inbound,answers\r\n", text);
     }
 
     @Test

@@ -49,6 +49,18 @@ class PdfReportWriterTest {
     }
 
     @Test
+    void theConversationsSectionShowsResponseTimesContactsAndWhoAnswered() throws IOException {
+        String text = text(aReport().build());
+        assertContains(text, "Conversations");
+        assertContains(text, "Reply rate 83.6 %");
+        assertContains(text, "First answer, median / 90% (business hours) 42 min / 4.0 h");
+        assertContains(text, "Answered within 4.0 h 90.0 %");
+        assertContains(text, "New contacts / returning / active 38 / 12 / 50");
+        assertContains(text, "Dana Editor 44 40 39 min");
+        assertFalse(text(aReport().withoutEngagement().build()).contains("Reply rate"));
+    }
+
+    @Test
     void listsTopPostsCampaignsWithRoiAndChannels() throws IOException {
         String text = text(aReport().build());
         assertContains(text, "Autumn blend launch");

@@ -4,11 +4,15 @@ import app.herald.reporting.domain.ReportContent;
 import app.herald.reporting.domain.ReportContent.Branding;
 import app.herald.reporting.domain.ReportContent.CampaignLine;
 import app.herald.reporting.domain.ReportContent.ChannelLine;
+import app.herald.reporting.domain.ReportContent.Count;
 import app.herald.reporting.domain.ReportContent.Day;
+import app.herald.reporting.domain.ReportContent.Engagement;
 import app.herald.reporting.domain.ReportContent.Kpi;
+import app.herald.reporting.domain.ReportContent.Member;
 import app.herald.reporting.domain.ReportContent.TopPost;
 import app.herald.analytics.domain.Headline.Unit;
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -50,6 +54,8 @@ final class ReportFixture {
                     80_000L, 4_000L),
             new ChannelLine("Acme on X", "x", null, null, null, null, null));
 
+    private Engagement engagement = engagement();
+
     private ReportFixture() {
         days = days(FROM, TO);
     }
@@ -63,13 +69,17 @@ final class ReportFixture {
                 20_000L, 1_500L, new BigDecimal("0.075"), 120, 12);
     }
 
-    /** Impressions 1000 + 10 i, engagements 50 + i, clicks i, conversions i / 3, followers 10000 + 5 i. */
+    /**
+     * Impressions 1000 + 10 i, engagements 50 + i, clicks i, conversions i / 3, followers 10000 + 5 i; i % 4 came
+     * into the inbox and i % 3 answers went out.
+     */
     static List<Day> days(LocalDate from, LocalDate to) {
         List<Day> days = new ArrayList<>();
         int i = 0;
         for (LocalDate d = from; !d.isAfter(to); d = d.plusDays(1), i++) {
             boolean missing = d.equals(DAY_WITHOUT_COUNTS);
-            days.add(new Day(d, missing ? null : 1000L + 10 * i, 50L + i, i, i / 3, missing ? null : 10_000L + 5 * i));
+            days.add(new Day(d, missing ? null : 1000L + 10 * i, 50L + i, i, i / 3, missing ? null : 10_000L + 5 * i,
+                    i % 4, i % 3));
         }
         return days;
     }
@@ -110,8 +120,24 @@ final class ReportFixture {
         return this;
     }
 
+    /** The inbox of the fixture's month: 154 items, one member (Dana) and one without any first answer. */
+    static Engagement engagement() {
+        return new Engagement(154, 61, new BigDecimal("0.8361"), Duration.ofMinutes(95), Duration.ofHours(9),
+                Duration.ofMinutes(42), Duration.ofHours(4), Duration.ofHours(4), new BigDecimal("0.9000"),
+                Duration.ofHours(27), 38, 12, 50, 4,
+                List.of(new Count("Comment", 70), new Count("Direct message", 30), new Count("Like", 54)),
+                List.of(new Count("Instagram", 100), new Count("Bluesky", 54)),
+                List.of(new Member("Dana Editor", 44, 40, Duration.ofMinutes(39)), new Member("Max Manager", 7, 0,
+                        null)));
+    }
+
+    ReportFixture withoutEngagement() {
+        this.engagement = null;
+        return this;
+    }
+
     ReportContent build() {
         return new ReportContent(branding, clientName, BERLIN, FROM, to, "Activity in the period", notes,
-                Instant.parse("2026-11-01T07:15:00Z"), kpis, days, topPosts, campaigns, channels);
+                Instant.parse("2026-11-01T07:15:00Z"), kpis, days, topPosts, campaigns, channels, engagement);
     }
 }

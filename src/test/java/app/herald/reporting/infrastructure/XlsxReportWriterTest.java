@@ -29,7 +29,8 @@ class XlsxReportWriterTest {
         try (Workbook book = read(aReport().build())) {
             List<String> names = new ArrayList<>();
             book.forEach(sheet -> names.add(sheet.getSheetName()));
-            assertEquals(List.of("Report", "KPIs", "Daily", "Top posts", "Campaigns", "Channels"), names);
+            assertEquals(List.of("Report", "KPIs", "Daily", "Top posts", "Campaigns", "Channels", "Conversations"),
+                    names);
         }
     }
 
@@ -81,7 +82,8 @@ class XlsxReportWriterTest {
     void dailyRowsHaveRealDatesAndNumbers() throws IOException {
         try (Workbook book = read(aReport().build())) {
             Sheet daily = book.getSheet("Daily");
-            assertEquals(List.of("Date", "Impressions", "Engagements", "Clicks", "Conversions", "Followers"),
+            assertEquals(List.of("Date", "Impressions", "Engagements", "Clicks", "Conversions", "Followers", "Came in",
+                    "Answers"),
                     texts(daily.getRow(0)));
             assertEquals(31, daily.getLastRowNum());
             Row first = daily.getRow(1);
@@ -131,6 +133,34 @@ class XlsxReportWriterTest {
                 assertTrue(book.getFontAt(font).getBold(), name);
                 assertTrue(sheet.getColumnWidth(0) > 256 * 9, name + " has sized columns");
             }
+        }
+    }
+
+    @Test
+    void theConversationsSheetHasTheInboxFiguresAsNumbersAndMinutes() throws IOException {
+        try (Workbook book = read(aReport().build())) {
+            Sheet sheet = book.getSheet("Conversations");
+            assertEquals("Came in", sheet.getRow(0).getCell(0).getStringCellValue());
+            assertNumber(154, sheet.getRow(0).getCell(1));
+            assertNumber(0.8361, sheet.getRow(2).getCell(1));
+            assertNumber(42, sheet.getRow(5).getCell(1));
+            assertNumber(240, sheet.getRow(7).getCell(1));
+            List<String> firstColumn = new ArrayList<>();
+            sheet.forEach(row -> firstColumn.add(row.getCell(0) == null ? "" : row.getCell(0).getStringCellValue()));
+            assertTrue(firstColumn.containsAll(List.of("Comment", "Instagram", "Dana Editor", "Max Manager")),
+                    firstColumn.toString());
+            Row max = sheet.getRow(firstColumn.indexOf("Max Manager"));
+            assertBlank(max.getCell(3));
+            Row daily = book.getSheet("Daily").getRow(31);
+            assertNumber(2, daily.getCell(6));
+            assertNumber(0, daily.getCell(7));
+        }
+    }
+
+    @Test
+    void withoutAnInboxThereIsNoConversationsSheet() throws IOException {
+        try (Workbook book = read(aReport().withoutEngagement().build())) {
+            assertEquals(null, book.getSheet("Conversations"));
         }
     }
 

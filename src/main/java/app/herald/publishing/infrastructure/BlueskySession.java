@@ -1,0 +1,103 @@
+package app.herald.publishing.infrastructure;
+
+import static app.herald.kernel.JsonSupport.JSON;
+
+import app.herald.publishing.domain.ChannelAccess;
+import app.herald.publishing.domain.PublishResult;
+import jakarta.json.JsonObject;
+import java.net.http.HttpRequest;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * A channel's session with its Bluesky PDS, shared by what publishes and what reads the inbox: signs in with the
+ * handle and app password, keeps the session's tokens with the channel (renewed through {@link ChannelAccess#renew}),
+ * refreshes them when the PDS says they expired, and sends XRPC requests with them.
+ */
+final class BlueskySession {
+
+    private final Duration answerTimeout;
+
+    BlueskySession(Duration answerTimeout) {
+        this.answerTimeout = answerTimeout;
+    }
+
+    /**
+     * Sends with the session's access token; when the PDS says it expired, refreshes the session (or signs in again
+     * with the app password when the refresh token has expired too) and sends once more.
+     */
+    NetworkCall send(ChannelAccess channel, Function<String, HttpRequest> request) {
+        if (channel.credential("access_jwt").isEmpty() || channel.credential("did").isEmpty()) {
+            createSession(channel);
+        }
+        NetworkCall call = NetworkCall.send(request.apply(channel.required("access_jwt")));
+        if ((call.status() == 400 || call.status() == 401)
+                && ("ExpiredToken".equals(error(call)) || "InvalidToken".equals(error(call)))) {
+            if (!refreshSession(channel)) {
+                createSession(channel);
+            }
+            call = NetworkCall.send(request.apply(channel.required("access_jwt")));
+        }
+        return call;
+    }
+
+    String did(ChannelAccess channel) {
+        if (channel.credential("access_jwt").isEmpty() || channel.credential("did").isEmpty()) {
+            createSession(channel);
+        }
+        return channel.required("did");
+    }
+
+    /** Signing in is rate limited hard (30 per 5 minutes), which is why the session is kept and refreshed. */
+    private void createSession(ChannelAccess channel) {
+        JsonObject body = JSON.createObjectBuilder().add("identifier", channel.account())
+                .add("password", channel.required("app_password")).build();
+        NetworkCall call = NetworkCall.send(NetworkCall.request(channel.endpoint()
+                        + "/xrpc/com.atproto.server.createSession", answerTimeout)
+                .header("Content-Type", "application/json").POST(NetworkCall.json(body)).build());
+        if (!call.succeeded() || !keep(channel, call)) {
+            throw Stop.beforePost(call.succeeded() ? call.unreadable() : failure(call));
+        }
+    }
+
+    private boolean refreshSession(ChannelAccess channel) {
+        Optional<String> refresh = channel.credential("refresh_jwt");
+        if (refresh.isEmpty()) {
+            return false;
+        }
+        NetworkCall call = NetworkCall.send(xrpc(channel, "com.atproto.server.refreshSession", refresh.get())
+                .POST(HttpRequest.BodyPublishers.noBody()).build());
+        return call.succeeded() && keep(channel, call);
+    }
+
+    static boolean keep(ChannelAccess channel, NetworkCall call) {
+        Optional<JsonObject> session = call.jsonObject();
+        Optional<String> access = session.flatMap(s -> JsonPaths.text(s, "accessJwt"));
+        Optional<String> refresh = session.flatMap(s -> JsonPaths.text(s, "refreshJwt"));
+        Optional<String> did = session.flatMap(s -> JsonPaths.text(s, "did"));
+        if (access.isEmpty() || refresh.isEmpty() || did.isEmpty()) {
+            return false;
+        }
+        channel.renew("access_jwt", access.get());
+        channel.renew("refresh_jwt", refresh.get());
+        channel.renew("did", did.get());
+        return true;
+    }
+
+    HttpRequest.Builder xrpc(ChannelAccess channel, String methodAndQuery, String token) {
+        return NetworkCall.request(channel.endpoint() + "/xrpc/" + methodAndQuery, answerTimeout)
+                .header("Authorization", "Bearer " + token).header("Accept", "application/json");
+    }
+
+    /** XRPC errors: {"error": "ExpiredToken", "message": "Token has expired"}. */
+    static String error(NetworkCall call) {
+        return call.jsonObject().flatMap(o -> JsonPaths.text(o, "error")).orElse(null);
+    }
+
+    static PublishResult failure(NetworkCall call) {
+        String message = call.jsonObject().flatMap(o -> JsonPaths.text(o, "message").or(() -> JsonPaths.text(o, "error")))
+                .orElse(null);
+        return Calls.failure(call, message, "ratelimit-reset");
+    }
+}
