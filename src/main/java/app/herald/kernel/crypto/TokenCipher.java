@@ -3,11 +3,13 @@ package app.herald.kernel.crypto;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import javax.crypto.Cipher;
+import javax.crypto.Mac;
 import javax.crypto.SecretKey;
 import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
@@ -94,6 +96,47 @@ public final class TokenCipher {
             return new String(cipher.doFinal(all, IV_BYTES, all.length - IV_BYTES), StandardCharsets.UTF_8);
         } catch (GeneralSecurityException | IllegalArgumentException e) {
             throw new CannotDecrypt("altered, or not this one's");
+        }
+    }
+
+    /**
+     * A keyed digest for a secret that is checked, never read back (an API token): {@code keyId$base64url(HMAC)}, the
+     * HMAC key derived from the ring's current key so that a stolen table alone cannot test guesses.
+     */
+    public String digest(String secret, String context) {
+        return currentKeyId + "$" + Base64.getUrlEncoder().withoutPadding()
+                .encodeToString(mac(keys.get(currentKeyId), secret, context));
+    }
+
+    /** Whether the secret is the one the stored digest was made from, under whichever key of the ring made it. */
+    public boolean matchesDigest(String stored, String secret, String context) {
+        int dollar = stored.indexOf('$');
+        SecretKey key = dollar < 1 ? null : keys.get(stored.substring(0, dollar));
+        if (key == null) {
+            return false;
+        }
+        byte[] expected;
+        try {
+            expected = Base64.getUrlDecoder().decode(stored.substring(dollar + 1));
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+        return MessageDigest.isEqual(expected, mac(key, secret, context));
+    }
+
+    private static byte[] mac(SecretKey key, String secret, String context) {
+        try {
+            // A separate key for MACs, derived from the encryption key: one key never serves two algorithms.
+            Mac derive = Mac.getInstance("HmacSHA256");
+            derive.init(new SecretKeySpec(key.getEncoded(), "HmacSHA256"));
+            byte[] macKey = derive.doFinal("herald keyed digest".getBytes(StandardCharsets.UTF_8));
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(macKey, "HmacSHA256"));
+            mac.update(context.getBytes(StandardCharsets.UTF_8));
+            mac.update((byte) 0);
+            return mac.doFinal(secret.getBytes(StandardCharsets.UTF_8));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HmacSHA256 is part of every JDK", e);
         }
     }
 

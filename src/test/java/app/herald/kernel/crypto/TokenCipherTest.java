@@ -71,4 +71,27 @@ class TokenCipherTest {
         assertThrows(IllegalArgumentException.class, () -> TokenCipher.parse("short=" + Base64.getEncoder().encodeToString(new byte[16])));
         assertThrows(IllegalArgumentException.class, () -> TokenCipher.parse("no-equals-sign"));
     }
+
+    @Test
+    void aDigestMatchesOnlyItsSecretInItsContextAndSurvivesARotation() {
+        TokenCipher before = new TokenCipher(Map.of("k1", OLD));
+        String stored = before.digest("hrld_abc_secret", "api-token:1");
+        assertTrue(stored.startsWith("k1$"));
+        assertFalse(stored.contains("secret"));
+        assertEquals(stored, before.digest("hrld_abc_secret", "api-token:1"), "a digest can be looked up: no salt");
+        assertTrue(before.matchesDigest(stored, "hrld_abc_secret", "api-token:1"));
+        assertFalse(before.matchesDigest(stored, "hrld_abc_secreT", "api-token:1"));
+        assertFalse(before.matchesDigest(stored, "hrld_abc_secret", "api-token:2"), "bound to its row");
+
+        Map<String, byte[]> rotated = new LinkedHashMap<>();
+        rotated.put("k2", NEW);
+        rotated.put("k1", OLD);
+        TokenCipher after = new TokenCipher(rotated);
+        assertTrue(after.matchesDigest(stored, "hrld_abc_secret", "api-token:1"), "older keys still check");
+        assertTrue(after.digest("x", "c").startsWith("k2$"));
+        assertFalse(new TokenCipher(Map.of("k2", NEW)).matchesDigest(stored, "hrld_abc_secret", "api-token:1"),
+                "a key removed from the ring no longer checks");
+        assertFalse(after.matchesDigest("k1$not*base64", "hrld_abc_secret", "api-token:1"));
+        assertFalse(after.matchesDigest("garbage", "hrld_abc_secret", "api-token:1"));
+    }
 }
