@@ -2,6 +2,7 @@ package app.herald.identity;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import app.herald.identity.domain.OneTimeCodes;
@@ -9,8 +10,32 @@ import app.herald.testsupport.Browser;
 import app.herald.testsupport.Demo;
 import app.herald.testsupport.HeraldDeployment;
 import app.herald.testsupport.MailForTests;
+import app.herald.apiclient.ApiClient;
+import app.herald.apiclient.ApiException;
+import app.herald.apiclient.api.AnalyticsApi;
+import app.herald.apiclient.api.ClientsApi;
+import app.herald.apiclient.api.PostsApi;
+import app.herald.apiclient.model.ChannelView;
+import app.herald.apiclient.model.ClientView;
+import app.herald.apiclient.model.PostInput;
+import app.herald.apiclient.model.PostView;
+import app.herald.apiclient.model.ScheduleInput;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.math.BigDecimal;
+import java.net.URI;
 import java.net.URL;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -25,8 +50,9 @@ import org.openqa.selenium.By;
 
 /**
  * The owner's day one, in a real browser: create a client, invite its approver, who follows the e-mailed link, sets a
- * password, signs in and sees that client and nothing else; later forgets the password and chooses a new one. And a
- * member's two-factor sign-in, set up and used on a phone.
+ * password, signs in and sees that client and nothing else; later forgets the password and chooses a new one. A
+ * member's two-factor sign-in, set up and used on a phone. And the agency's first integration: a token made on the
+ * API tokens screen, used by a client generated from the committed OpenAPI document, then revoked.
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
@@ -176,6 +202,108 @@ class InvitationJourneyIT {
                 browser.keepEvidence(test.getDisplayName());
                 throw e;
             }
+        }
+    }
+
+    /**
+     * The owner makes a token on the API tokens screen and browses the reference; a script, through the client
+     * generated from src/test/openapi/herald-api.json, reads clients, writes, changes, schedules and submits a post and
+     * reads analytics; the server still serves that very document; the owner revokes the token and it opens nothing.
+     */
+    @Test
+    void anOwnerMakesAnApiTokenThatAGeneratedClientUsesUntilItIsRevoked(TestInfo test) throws Exception {
+        String name = "CMS sync " + UUID.randomUUID().toString().substring(0, 6);
+        try (Browser browser = new Browser()) {
+            try {
+                signIn(browser, Demo.NORTHWIND_OWNER, Demo.PASSWORD);
+                browser.awaitUrlContains("/agency/clients.xhtml");
+                browser.open(base + "agency/api-tokens.xhtml");
+                browser.type("makeToken:name", name);
+                for (int scope = 0; scope < 5; scope++) {
+                    browser.driver().findElement(By.cssSelector("label[for='makeToken:scopes:" + scope + "']")).click();
+                }
+                browser.click("makeToken:create");
+                browser.awaitText("Token made.");
+                String token = browser.visible("apiToken").getText().strip();
+                assertTrue(token.startsWith("hrld_"), token);
+                assertEquals(List.of(), browser.accessibilityViolations(), "the tokens screen is readable by everyone");
+
+                browser.open(base + "agency/api-reference.html");
+                browser.awaitText("/api/v1/clients/{client}/posts/{post}/decisions");
+
+                useTheApiThroughTheGeneratedClient(token);
+                theServerServesTheCommittedDocument();
+
+                browser.open(base + "agency/api-tokens.xhtml");
+                browser.driver().findElement(By.xpath("//tr[td[contains(., '" + name + "')]]//button[contains(@id,"
+                        + " 'revoke')]")).click();
+                browser.awaitText("revoked");
+                ApiException revoked = assertThrows(ApiException.class, () -> new ClientsApi(client(token)).clients());
+                assertEquals(401, revoked.getCode());
+                assertTrue(revoked.getResponseBody().contains("revoked"), revoked.getResponseBody());
+            } catch (AssertionError | RuntimeException e) {
+                browser.keepEvidence(test.getDisplayName());
+                throw e;
+            }
+        }
+    }
+
+    private ApiClient client(String token) {
+        ApiClient client = new ApiClient();
+        // The document's paths start at /api/v1: the base is the server itself.
+        client.updateBaseUri(base.toString().replaceFirst("/$", ""));
+        client.setRequestInterceptor(request -> request.header("Authorization", "Bearer " + token));
+        return client;
+    }
+
+    private void useTheApiThroughTheGeneratedClient(String token) throws ApiException {
+        ApiClient client = client(token);
+        List<ClientView> clients = new ClientsApi(client).clients();
+        long acme = clients.stream().filter(c -> c.getName().equals(Demo.ACME)).findFirst().orElseThrow().getId();
+        assertFalse(clients.stream().anyMatch(c -> c.getName().equals(Demo.INITECH)), "another agency's client");
+        long channel = new ClientsApi(client).channels(acme).stream().filter(c -> "SANDBOX".equals(c.getNetwork()))
+                .map(ChannelView::getId).findFirst().orElseThrow();
+
+        PostsApi posts = new PostsApi(client);
+        String title = "From the CMS " + UUID.randomUUID();
+        PostInput input = new PostInput().title(title).text("Written by a script").addChannelsItem(BigDecimal.valueOf(channel));
+        PostView created = posts.create(acme, UUID.randomUUID().toString(), input);
+        assertEquals("DRAFT", created.getState());
+        String etag = posts.getWithHttpInfo(acme, created.getId()).getHeaders().get("etag").get(0);
+        PostView changed = posts.update(acme, created.getId(), etag, input.text("Changed by the script"));
+        assertEquals("Changed by the script", changed.getText());
+        ApiException stale = assertThrows(ApiException.class,
+                () -> posts.update(acme, created.getId(), etag, input.text("Lost update")));
+        assertEquals(412, stale.getCode());
+
+        OffsetDateTime at = OffsetDateTime.now(ZoneOffset.UTC).plusDays(2).truncatedTo(ChronoUnit.MINUTES);
+        assertEquals(at.toInstant(), posts.schedule(acme, created.getId(), new ScheduleInput().at(at))
+                .getScheduledAt().toInstant());
+        assertEquals("IN_REVIEW", posts.submit(acme, created.getId()).getState());
+        assertEquals(List.of(created.getId()), posts.callList(acme, null, 10, "IN_REVIEW", title).stream()
+                .map(PostView::getId).toList());
+
+        LocalDate today = LocalDate.now(ZoneOffset.UTC);
+        assertTrue(new AnalyticsApi(client).summary(acme, today.minusDays(29).toString(), today.toString(), null)
+                .getCurrent().getPostsPublished() > 0);
+    }
+
+    /** The document the client was generated from is the one the server serves, but for the server's address. */
+    private void theServerServesTheCommittedDocument() throws Exception {
+        HttpResponse<String> served = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(base + "openapi"))
+                .header("Accept", "application/json")
+                .header("Authorization", "Bearer " + System.getenv("HERALD_OPERATOR_TOKEN")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, served.statusCode());
+        ObjectMapper json = new ObjectMapper();
+        JsonNode now = json.readTree(served.body());
+        ((ObjectNode) now).remove(List.of("servers", "endpoints"));
+        Path committed = Path.of("src/test/openapi/herald-api.json");
+        if (!now.equals(json.readTree(committed.toFile()))) {
+            Path written = Path.of("target/openapi-served.json");
+            Files.writeString(written, json.writerWithDefaultPrettyPrinter().writeValueAsString(now));
+            throw new AssertionError("The API's OpenAPI document changed. If the change is meant, review " + written
+                    + " and copy it over " + committed + " (the test client is generated from it).");
         }
     }
 

@@ -32,6 +32,18 @@ public class PostLists {
         return listing(actor, search).rows(em, request);
     }
 
+    /**
+     * The posts this person may see that match the search, newest first, from just below an id on (a cursor that
+     * stays put while posts are added, unlike a page number).
+     */
+    public List<Post> newestBelow(Actor actor, PostSearch search, Long belowId, int size) {
+        PagedQuery<Post> listing = listing(actor, search).orderedBy("p.id DESC");
+        if (belowId != null) {
+            listing.where("p.id < :below", "below", belowId);
+        }
+        return listing.rows(em, PageRequest.firstRows(size));
+    }
+
     /** Who wrote the posts this person may see, for filters. */
     public List<String> authors(Actor actor) {
         return em.createQuery("SELECT DISTINCT p.authorName FROM Post p" + (actor.isStaff() ? ""

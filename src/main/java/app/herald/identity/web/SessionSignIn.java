@@ -78,6 +78,10 @@ public class SessionSignIn implements HttpAuthenticationMechanism {
             // Style sheets, scripts and images need nobody's groups: no database reads for them.
             return context.doNothing();
         }
+        if (isApi(request)) {
+            // The REST API checks its own tokens (TokenAuthentication) and answers in problem documents.
+            return context.doNothing();
+        }
         Optional<String> bearer = bearer(request);
         if (bearer.isPresent()) {
             return operatorToken.matches(bearer.get())
@@ -212,6 +216,10 @@ public class SessionSignIn implements HttpAuthenticationMechanism {
     private static boolean isOperatorEndpoint(HttpServletRequest request) {
         String path = request.getRequestURI().substring(request.getContextPath().length());
         return path.matches("/(metrics|openapi|health)(/.*)?");
+    }
+
+    private static boolean isApi(HttpServletRequest request) {
+        return request.getRequestURI().startsWith(request.getContextPath() + "/api/");
     }
 
     private static boolean isStaticResource(HttpServletRequest request) {

@@ -61,6 +61,7 @@ public class Navigation {
                 menu.getElements().add(item("People", "/agency/people.xhtml", "pi pi-users"));
                 menu.getElements().add(item("Branding", "/agency/branding.xhtml", "pi pi-palette"));
                 menu.getElements().add(item("Webhooks", "/agency/webhooks.xhtml", "pi pi-send"));
+                menu.getElements().add(item("API tokens", "/agency/api-tokens.xhtml", "pi pi-key"));
             }
             DefaultSubMenu workspaces = DefaultSubMenu.builder().label("Workspaces").icon("pi pi-th-large").build();
             clients.stream().filter(Tenant::isActive)

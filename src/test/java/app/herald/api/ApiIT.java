@@ -1,0 +1,482 @@
+package app.herald.api;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import app.herald.identity.application.Actors;
+import app.herald.identity.application.ApiTokens;
+import app.herald.identity.application.MemberAdministration;
+import app.herald.identity.domain.Actor;
+import app.herald.identity.domain.ApiScope;
+import app.herald.identity.domain.ApiToken;
+import app.herald.identity.domain.Role;
+import app.herald.kernel.AccessDenied;
+import app.herald.kernel.RuleViolation;
+import app.herald.tenancy.application.TenantRegistry;
+import app.herald.tenancy.domain.Tenant;
+import app.herald.testsupport.Demo;
+import app.herald.testsupport.HeraldDeployment;
+import app.herald.testsupport.WebClient;
+import jakarta.annotation.Resource;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonObject;
+import java.io.StringReader;
+import java.net.URI;
+import java.net.URL;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import javax.sql.DataSource;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * The REST API over real HTTP on the running server: tokens (shown once, kept as a digest, revocable, held to their
+ * member's current role and clients), posts read, written, listed by cursor, guarded by ETags and Idempotency-Keys,
+ * review through the API, problem documents for every mistake, rate limits and the OpenAPI document.
+ */
+@ExtendWith(ArquillianExtension.class)
+class ApiIT {
+
+    @Deployment
+    static WebArchive deployment() {
+        return HeraldDeployment.war(ApiIT.class, WebClient.class);
+    }
+
+    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(10)).build();
+    private static final Set<ApiScope> EVERYTHING = Set.of(ApiScope.values());
+
+    @Inject
+    ApiTokens tokens;
+    @Inject
+    Actors actors;
+    @Inject
+    TenantRegistry registry;
+    @Inject
+    MemberAdministration members;
+    @Resource(lookup = "java:app/jdbc/herald")
+    DataSource dataSource;
+    @ArquillianResource
+    URL base;
+
+    // ---------------------------------------------------------------- helpers
+
+    private Actor actor(String email) {
+        return actors.byEmail(email).orElseThrow();
+    }
+
+    private long client(String name) {
+        return registry.all().stream().filter(t -> t.getName().equals(name)).map(Tenant::getId).findFirst()
+                .orElseThrow();
+    }
+
+    private String token(String issuer, String member, Set<ApiScope> scopes, Set<Long> clients) {
+        return tokens.issue(actor(issuer), member, "test " + UUID.randomUUID(), scopes, clients,
+                Instant.now().plus(Duration.ofDays(30))).text();
+    }
+
+    private String ownerToken() {
+        return token(Demo.NORTHWIND_OWNER, Demo.NORTHWIND_OWNER, EVERYTHING, Set.of());
+    }
+
+    private HttpResponse<String> call(String method, String path, String token, String body, String... headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base.toString() + "api/v1/" + path))
+                .timeout(Duration.ofSeconds(30)).method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(body));
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        if (body != null) {
+            request.header("Content-Type", "application/json");
+        }
+        for (int i = 0; i < headers.length; i += 2) {
+            request.header(headers[i], headers[i + 1]);
+        }
+        try {
+            return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        } catch (Exception e) {
+            throw new IllegalStateException(method + " " + path, e);
+        }
+    }
+
+    private static JsonObject object(HttpResponse<String> answer) {
+        return Json.createReader(new StringReader(answer.body())).readObject();
+    }
+
+    private static JsonArray array(HttpResponse<String> answer) {
+        return Json.createReader(new StringReader(answer.body())).readArray();
+    }
+
+    /** A problem document with this status, whose detail says what it should. */
+    private static JsonObject problem(HttpResponse<String> answer, int status, String detailContains) {
+        assertEquals(status, answer.statusCode(), answer.body());
+        assertTrue(answer.headers().firstValue("Content-Type").orElse("").startsWith("application/problem+json"),
+                answer.headers().map().toString());
+        JsonObject problem = object(answer);
+        assertEquals(status, problem.getInt("status"));
+        assertTrue(problem.getString("detail").contains(detailContains), problem.getString("detail"));
+        assertFalse(answer.body().contains("Exception") || answer.body().contains("app.herald"), answer.body());
+        return problem;
+    }
+
+    private long firstChannel(String token, long client) {
+        JsonArray channels = array(call("GET", "clients/" + client + "/channels", token, null));
+        return channels.getJsonObject(0).getJsonNumber("id").longValue();
+    }
+
+    private static String post(String title, String text, long channel) {
+        return Json.createObjectBuilder().add("title", title).add("text", text)
+                .add("channels", Json.createArrayBuilder().add(channel)).build().toString();
+    }
+
+    private int countPosts(long client, String title) throws Exception {
+        String schema = registry.find(client).orElseThrow().ref().schema().value();
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement s = c.prepareStatement("SELECT COUNT(*) FROM " + schema + ".post WHERE title = ?")) {
+            s.setString(1, title);
+            try (ResultSet r = s.executeQuery()) {
+                r.next();
+                return r.getInt(1);
+            }
+        }
+    }
+
+    // ---------------------------------------------------------------- tokens
+
+    @Test
+    void aTokenIsShownOnceKeptAsADigestAndOpensOnlyWhatItsMemberMaySee() throws Exception {
+        long acme = client(Demo.ACME);
+        long globex = client(Demo.GLOBEX);
+        long initech = client(Demo.INITECH);
+        assertThrows(RuleViolation.class, () -> token(Demo.NORTHWIND_OWNER, Demo.NORTHWIND_EDITOR, EVERYTHING,
+                Set.of()), "the editor does not see every client, so the token must name its clients");
+        assertThrows(RuleViolation.class, () -> token(Demo.NORTHWIND_OWNER, Demo.NORTHWIND_EDITOR, EVERYTHING,
+                Set.of(globex)), "nor one the editor does not work on");
+        assertThrows(AccessDenied.class, () -> token(Demo.NORTHWIND_OWNER, Demo.NORTHWIND_OWNER, EVERYTHING,
+                Set.of(initech)), "nor another agency's client");
+        assertThrows(AccessDenied.class, () -> token(Demo.NORTHWIND_EDITOR, Demo.NORTHWIND_EDITOR, EVERYTHING,
+                Set.of(acme)), "editors do not make tokens");
+        assertThrows(RuleViolation.class, () -> token(Demo.NORTHWIND_OWNER, Demo.SOUTHWIND_OWNER, EVERYTHING,
+                Set.of()), "a token acts for a member of the issuer's own agency");
+
+        String editor = token(Demo.NORTHWIND_OWNER, Demo.NORTHWIND_EDITOR, EVERYTHING, Set.of(acme));
+        assertTrue(editor.matches("hrld_[a-z2-9]{10}_[A-Za-z2-9]{40}"), editor);
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement s = c.prepareStatement("SELECT digest, prefix FROM api_token")) {
+            try (ResultSet r = s.executeQuery()) {
+                while (r.next()) {
+                    assertFalse(editor.contains(r.getString(1)) || r.getString(1).contains(editor.substring(16)),
+                            "only a digest is kept");
+                }
+            }
+        }
+
+        JsonArray clients = array(call("GET", "clients", editor, null));
+        assertEquals(1, clients.size(), clients.toString());
+        assertEquals(Demo.ACME, clients.getJsonObject(0).getString("name"));
+        assertEquals("Europe/Berlin", clients.getJsonObject(0).getString("timeZone"));
+        assertEquals(200, call("GET", "clients/" + acme + "/posts", editor, null).statusCode());
+        problem(call("GET", "clients/" + globex + "/posts", editor, null), 404, "may not see it");
+        problem(call("GET", "clients/" + initech + "/posts", ownerToken(), null), 404, "may not see it");
+        problem(call("GET", "clients/" + initech + "/channels", ownerToken(), null), 404, "may not see it");
+
+        // Another client's post id under one's own client reads as nothing.
+        String southwind = token(Demo.SOUTHWIND_OWNER, Demo.SOUTHWIND_OWNER, EVERYTHING, Set.of());
+        long initechChannel = firstChannel(southwind, initech);
+        HttpResponse<String> theirs = call("POST", "clients/" + initech + "/posts", southwind,
+                post("Initech only " + UUID.randomUUID(), "Hello", initechChannel));
+        assertEquals(201, theirs.statusCode(), theirs.body());
+        long theirPost = object(theirs).getJsonNumber("id").longValue();
+        HttpResponse<String> forged = call("GET", "clients/" + acme + "/posts/" + theirPost, editor, null);
+        if (forged.statusCode() == 200) {
+            assertFalse(forged.body().contains("Initech only"), "an id of another tenant never shows its post");
+        } else {
+            problem(forged, 404, "may not see it");
+        }
+
+        problem(call("GET", "clients", null, null), 401, "Bearer");
+        HttpResponse<String> wrong = call("GET", "clients", editor.substring(0, editor.length() - 1) + "x", null);
+        problem(wrong, 401, "not known");
+        assertTrue(wrong.headers().firstValue("WWW-Authenticate").orElse("").startsWith("Bearer"));
+        problem(call("GET", "clients", "not-a-token", null), 401, "not a Herald API token");
+
+        ApiToken made = tokens.of(actor(Demo.NORTHWIND_OWNER)).stream().map(ApiTokens.Listed::token)
+                .filter(t -> editor.contains(t.getPrefix())).findFirst().orElseThrow();
+        assertTrue(made.getLastUsedAt().isPresent(), "the token's use is noted");
+        assertTrue(made.getLastUsedFrom().isPresent());
+        assertThrows(AccessDenied.class, () -> tokens.revoke(actor(Demo.SOUTHWIND_OWNER), made.getId()),
+                "another agency cannot revoke it");
+        tokens.revoke(actor(Demo.NORTHWIND_OWNER), made.getId());
+        problem(call("GET", "clients", editor, null), 401, "revoked");
+    }
+
+    @Test
+    void scopesAndTheMembersCurrentRoleLimitWhatATokenDoes() {
+        long acme = client(Demo.ACME);
+        String readOnly = token(Demo.NORTHWIND_OWNER, Demo.NORTHWIND_OWNER, Set.of(ApiScope.POSTS_READ), Set.of());
+        problem(call("POST", "clients/" + acme + "/posts", readOnly, post("x", "y", 1)), 403, "posts:write");
+        problem(call("GET", "clients", readOnly, null), 403, "clients:read");
+
+        String analyst = token(Demo.NORTHWIND_OWNER, Demo.NORTHWIND_ANALYST, EVERYTHING, Set.of());
+        problem(call("POST", "clients/" + acme + "/posts", analyst, post("x", "y", 1)), 403, "Analyst");
+
+        String editor = token(Demo.NORTHWIND_OWNER, Demo.NORTHWIND_EDITOR, EVERYTHING, Set.of(acme));
+        long channel = firstChannel(editor, acme);
+        assertEquals(201, call("POST", "clients/" + acme + "/posts", editor,
+                post("Before demotion " + UUID.randomUUID(), "Hello", channel)).statusCode());
+        Actor owner = actor(Demo.NORTHWIND_OWNER);
+        long membership = members.peopleOf(owner).stream().filter(p -> p.email().equals(Demo.NORTHWIND_EDITOR))
+                .findFirst().orElseThrow().membershipId();
+        members.changeRole(owner, membership, Role.ANALYST);
+        try {
+            problem(call("POST", "clients/" + acme + "/posts", editor, post("After demotion", "Hello", channel)), 403,
+                    "Analyst");
+            assertEquals(200, call("GET", "clients/" + acme + "/posts", editor, null).statusCode(),
+                    "reading is still what an analyst may do");
+        } finally {
+            members.changeRole(owner, membership, Role.EDITOR);
+        }
+    }
+
+    // ---------------------------------------------------------------- posts
+
+    @Test
+    void postsAreWrittenReadAndListedByCursorWithoutGapsOrRepeats() {
+        long acme = client(Demo.ACME);
+        String token = ownerToken();
+        long channel = firstChannel(token, acme);
+        String run = UUID.randomUUID().toString().substring(0, 8);
+        List<Long> made = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            HttpResponse<String> created = call("POST", "clients/" + acme + "/posts", token,
+                    post("Cursor " + run + " " + i, "Text " + i, channel));
+            assertEquals(201, created.statusCode(), created.body());
+            JsonObject body = object(created);
+            made.add(body.getJsonNumber("id").longValue());
+            assertEquals(base.toString() + "api/v1/clients/" + acme + "/posts/" + made.get(i),
+                    created.headers().firstValue("Location").orElse(""));
+            assertEquals("DRAFT", body.getString("state"));
+            assertEquals(channel, body.getJsonArray("variants").getJsonObject(0).getJsonNumber("channel").longValue());
+        }
+        List<Long> seen = new ArrayList<>();
+        String next = "clients/" + acme + "/posts?limit=2&q=" + run;
+        int pages = 0;
+        while (next != null) {
+            HttpResponse<String> page = call("GET", next, token, null);
+            assertEquals(200, page.statusCode(), page.body());
+            array(page).forEach(p -> seen.add(p.asJsonObject().getJsonNumber("id").longValue()));
+            if (pages == 0) {
+                // A post made while the caller pages neither shifts nor repeats what follows.
+                call("POST", "clients/" + acme + "/posts", token, post("Cursor " + run + " late", "Late", channel));
+            }
+            next = page.headers().firstValue("Link").map(ApiIT::nextOf).orElse(null);
+            pages++;
+        }
+        List<Long> newestFirst = new ArrayList<>(made);
+        java.util.Collections.reverse(newestFirst);
+        assertEquals(newestFirst, seen, "newest first, each once");
+        assertEquals(3, pages, "pages of 2, 2 and 1");
+        problem(call("GET", "clients/" + acme + "/posts?cursor=bm90LWEtY3Vyc29y", token, null), 422, "cursor");
+        problem(call("GET", "clients/" + acme + "/posts?limit=0", token, null), 422, "1 to 100");
+        problem(call("GET", "clients/" + acme + "/posts?limit=101", token, null), 422, "1 to 100");
+        problem(call("GET", "clients/" + acme + "/posts?state=PUBLISHED_MAYBE", token, null), 422, "DRAFT");
+        JsonArray drafts = array(call("GET", "clients/" + acme + "/posts?state=DRAFT&q=" + run, token, null));
+        assertEquals(6, drafts.size());
+    }
+
+    private static String nextOf(String link) {
+        Matcher m = Pattern.compile("<[^>]*/api/v1/([^>]+)>;\\s*rel=\"next\"").matcher(link);
+        return m.find() ? m.group(1) : null;
+    }
+
+    @Test
+    void aChangeNeedsTheETagLastReadSoNoEditIsLost() {
+        long acme = client(Demo.ACME);
+        String token = ownerToken();
+        long channel = firstChannel(token, acme);
+        JsonObject created = object(call("POST", "clients/" + acme + "/posts", token,
+                post("ETag " + UUID.randomUUID(), "First words", channel)));
+        String path = "clients/" + acme + "/posts/" + created.getJsonNumber("id");
+        HttpResponse<String> read = call("GET", path, token, null);
+        String etag = read.headers().firstValue("ETag").orElseThrow();
+        assertEquals(304, call("GET", path, token, null, "If-None-Match", etag).statusCode());
+
+        String change = Json.createObjectBuilder().add("title", created.getString("title")).add("text", "Second words")
+                .add("channels", Json.createArrayBuilder().add(channel)).build().toString();
+        problem(call("PUT", path, token, change), 428, "If-Match");
+        problem(call("PUT", path, token, change, "If-Match", "\"0123\""), 412, "changed since you read it");
+        HttpResponse<String> updated = call("PUT", path, token, change, "If-Match", etag);
+        assertEquals(200, updated.statusCode(), updated.body());
+        assertEquals("Second words", object(updated).getString("text"));
+        String newTag = updated.headers().firstValue("ETag").orElseThrow();
+        assertNotEquals(etag, newTag);
+        assertEquals(newTag, call("GET", path, token, null).headers().firstValue("ETag").orElseThrow(),
+                "the ETag of the answer is the one the next read gives");
+        problem(call("PUT", path, token, change.replace("Second", "Third"), "If-Match", etag), 412,
+                "changed since you read it");
+        assertEquals("Second words", object(call("GET", path, token, null)).getString("text"), "nothing was lost");
+    }
+
+    @Test
+    void anIdempotencyKeyGivesTheFirstAnswerAgainAndRefusesAnotherRequest() throws Exception {
+        long acme = client(Demo.ACME);
+        String token = ownerToken();
+        long channel = firstChannel(token, acme);
+        String title = "Idempotent " + UUID.randomUUID();
+        String key = UUID.randomUUID().toString();
+        HttpResponse<String> first = call("POST", "clients/" + acme + "/posts", token, post(title, "Once", channel),
+                "Idempotency-Key", key);
+        assertEquals(201, first.statusCode(), first.body());
+        HttpResponse<String> again = call("POST", "clients/" + acme + "/posts", token, post(title, "Once", channel),
+                "Idempotency-Key", key);
+        assertEquals(201, again.statusCode(), again.body());
+        assertEquals(object(first).getJsonNumber("id"), object(again).getJsonNumber("id"));
+        assertEquals("true", again.headers().firstValue("Idempotent-Replayed").orElse(""));
+        assertEquals(first.headers().firstValue("Location"), again.headers().firstValue("Location"));
+        assertEquals(1, countPosts(acme, title), "one post, however often it was sent");
+        problem(call("POST", "clients/" + acme + "/posts", token, post(title, "Other words", channel),
+                "Idempotency-Key", key), 422, "different request");
+        assertEquals(1, countPosts(acme, title));
+
+        // A request refused for its content leaves the key free for the corrected one.
+        String second = UUID.randomUUID().toString();
+        problem(call("POST", "clients/" + acme + "/posts", token, post("", "No title", channel),
+                "Idempotency-Key", second), 422, "working title");
+        assertEquals(201, call("POST", "clients/" + acme + "/posts", token, post(title + " b", "Fixed", channel),
+                "Idempotency-Key", second).statusCode());
+        problem(call("POST", "clients/" + acme + "/posts", token, post(title, "x", channel), "Idempotency-Key",
+                "x".repeat(256)), 422, "Idempotency-Key");
+    }
+
+    @Test
+    void badInputGetsAProblemDocumentAndChangesNothing() throws Exception {
+        long acme = client(Demo.ACME);
+        String token = ownerToken();
+        long channel = firstChannel(token, acme);
+        String title = "Refused " + UUID.randomUUID();
+        String posts = "clients/" + acme + "/posts";
+        problem(call("POST", posts, token, "{\"title\": \"" + title + "\", "), 400, "JSON");
+        problem(call("POST", posts, token, "{\"title\": \"" + title + "\", \"text\": \"x\", \"channels\": [" + channel
+                + "], \"scheduledAt\": \"2027-02-30T10:00:00Z\"}"), 400, "ISO-8601");
+        problem(call("POST", posts, token, "{\"title\": \"" + title + "\", \"text\": \"x\", \"channels\": [" + channel
+                + "], \"scheduledAt\": \"2020-01-01T10:00:00Z\"}"), 422, "future");
+        problem(call("POST", posts, token, post(title, "x", 987654321L)), 422, "no active channel 987654321");
+        problem(call("POST", posts, token, post(title, "x".repeat(100_001), channel)), 422, "100,000");
+        problem(call("POST", posts, token, post(title + "\u202Egnp.exe", "x", channel)), 422, "title");
+        problem(call("POST", posts, token, "[1, 2]"), 400, "JSON");
+        problem(call("DELETE", posts, token, null), 405, "method");
+        problem(call("GET", "clients/" + acme + "/nothing", token, null), 404, "no such address");
+        assertEquals(0, countPosts(acme, title), "nothing was written");
+    }
+
+    @Test
+    void aPostGoesThroughReviewByTheApi() {
+        long acme = client(Demo.ACME);
+        String editor = token(Demo.NORTHWIND_OWNER, Demo.NORTHWIND_EDITOR, EVERYTHING, Set.of(acme));
+        String owner = ownerToken();
+        long channel = firstChannel(editor, acme);
+        JsonObject created = object(call("POST", "clients/" + acme + "/posts", editor,
+                post("Review " + UUID.randomUUID(), "Ready for review", channel)));
+        String path = "clients/" + acme + "/posts/" + created.getJsonNumber("id");
+        Instant at = Instant.now().plus(Duration.ofDays(3)).truncatedTo(java.time.temporal.ChronoUnit.MINUTES);
+        JsonObject scheduled = object(call("POST", path + "/schedule", editor, "{\"at\": \"" + at + "\"}"));
+        assertEquals(at.toString(), scheduled.getString("scheduledAt"));
+        assertEquals(at.atZone(java.time.ZoneId.of("Europe/Berlin")).toLocalDateTime().toString().substring(0, 16),
+                scheduled.getString("scheduledLocal").substring(0, 16), "also shown in the client's zone");
+
+        HttpResponse<String> submitted = call("POST", path + "/submit", editor, "");
+        assertEquals(200, submitted.statusCode(), submitted.body());
+        assertEquals("IN_REVIEW", object(submitted).getString("state"));
+        problem(call("POST", path + "/decisions", owner, "{\"decision\": \"maybe\"}"), 422, "approve");
+        HttpResponse<String> approved = call("POST", path + "/decisions", owner,
+                "{\"decision\": \"approve\", \"comment\": \"Good to go\"}");
+        assertEquals(200, approved.statusCode(), approved.body());
+        assertNotEquals("IN_REVIEW", object(approved).getString("state"), "the review moved on");
+        String noReviews = token(Demo.NORTHWIND_OWNER, Demo.NORTHWIND_OWNER, Set.of(ApiScope.POSTS_WRITE), Set.of());
+        problem(call("POST", path + "/decisions", noReviews, "{\"decision\": \"approve\"}"), 403, "reviews:write");
+    }
+
+    @Test
+    void aClientsResultsAreReadForAPeriodAgainstThePeriodBefore() {
+        long acme = client(Demo.ACME);
+        String token = ownerToken();
+        java.time.LocalDate today = java.time.LocalDate.now(java.time.ZoneId.of("Europe/Berlin"));
+        String path = "clients/" + acme + "/analytics?from=" + today.minusDays(29) + "&to=" + today;
+        HttpResponse<String> answer = call("GET", path, token, null);
+        assertEquals(200, answer.statusCode(), answer.body());
+        JsonObject summary = object(answer);
+        assertEquals(today.toString(), summary.getString("to"));
+        assertEquals("ACTIVITY", summary.getString("basis"));
+        assertEquals("Europe/Berlin", summary.getString("timeZone"));
+        assertTrue(summary.getJsonObject("current").getInt("postsPublished") > 0,
+                "the demo's published posts are counted: " + summary);
+        assertTrue(summary.containsKey("previous"));
+        problem(call("GET", "clients/" + acme + "/analytics?from=2026-02-30&to=2026-03-02", token, null), 422,
+                "not a day");
+        problem(call("GET", "clients/" + acme + "/analytics?from=2020-01-01&to=2026-01-01", token, null), 422,
+                "731");
+        problem(call("GET", "clients/" + acme + "/analytics?from=2026-03-02&to=2026-03-01", token, null), 422,
+                "ends before");
+        String postsOnly = token(Demo.NORTHWIND_OWNER, Demo.NORTHWIND_OWNER, Set.of(ApiScope.POSTS_READ), Set.of());
+        problem(call("GET", path, postsOnly, null), 403, "analytics:read");
+    }
+
+    // ---------------------------------------------------------------- limits and reference
+
+    @Test
+    void aTokenOverItsRateIsToldWhenToComeBackWhileOthersGoOn() {
+        String busy = ownerToken();
+        HttpResponse<String> last = null;
+        int served = 0;
+        for (int i = 0; i < 300; i++) {
+            last = call("GET", "clients", busy, null);
+            if (last.statusCode() != 200) {
+                break;
+            }
+            served++;
+            assertTrue(Long.parseLong(last.headers().firstValue("RateLimit-Remaining").orElseThrow()) >= 0);
+        }
+        assertTrue(served >= 100 && served < 300, "the limit of 100 a minute (set for the tests) held: " + served);
+        problem(last, 429, "Try again in");
+        assertTrue(Long.parseLong(last.headers().firstValue("Retry-After").orElseThrow()) >= 1);
+        assertEquals("100", last.headers().firstValue("RateLimit-Limit").orElse(""));
+        assertEquals(200, call("GET", "clients", ownerToken(), null).statusCode(), "another token is still served");
+    }
+
+    @Test
+    void theOpenApiDocumentDescribesTheApiForTheAgencysStaff() {
+        WebClient owner = new WebClient(base);
+        owner.signIn(Demo.NORTHWIND_OWNER, Demo.PASSWORD);
+        HttpResponse<String> document = owner.get("openapi");
+        assertEquals(200, document.statusCode(), document.body());
+        for (String path : List.of("/api/v1/clients", "/api/v1/clients/{client}/posts",
+                "/api/v1/clients/{client}/posts/{post}", "/api/v1/clients/{client}/posts/{post}/decisions")) {
+            assertTrue(document.body().contains(path + ":"), path + " is described:\n" + document.body());
+        }
+        assertTrue(document.body().contains("bearer"), "the token scheme is described");
+        WebClient approver = new WebClient(base);
+        approver.signIn(Demo.ACME_APPROVER, Demo.PASSWORD);
+        assertEquals(403, approver.get("openapi").statusCode(), "client users do not build integrations");
+    }
+}
