@@ -33,6 +33,7 @@ import java.util.logging.Logger;
 public class DemoData {
 
     public static final String PASSWORD = "herald-demo";
+    public static final String NORTHWIND_OWNER = "owner@northwind.test";
     private static final Logger LOG = Logger.getLogger(DemoData.class.getName());
 
     @PersistenceContext(unitName = "herald")

@@ -1,11 +1,17 @@
 package app.herald.demo.application;
 
+import app.herald.identity.application.Actors;
+import app.herald.identity.application.ApiTokens;
+import app.herald.identity.domain.ApiScope;
 import app.herald.platform.application.Agencies;
 import app.herald.platform.application.PlatformSchemaReady;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Optional;
+import java.util.Set;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -23,6 +29,10 @@ public class DemoStart {
     @Inject
     DemoData demo;
     @Inject
+    ApiTokens tokens;
+    @Inject
+    Actors actors;
+    @Inject
     @ConfigProperty(name = "herald.demo")
     boolean demoMode;
     @Inject
@@ -33,13 +43,22 @@ public class DemoStart {
         if (!demoMode) {
             return;
         }
+        String base = baseUrl.filter(s -> !s.isBlank()).orElse("http://localhost:8080");
+        Optional<String> apiToken = Optional.empty();
         if (agencies.noneYet()) {
             demo.load();
+            apiToken = Optional.of(tokens.issue(actors.byEmail(DemoData.NORTHWIND_OWNER).orElseThrow(),
+                    DemoData.NORTHWIND_OWNER, "Demo token (printed at the demo's first start)", Set.of(ApiScope.values()),
+                    Set.of(), Instant.now().plus(Duration.ofDays(90))).text());
         } else {
             LOG.info("Demo mode: the database already holds agencies, so no demo data was loaded");
         }
-        LOG.info(() -> "\n\n  Herald demo is ready at " + baseUrl.filter(s -> !s.isBlank()).orElse("http://localhost:8080")
+        // The token exists only in this message: Herald keeps its digest.
+        String api = apiToken.map(t -> "\n  API token of " + DemoData.NORTHWIND_OWNER + " (every scope, 90 days; shown "
+                + "only now):\n    " + t + "\n    curl -H 'Authorization: Bearer " + t + "' " + base + "/api/v1/clients")
+                .orElse("\n  API tokens: make one under Agency > API tokens (docs/api.md)");
+        LOG.info(() -> "\n\n  Herald demo is ready at " + base
                 + "/\n  Sign in as any of:\n    " + String.join("\n    ", DemoData.LOGINS)
-                + "\n  Every demo password is \"" + DemoData.PASSWORD + "\"\n");
+                + "\n  Every demo password is \"" + DemoData.PASSWORD + "\"" + api + "\n");
     }
 }
