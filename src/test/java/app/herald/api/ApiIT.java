@@ -25,6 +25,7 @@ import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
 import java.io.StringReader;
 import java.net.URI;
 import java.net.URL;
@@ -140,9 +141,11 @@ class ApiIT {
         return problem;
     }
 
+    /** The client's demo Sandbox channel, which is always connected. */
     private long firstChannel(String token, long client) {
         JsonArray channels = array(call("GET", "clients/" + client + "/channels", token, null));
-        return channels.getJsonObject(0).getJsonNumber("id").longValue();
+        return channels.stream().map(JsonValue::asJsonObject).filter(c -> c.getString("network").equals("SANDBOX"))
+                .findFirst().orElseThrow().getJsonNumber("id").longValue();
     }
 
     private static String post(String title, String text, long channel) {
@@ -440,6 +443,55 @@ class ApiIT {
                 "ends before");
         String postsOnly = token(Demo.NORTHWIND_OWNER, Demo.NORTHWIND_OWNER, Set.of(ApiScope.POSTS_READ), Set.of());
         problem(call("GET", path, postsOnly, null), 403, "analytics:read");
+    }
+
+    @Test
+    void aPostsPublicationsAreFollowedAndCancelledAndTheCalendarShowsIt() throws Exception {
+        long initech = client(Demo.INITECH);
+        String southwind = token(Demo.SOUTHWIND_OWNER, Demo.SOUTHWIND_OWNER, EVERYTHING, Set.of());
+        long channel = firstChannel(southwind, initech);
+        JsonObject created = object(call("POST", "clients/" + initech + "/posts", southwind,
+                post("Publishing " + UUID.randomUUID(), "Goes out in three days", channel)));
+        long id = created.getJsonNumber("id").longValue();
+        String path = "clients/" + initech + "/posts/" + id;
+        Instant at = Instant.now().plus(Duration.ofDays(3)).truncatedTo(java.time.temporal.ChronoUnit.MINUTES);
+        assertEquals(200, call("POST", path + "/schedule", southwind, "{\"at\": \"" + at + "\"}").statusCode());
+        assertEquals("APPROVED", object(call("POST", path + "/submit", southwind, "")).getString("state"),
+                "Initech needs no review");
+
+        JsonArray planned = null;
+        for (int i = 0; i < 50 && (planned == null || planned.isEmpty()); i++) {
+            planned = array(call("GET", "clients/" + initech + "/publications?post=" + id, southwind, null));
+            if (planned.isEmpty()) {
+                Thread.sleep(200);
+            }
+        }
+        assertEquals(1, planned.size(), planned.toString());
+        JsonObject publication = planned.getJsonObject(0);
+        assertEquals("QUEUED", publication.getString("state"));
+        assertEquals(at.toString(), publication.getString("dueAt"));
+        long publicationId = publication.getJsonNumber("id").longValue();
+
+        String window = "clients/" + initech + "/calendar?from=" + Instant.now() + "&until="
+                + Instant.now().plus(Duration.ofDays(7));
+        assertTrue(array(call("GET", window, southwind, null)).stream()
+                .anyMatch(p -> p.asJsonObject().getJsonNumber("id").longValue() == id), "the calendar shows it");
+        problem(call("GET", "clients/" + initech + "/calendar?from=2027-01-01T00:00:00Z&until=2027-06-01T00:00:00Z",
+                southwind, null), 422, "93 days");
+        problem(call("GET", "clients/" + initech + "/calendar?from=2027-02-30T00:00:00Z&until=2027-03-01T00:00:00Z",
+                southwind, null), 422, "not an instant");
+
+        String publicationPath = "clients/" + initech + "/publications/" + publicationId;
+        problem(call("POST", publicationPath + "/retry", southwind, ""), 422, "Only what failed");
+        problem(call("GET", "clients/" + initech + "/publications", southwind, null), 422, "Name the post");
+        problem(call("POST", publicationPath + "/cancel", ownerToken(), ""), 404, "may not see it");
+        String readOnly = token(Demo.SOUTHWIND_OWNER, Demo.SOUTHWIND_OWNER, Set.of(ApiScope.POSTS_READ), Set.of());
+        problem(call("POST", publicationPath + "/cancel", readOnly, ""), 403, "posts:write");
+        HttpResponse<String> cancelled = call("POST", publicationPath + "/cancel", southwind, "");
+        assertEquals(200, cancelled.statusCode(), cancelled.body());
+        assertEquals("CANCELLED", object(cancelled).getString("state"));
+        assertEquals("CANCELLED", array(call("GET", "clients/" + initech + "/publications?post=" + id, southwind, null)).getJsonObject(0)
+                .getString("state"));
     }
 
     // ---------------------------------------------------------------- limits and reference

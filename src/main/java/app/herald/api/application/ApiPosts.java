@@ -77,6 +77,21 @@ public class ApiPosts {
         return viewer().apply(posts.find(actor, postId));
     }
 
+    /** The longest span one calendar request covers. */
+    public static final java.time.Duration LONGEST_RANGE = java.time.Duration.ofDays(93);
+
+    /** The posts planned from (inclusive) until (exclusive), as the calendar shows them. */
+    public List<PostView> planned(Actor actor, Instant from, Instant until) {
+        if (!until.isAfter(from)) {
+            throw new RuleViolation("The range ends before it starts.");
+        }
+        if (java.time.Duration.between(from, until).compareTo(LONGEST_RANGE) > 0) {
+            throw new RuleViolation("One request covers at most " + LONGEST_RANGE.toDays() + " days.");
+        }
+        Function<Post, PostView> view = viewer();
+        return posts.scheduledBetween(actor, from, until).stream().map(view).toList();
+    }
+
     /** A new draft; with a claimed Idempotency-Key, the answer is kept in the same transaction. */
     public PostView create(Actor actor, PostInput input, Optional<Long> claim, Function<PostView, String> location) {
         Map<Long, String> texts = variantTexts(input);

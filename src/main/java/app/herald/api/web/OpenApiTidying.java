@@ -1,6 +1,7 @@
 package app.herald.api.web;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import org.eclipse.microprofile.openapi.OASFactory;
@@ -9,12 +10,14 @@ import org.eclipse.microprofile.openapi.models.OpenAPI;
 import org.eclipse.microprofile.openapi.models.media.MediaType;
 import org.eclipse.microprofile.openapi.models.media.Schema;
 import org.eclipse.microprofile.openapi.models.parameters.Parameter;
+import org.eclipse.microprofile.openapi.models.tags.Tag;
 
 /**
  * Tidies the OpenAPI document Payara generates from the API's resources, so that a client generated from it reads
  * what the API writes. Payara writes every attribute of a {@code @Schema} annotation it reads, defaults included, and
  * some defaults say the opposite of the truth ({@code maxProperties: 0} on an object with properties); it describes
- * a {@code long} path parameter as any number; and it names the server it happens to run on.
+ * a {@code long} path parameter as any number; it lists a tag twice when two resources share it; and it names the
+ * server it happens to run on.
  */
 public class OpenApiTidying implements OASFilter {
 
@@ -81,6 +84,12 @@ public class OpenApiTidying implements OASFilter {
     @Override
     public void filterOpenAPI(OpenAPI openAPI) {
         openAPI.setServers(new ArrayList<>());
+        if (openAPI.getTags() != null) {
+            // Two resources under one tag make Payara list the tag twice, which the specification forbids.
+            Map<String, Tag> once = new LinkedHashMap<>();
+            openAPI.getTags().forEach(tag -> once.putIfAbsent(tag.getName(), tag));
+            openAPI.setTags(new ArrayList<>(once.values()));
+        }
         if (openAPI.getComponents() == null || openAPI.getComponents().getSchemas() == null
                 || openAPI.getPaths() == null) {
             return;

@@ -231,7 +231,7 @@ public class PostsResource {
     }
 
     /** Said plainly, rather than as "not found": the token is fine, its member's role does not write. */
-    private static void requireWriter(Actor actor) {
+    static void requireWriter(Actor actor) {
         if (!actor.writesContent()) {
             throw new jakarta.ws.rs.WebApplicationException(Problems.of(Response.Status.FORBIDDEN,
                     "The member this token acts for (" + actor.role().map(r -> r.label()).orElse("no role")
