@@ -26,12 +26,14 @@ import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
+import java.io.ByteArrayInputStream;
 import java.io.StringReader;
 import java.net.URI;
 import java.net.URL;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -388,6 +390,14 @@ class ApiIT {
         problem(call("POST", posts, token, post(title, "x".repeat(100_001), channel)), 422, "100,000");
         problem(call("POST", posts, token, post(title + "\u202Egnp.exe", "x", channel)), 422, "title");
         problem(call("POST", posts, token, "[1, 2]"), 400, "JSON");
+        problem(call("POST", posts, token, post(title, "x".repeat(3 * 1024 * 1024), channel)), 413, "2 MB");
+        problem(call("GET", posts + "?limit=ten", token, null), 422, "1 to 100");
+        byte[] large = post(title, "y".repeat(3 * 1024 * 1024), channel).getBytes(StandardCharsets.UTF_8);
+        HttpResponse<String> chunked = HTTP.send(HttpRequest.newBuilder(URI.create(base + "api/v1/" + posts))
+                .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(large))).build(),
+                HttpResponse.BodyHandlers.ofString());
+        problem(chunked, 413, "2 MB");
         problem(call("DELETE", posts, token, null), 405, "method");
         problem(call("GET", "clients/" + acme + "/nothing", token, null), 404, "no such address");
         assertEquals(0, countPosts(acme, title), "nothing was written");

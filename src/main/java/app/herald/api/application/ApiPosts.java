@@ -207,7 +207,8 @@ public class ApiPosts {
             List<PostView.VariantView> variants = new ArrayList<>();
             for (Variant v : posts.variants(post.getId())) {
                 Channel channel = byId.get(v.getChannelId());
-                variants.add(new PostView.VariantView(v.getChannelId(), channel == null ? null : channel.getNetwork().name(),
+                variants.add(new PostView.VariantView(v.getChannelId(),
+                        channel == null ? null : channel.getNetwork().name(),
                         channel == null ? null : channel.label(), v.getText(), v.getFirstComment()));
             }
             Instant at = post.getScheduledAt().orElse(null);

@@ -44,7 +44,8 @@ public class IdempotencyKeys {
 
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public Claim claim(long tokenId, String key, String requestHash, Instant now) {
-        if (key.isBlank() || key.length() > IdempotentRequest.MAX_KEY || !key.chars().allMatch(c -> c > 32 && c < 127)) {
+        if (key.isBlank() || key.length() > IdempotentRequest.MAX_KEY
+                || !key.chars().allMatch(c -> c > 32 && c < 127)) {
             throw new RuleViolation("An Idempotency-Key is 1 to " + IdempotentRequest.MAX_KEY
                     + " visible ASCII characters.");
         }

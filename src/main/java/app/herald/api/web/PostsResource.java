@@ -10,13 +10,13 @@ import app.herald.identity.domain.Actor;
 import app.herald.identity.domain.ApiCaller;
 import app.herald.identity.domain.ApiScope;
 import app.herald.kernel.Secrets;
+import app.herald.kernel.RuleViolation;
 import app.herald.kernel.paging.SearchWords;
 import app.herald.tenancy.application.TenantGate;
 import jakarta.ejb.EJBException;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -80,23 +80,20 @@ public class PostsResource {
     @GET
     @NeedsScope(ApiScope.POSTS_READ)
     @Operation(summary = "The client's posts, newest first; follow the Link header (rel=next) for more")
-    @APIResponse(responseCode = "200", description = "A page of posts", content = @Content(mediaType = MediaType.APPLICATION_JSON,
-            schema = @Schema(implementation = PostView[].class)))
+    @APIResponse(responseCode = "200", description = "A page of posts", content = @Content(
+            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PostView[].class)))
     @APIResponse(responseCode = "default", description = "A problem document (RFC 9457)", content = @Content(
             mediaType = "application/problem+json", schema = @Schema(implementation = Problems.Problem.class)))
     public Response list(@PathParam("client") long client, @QueryParam("cursor") String cursor,
-                         @Parameter(description = "1 to 100") @QueryParam("limit") @DefaultValue("25") int limit,
+                         @Parameter(description = "1 to 100, 25 when not given") @QueryParam("limit") String limit,
                          @Parameter(description = "DRAFT, IN_REVIEW, CLIENT_REVIEW, CHANGES_REQUESTED, REJECTED or "
                                  + "APPROVED") @QueryParam("state") String state,
                          @Parameter(description = "words in the title or text") @QueryParam("q") String words) {
-        if (limit < 1 || limit > LARGEST_PAGE) {
-            return Problems.of(422, "Unprocessable Content", "A page holds 1 to " + LARGEST_PAGE + " posts, not "
-                    + limit + ".");
-        }
+        int size = pageSize(limit);
         Actor actor = enter(client);
         Optional<Long> below = Cursors.read(cursor);
         ApiPosts.Page page = posts.page(actor, new PostSearch(SearchWords.of(words), ApiPosts.state(state)),
-                below.orElse(null), limit);
+                below.orElse(null), size);
         Response.ResponseBuilder answer = Response.ok(page.posts());
         page.continueBelow().ifPresent(id -> answer.link(uri.getRequestUriBuilder()
                 .replaceQueryParam("cursor", Cursors.below(id)).build(), "next"));
@@ -107,8 +104,8 @@ public class PostsResource {
     @Path("{post}")
     @NeedsScope(ApiScope.POSTS_READ)
     @Operation(summary = "One post with its variants; answers 304 to If-None-Match with its current ETag")
-    @APIResponse(responseCode = "200", description = "The post", content = @Content(mediaType = MediaType.APPLICATION_JSON,
-            schema = @Schema(implementation = PostView.class)))
+    @APIResponse(responseCode = "200", description = "The post", content = @Content(
+            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PostView.class)))
     @APIResponse(responseCode = "default", description = "A problem document (RFC 9457)", content = @Content(
             mediaType = "application/problem+json", schema = @Schema(implementation = Problems.Problem.class)))
     public Response get(@PathParam("client") long client, @PathParam("post") long post) {
@@ -121,11 +118,12 @@ public class PostsResource {
     @POST
     @NeedsScope(ApiScope.POSTS_WRITE)
     @Operation(summary = "A new draft; send an Idempotency-Key to make retries safe")
-    @APIResponse(responseCode = "201", description = "The new draft", content = @Content(mediaType = MediaType.APPLICATION_JSON,
-            schema = @Schema(implementation = PostView.class)))
+    @APIResponse(responseCode = "201", description = "The new draft", content = @Content(
+            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PostView.class)))
     @APIResponse(responseCode = "default", description = "A problem document (RFC 9457)", content = @Content(
             mediaType = "application/problem+json", schema = @Schema(implementation = Problems.Problem.class)))
-    public Response create(@PathParam("client") long client, PostInput input, @HeaderParam("Idempotency-Key") String key) {
+    public Response create(@PathParam("client") long client, PostInput input,
+                           @HeaderParam("Idempotency-Key") String key) {
         Actor actor = enter(client);
         requireWriter(actor);
         PostInput body = required(input);
@@ -162,11 +160,12 @@ public class PostsResource {
     @Path("{post}")
     @NeedsScope(ApiScope.POSTS_WRITE)
     @Operation(summary = "Replaces the post's title, text and channels; needs If-Match with the ETag last read")
-    @APIResponse(responseCode = "200", description = "The post as changed", content = @Content(mediaType = MediaType.APPLICATION_JSON,
-            schema = @Schema(implementation = PostView.class)))
+    @APIResponse(responseCode = "200", description = "The post as changed", content = @Content(
+            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PostView.class)))
     @APIResponse(responseCode = "default", description = "A problem document (RFC 9457)", content = @Content(
             mediaType = "application/problem+json", schema = @Schema(implementation = Problems.Problem.class)))
-    public Response update(@PathParam("client") long client, @PathParam("post") long post, @HeaderParam("If-Match") String ifMatch, PostInput input) {
+    public Response update(@PathParam("client") long client, @PathParam("post") long post,
+                           @HeaderParam("If-Match") String ifMatch, PostInput input) {
         Actor actor = enter(client);
         requireWriter(actor);
         if (ifMatch == null || ifMatch.isBlank()) {
@@ -181,8 +180,8 @@ public class PostsResource {
     @Path("{post}/schedule")
     @NeedsScope(ApiScope.POSTS_WRITE)
     @Operation(summary = "Sets the post's time (an instant in the future), or takes it off the calendar (at: null)")
-    @APIResponse(responseCode = "200", description = "The post as scheduled", content = @Content(mediaType = MediaType.APPLICATION_JSON,
-            schema = @Schema(implementation = PostView.class)))
+    @APIResponse(responseCode = "200", description = "The post as scheduled", content = @Content(
+            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PostView.class)))
     @APIResponse(responseCode = "default", description = "A problem document (RFC 9457)", content = @Content(
             mediaType = "application/problem+json", schema = @Schema(implementation = Problems.Problem.class)))
     public Response schedule(@PathParam("client") long client, @PathParam("post") long post, ScheduleInput input) {
@@ -196,8 +195,8 @@ public class PostsResource {
     @Path("{post}/submit")
     @NeedsScope(ApiScope.POSTS_WRITE)
     @Operation(summary = "Sends the post to review, once every variant fits its network")
-    @APIResponse(responseCode = "200", description = "The post in review", content = @Content(mediaType = MediaType.APPLICATION_JSON,
-            schema = @Schema(implementation = PostView.class)))
+    @APIResponse(responseCode = "200", description = "The post in review", content = @Content(
+            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PostView.class)))
     @APIResponse(responseCode = "default", description = "A problem document (RFC 9457)", content = @Content(
             mediaType = "application/problem+json", schema = @Schema(implementation = Problems.Problem.class)))
     public Response submit(@PathParam("client") long client, @PathParam("post") long post) {
@@ -211,8 +210,8 @@ public class PostsResource {
     @Path("{post}/decisions")
     @NeedsScope(ApiScope.REVIEWS_WRITE)
     @Operation(summary = "Records a review decision at the post's current review step")
-    @APIResponse(responseCode = "200", description = "The post after the decision", content = @Content(mediaType = MediaType.APPLICATION_JSON,
-            schema = @Schema(implementation = PostView.class)))
+    @APIResponse(responseCode = "200", description = "The post after the decision", content = @Content(
+            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PostView.class)))
     @APIResponse(responseCode = "default", description = "A problem document (RFC 9457)", content = @Content(
             mediaType = "application/problem+json", schema = @Schema(implementation = Problems.Problem.class)))
     public Response decide(@PathParam("client") long client, @PathParam("post") long post, DecisionInput input) {
@@ -222,6 +221,22 @@ public class PostsResource {
         }
         PostView view = posts.decide(actor, post, input.decision(), input.comment());
         return Response.ok(view).tag(tag(view)).build();
+    }
+
+    /** Read here rather than by the container, which would answer a "limit=ten" with "not found". */
+    private static int pageSize(String limit) {
+        if (limit == null || limit.isBlank()) {
+            return DEFAULT_PAGE;
+        }
+        try {
+            int size = Integer.parseInt(limit.strip());
+            if (size >= 1 && size <= LARGEST_PAGE) {
+                return size;
+            }
+        } catch (NumberFormatException e) {
+            // Said below.
+        }
+        throw new RuleViolation("A page holds 1 to " + LARGEST_PAGE + " posts, not " + limit + ".");
     }
 
     private Actor enter(long client) {
@@ -241,7 +256,7 @@ public class PostsResource {
 
     private static PostInput required(PostInput input) {
         if (input == null) {
-            throw new app.herald.kernel.RuleViolation("Send the post as JSON: {\"title\": ..., \"text\": ..., "
+            throw new RuleViolation("Send the post as JSON: {\"title\": ..., \"text\": ..., "
                     + "\"channels\": [...]}.");
         }
         return input;

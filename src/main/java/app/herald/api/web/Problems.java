@@ -7,7 +7,9 @@ import app.herald.kernel.RuleViolation;
 import app.herald.tenancy.application.TenantUnavailable;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.json.bind.JsonbException;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
@@ -44,9 +46,15 @@ public class Problems implements ExceptionMapper<Throwable> {
         return Response.status(status).type(PROBLEM).entity(new Problem("about:blank", title, status, detail)).build();
     }
 
+    @Context
+    HttpServletRequest request;
+
     @Override
     public Response toResponse(Throwable thrown) {
         Throwable cause = meaningful(thrown);
+        if (cause instanceof BodyLimit.TooLarge || Boolean.TRUE.equals(request.getAttribute(BodyLimit.PASSED_LIMIT))) {
+            return of(413, "Content Too Large", BodyLimit.TOO_LARGE);
+        }
         if (cause instanceof IdempotencyKeys.KeyInUse inUse) {
             return of(inUse.status(), inUse.status() == 409 ? "Conflict" : "Unprocessable Content", inUse.getMessage());
         }
@@ -96,19 +104,19 @@ public class Problems implements ExceptionMapper<Throwable> {
         };
     }
 
-    /** The exception that says what went wrong, under the container's and the JSON reader's wrappers. */
+    /**
+     * The exception that says what went wrong, under the container's and the JSON reader's wrappers. A body cut off
+     * at the size limit counts first: the JSON reader reports it as malformed JSON around it.
+     */
     private static Throwable meaningful(Throwable thrown) {
-        Throwable current = thrown;
-        for (int depth = 0; depth < 10 && current != null; depth++) {
-            if (current instanceof RuleViolation || current instanceof AccessDenied || current instanceof JsonbException
-                    || current instanceof IdempotencyKeys.KeyInUse || current instanceof ApiPosts.Stale) {
-                return current;
-            }
-            if (current.getCause() == null || current.getCause() == current) {
-                break;
-            }
-            current = current.getCause();
+        java.util.List<Throwable> chain = new java.util.ArrayList<>();
+        for (Throwable t = thrown; t != null && chain.size() < 10 && !chain.contains(t); t = t.getCause()) {
+            chain.add(t);
         }
-        return thrown;
+        return chain.stream().filter(BodyLimit.TooLarge.class::isInstance).findFirst()
+                .or(() -> chain.stream().filter(t -> t instanceof RuleViolation || t instanceof AccessDenied
+                        || t instanceof JsonbException || t instanceof IdempotencyKeys.KeyInUse
+                        || t instanceof ApiPosts.Stale).findFirst())
+                .orElse(thrown);
     }
 }

@@ -48,14 +48,16 @@ public class DemoStart {
         if (agencies.noneYet()) {
             demo.load();
             apiToken = Optional.of(tokens.issue(actors.byEmail(DemoData.NORTHWIND_OWNER).orElseThrow(),
-                    DemoData.NORTHWIND_OWNER, "Demo token (printed at the demo's first start)", Set.of(ApiScope.values()),
+                    DemoData.NORTHWIND_OWNER, "Demo token (printed at the demo's first start)",
+                    Set.of(ApiScope.values()),
                     Set.of(), Instant.now().plus(Duration.ofDays(90))).text());
         } else {
             LOG.info("Demo mode: the database already holds agencies, so no demo data was loaded");
         }
         // The token exists only in this message: Herald keeps its digest.
         String api = apiToken.map(t -> "\n  API token of " + DemoData.NORTHWIND_OWNER + " (every scope, 90 days; shown "
-                + "only now):\n    " + t + "\n    curl -H 'Authorization: Bearer " + t + "' " + base + "/api/v1/clients")
+                + "only now):\n    " + t + "\n    curl -H 'Authorization: Bearer " + t + "' " + base
+                + "/api/v1/clients")
                 .orElse("\n  API tokens: make one under Agency > API tokens (docs/api.md)");
         LOG.info(() -> "\n\n  Herald demo is ready at " + base
                 + "/\n  Sign in as any of:\n    " + String.join("\n    ", DemoData.LOGINS)
