@@ -67,4 +67,27 @@ class WebhookSignatureTest {
         assertFalse(endpoint.failedAt(now.plus(Duration.ofDays(4))), "one success starts it again");
         assertTrue(endpoint.failedAt(now.plus(Duration.ofDays(7))));
     }
+
+    @Test
+    void aReceiversCheckTakesAnyListedSignatureOfARecentRequestAndNothingElse() {
+        String current = WebhookSignature.newSecret();
+        String previous = WebhookSignature.newSecret();
+        long now = 1_796_580_000L;
+        String body = "{\"type\":\"webhook.test\"}";
+        String both = WebhookSignature.sign(current, "msg_1", now, body) + " "
+                + WebhookSignature.sign(previous, "msg_1", now, body);
+        assertTrue(WebhookSignature.verifies(List.of(current), "msg_1", String.valueOf(now), both, body, now));
+        assertTrue(WebhookSignature.verifies(List.of(previous), "msg_1", String.valueOf(now), both, body, now + 300),
+                "during a rotation the old secret's signature counts too");
+        assertFalse(WebhookSignature.verifies(List.of(current), "msg_1", String.valueOf(now), both, body, now + 301),
+                "more than five minutes away from the clock");
+        assertFalse(WebhookSignature.verifies(List.of(current), "msg_2", String.valueOf(now), both, body, now),
+                "the id is signed");
+        assertFalse(WebhookSignature.verifies(List.of(current), "msg_1", String.valueOf(now), both, body + " ", now),
+                "the body is signed");
+        assertFalse(WebhookSignature.verifies(List.of(WebhookSignature.newSecret()), "msg_1", String.valueOf(now),
+                both, body, now), "another secret");
+        assertFalse(WebhookSignature.verifies(List.of(current), "msg_1", "soon", both, body, now));
+        assertFalse(WebhookSignature.verifies(List.of(current), "msg_1", String.valueOf(now), null, body, now));
+    }
 }

@@ -6,9 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import app.herald.api.application.WebhookEndpoints;
+import app.herald.api.application.WebhookInspector;
 import app.herald.api.domain.WebhookDelivery;
 import app.herald.api.domain.WebhookEndpoint;
 import app.herald.api.domain.WebhookEvent;
+import app.herald.api.domain.WebhookInspection;
 import app.herald.content.application.Channels;
 import app.herald.content.application.Posts;
 import app.herald.content.domain.Network;
@@ -31,6 +33,11 @@ import jakarta.json.JsonObject;
 import java.io.IOException;
 import java.io.StringReader;
 import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.URL;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Duration;
@@ -48,6 +55,7 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -77,6 +85,8 @@ class WebhooksIT {
     Posts posts;
     @Inject
     Channels channels;
+    @ArquillianResource
+    URL base;
 
     /** What the receiver got: the headers that matter, the body, and whether the signature checked out. */
     record Received(String id, String timestamp, String signature, String body, boolean signed) {
@@ -263,6 +273,48 @@ class WebhooksIT {
             } finally {
                 endpoints.remove(owner, id);
             }
+        }
+    }
+
+    /**
+     * Herald's own inspector, called over the network like any receiver (loopback is allowed for the tests): it
+     * receives a test event, checks its signature as a receiver would, marks a forged one, and shows them only to
+     * the agency.
+     */
+    @Test
+    void heraldsInspectorReceivesWhatHeraldSendsAndChecksItsSignature() throws Exception {
+        Actor owner = actor(Demo.NORTHWIND_OWNER);
+        WebhookEndpoints.WithSecret inspector = endpoints.addInspector(owner, base.toString(), null);
+        long id = inspector.endpoint().getId();
+        String url = inspector.endpoint().getUrl();
+        try {
+            assertTrue(url.startsWith(base.toString().replaceAll("/+$", "") + WebhookInspector.PATH), url);
+            endpoints.sendTest(owner, id);
+            await("the inspector's first request", () -> !endpoints.inspected(owner, id).isEmpty());
+            WebhookInspection got = endpoints.inspected(owner, id).get(0);
+            assertEquals("webhook.test", got.getEventType());
+            assertTrue(got.isSignatureOk(), "signed with the endpoint's secret");
+            assertTrue(got.getBody().contains("A test event"), got.getBody());
+            await("the delivery settled", () -> endpoints.deliveries(owner, id, 10).get(0).getState()
+                    == WebhookDelivery.State.DELIVERED);
+
+            HttpClient http = HttpClient.newHttpClient();
+            HttpResponse<String> forged = http.send(HttpRequest.newBuilder(URI.create(url))
+                    .header("webhook-id", "msg_forged").header("webhook-timestamp",
+                            String.valueOf(Instant.now().getEpochSecond())).header("webhook-signature", "v1,AAAA")
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"type\":\"post.approved\"}")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertEquals(204, forged.statusCode());
+            WebhookInspection marked = endpoints.inspected(owner, id).get(0);
+            assertEquals("msg_forged", marked.getMessageId());
+            assertFalse(marked.isSignatureOk(), "a forged signature is shown as such");
+            String unknown = url.substring(0, url.length() - 24) + "abcdefghijkmnopqrstuvwxy";
+            assertEquals(404, http.send(HttpRequest.newBuilder(URI.create(unknown))
+                    .POST(HttpRequest.BodyPublishers.ofString("{}")).build(),
+                    HttpResponse.BodyHandlers.ofString()).statusCode(), "no endpoint has that key");
+            assertThrows(AccessDenied.class, () -> endpoints.inspected(actor(Demo.SOUTHWIND_OWNER), id));
+        } finally {
+            endpoints.remove(owner, id);
         }
     }
 

@@ -3,12 +3,14 @@ package app.herald.api.application;
 import app.herald.api.domain.WebhookDelivery;
 import app.herald.api.domain.WebhookEndpoint;
 import app.herald.api.domain.WebhookEvent;
+import app.herald.api.domain.WebhookInspection;
 import app.herald.api.domain.WebhookSignature;
 import app.herald.identity.domain.Actor;
 import app.herald.kernel.AccessDenied;
 import app.herald.kernel.RuleViolation;
 import app.herald.kernel.crypto.KeyRing;
 import app.herald.kernel.net.OutboundGuard;
+import app.herald.kernel.web.PublicAddress;
 import app.herald.tenancy.application.TenantRegistry;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
@@ -39,6 +41,8 @@ public class WebhookEndpoints {
     TenantRegistry tenants;
     @Inject
     WebhookOutbox outbox;
+    @Inject
+    PublicAddress address;
 
     /** The endpoints this person may keep: those of the clients they see, and agency-wide ones if they see all. */
     public List<WebhookEndpoint> of(Actor actor) {
@@ -64,6 +68,28 @@ public class WebhookEndpoints {
         return new WithSecret(endpoint, secret);
     }
 
+    /**
+     * An endpoint that delivers to Herald's own inspector (at the given public address of Herald), for every event:
+     * what Herald sends, seen before the agency has a receiver. It is called like any receiver, through the
+     * outbound-address guard, so a Herald on a private address needs that address allowed.
+     */
+    public WithSecret addInspector(Actor actor, Long clientId) {
+        return addInspector(actor, address.link(""), clientId);
+    }
+
+    /** As {@link #addInspector(Actor, Long)}, at Herald's address as given. */
+    public WithSecret addInspector(Actor actor, String herald, Long clientId) {
+        return add(actor, WebhookInspector.newAddress(herald), java.util.Arrays.stream(WebhookEvent.values())
+                .filter(WebhookEvent::isSubscribable).toList(), clientId);
+    }
+
+    /** What the inspector received for the endpoint, newest first. */
+    public List<WebhookInspection> inspected(Actor actor, long endpointId) {
+        find(actor, endpointId);
+        return em.createNamedQuery("WebhookInspection.ofEndpoint", WebhookInspection.class)
+                .setParameter("endpoint", endpointId).setMaxResults(WebhookInspection.KEPT).getResultList();
+    }
+
     public void choose(Actor actor, long endpointId, Collection<WebhookEvent> events) {
         find(actor, endpointId).choose(events);
     }
@@ -87,6 +113,7 @@ public class WebhookEndpoints {
     public void remove(Actor actor, long endpointId) {
         WebhookEndpoint endpoint = find(actor, endpointId);
         em.createNamedQuery("WebhookDelivery.forget").setParameter("endpoint", endpoint.getId()).executeUpdate();
+        em.createNamedQuery("WebhookInspection.forget").setParameter("endpoint", endpoint.getId()).executeUpdate();
         em.remove(endpoint);
     }
 

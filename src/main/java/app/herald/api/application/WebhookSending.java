@@ -10,7 +10,6 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.logging.Logger;
@@ -46,9 +45,7 @@ public class WebhookSending {
         if (endpoint == null || !endpoint.isActive()) {
             return Optional.empty();
         }
-        List<String> secrets = new ArrayList<>();
-        secrets.add(WebhookSecrets.open(keys, endpoint, endpoint.getSecret()));
-        endpoint.previousSecret(Instant.now()).ifPresent(s -> secrets.add(WebhookSecrets.open(keys, endpoint, s)));
+        List<String> secrets = WebhookSecrets.signing(keys, endpoint, Instant.now());
         return Optional.of(new Attempt(deliveryId, delivery.getMessageId(), endpoint.getUrl(), delivery.getPayload(),
                 secrets));
     }

@@ -26,6 +26,8 @@ import java.util.stream.Collectors;
 @Table(name = "webhook_endpoint")
 @NamedQuery(name = "WebhookEndpoint.ofAgency", query = "SELECT e FROM WebhookEndpoint e WHERE e.agencyId = :agency "
         + "ORDER BY e.id")
+@NamedQuery(name = "WebhookEndpoint.byAddressEnding",
+        query = "SELECT e FROM WebhookEndpoint e WHERE e.url LIKE :ending")
 @NamedQuery(name = "WebhookEndpoint.listening", query = "SELECT e FROM WebhookEndpoint e WHERE e.agencyId = :agency "
         + "AND e.active = TRUE AND (e.tenantId IS NULL OR e.tenantId = :tenant)")
 public class WebhookEndpoint {

@@ -2,8 +2,10 @@ package app.herald.api.domain;
 
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.util.Base64;
+import java.util.List;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
@@ -38,5 +40,32 @@ public final class WebhookSignature {
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("HmacSHA256 is part of every JDK", e);
         }
+    }
+
+    /** How far a timestamp may be from the receiver's clock, as the specification advises. */
+    public static final long TOLERANCE_SECONDS = 300;
+
+    /**
+     * A receiver's check: a recent timestamp, and one of the header's {@code v1} signatures made with one of the
+     * secrets (compared in constant time).
+     */
+    public static boolean verifies(List<String> secrets, String messageId, String timestamp, String header,
+                                   String body, long nowSeconds) {
+        if (messageId == null || timestamp == null || header == null || !timestamp.matches("\\d{1,12}")) {
+            return false;
+        }
+        long sent = Long.parseLong(timestamp);
+        if (Math.abs(nowSeconds - sent) > TOLERANCE_SECONDS) {
+            return false;
+        }
+        for (String secret : secrets) {
+            byte[] expected = sign(secret, messageId, sent, body).getBytes(StandardCharsets.UTF_8);
+            for (String offered : header.split(" ")) {
+                if (MessageDigest.isEqual(expected, offered.getBytes(StandardCharsets.UTF_8))) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 }

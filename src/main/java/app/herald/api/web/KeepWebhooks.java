@@ -1,6 +1,7 @@
 package app.herald.api.web;
 
 import app.herald.api.application.WebhookEndpoints;
+import app.herald.api.application.WebhookInspector;
 import app.herald.api.domain.WebhookDelivery;
 import app.herald.api.domain.WebhookEndpoint;
 import app.herald.api.domain.WebhookEvent;
@@ -51,6 +52,8 @@ public class KeepWebhooks implements Serializable {
     private String shownSecret;
     private Long logOf;
     private List<Sent> log = List.of();
+    private List<Inspected> inspected = List.of();
+    private Long inspectorClientId;
 
     /** One endpoint as listed (entities stay out of the view state). */
     public record Row(long id, String url, String client, String events, boolean active, String state)
@@ -60,6 +63,11 @@ public class KeepWebhooks implements Serializable {
     /** One line of the delivery log. */
     public record Sent(long id, String created, String type, String messageId, int attempts, String state,
                        String status, String answer) implements Serializable {
+    }
+
+    /** One request as Herald's inspector received it. */
+    public record Inspected(String received, String type, String messageId, boolean signed, String body)
+            implements Serializable {
     }
 
     /** View action: only an agency's owners and managers keep its webhooks. */
@@ -78,6 +86,11 @@ public class KeepWebhooks implements Serializable {
         rows = endpoints.of(current.get()).stream().map(this::row).toList();
         if (logOf != null) {
             log = endpoints.deliveries(current.get(), logOf, 50).stream().map(this::sent).toList();
+            inspected = getLogUrl().contains(WebhookInspector.PATH)
+                    ? endpoints.inspected(current.get(), logOf).stream().map(i -> new Inspected(when(i.getReceivedAt()),
+                    i.getEventType() == null ? "" : i.getEventType(), i.getMessageId() == null ? "" : i.getMessageId(),
+                    i.isSignatureOk(), i.getBody())).toList()
+                    : List.of();
         }
     }
 
@@ -100,6 +113,15 @@ public class KeepWebhooks implements Serializable {
                 "Endpoint added. Give its secret to the receiver now: Herald shows it only this once.")) {
             url = null;
             events = new ArrayList<>();
+            load();
+        }
+    }
+
+    /** An endpoint that delivers to Herald's own inspector, for the client chosen (or every client). */
+    public void addInspector() {
+        if (Feedback.attempt(() -> shownSecret = endpoints.addInspector(current.get(), inspectorClientId)
+                .secret(), "Herald's inspector listens: send a test event, then open its "
+                + "deliveries.")) {
             load();
         }
     }
@@ -171,6 +193,18 @@ public class KeepWebhooks implements Serializable {
 
     public List<Sent> getLog() {
         return log;
+    }
+
+    public List<Inspected> getInspected() {
+        return inspected;
+    }
+
+    public Long getInspectorClientId() {
+        return inspectorClientId;
+    }
+
+    public void setInspectorClientId(Long inspectorClientId) {
+        this.inspectorClientId = inspectorClientId;
     }
 
     public String getLogUrl() {
