@@ -85,7 +85,9 @@ public class PostsResource {
     @APIResponse(responseCode = "default", description = "A problem document (RFC 9457)", content = @Content(
             mediaType = "application/problem+json", schema = @Schema(implementation = Problems.Problem.class)))
     public Response list(@PathParam("client") long client, @QueryParam("cursor") String cursor,
-                         @Parameter(description = "1 to 100, 25 when not given") @QueryParam("limit") String limit,
+                         @Parameter(description = "1 to 100, 25 when not given", schema = @Schema(
+                                 type = SchemaType.INTEGER, minimum = "1", maximum = "100", defaultValue = "25"))
+                         @QueryParam("limit") String limit,
                          @Parameter(description = "DRAFT, IN_REVIEW, CLIENT_REVIEW, CHANGES_REQUESTED, REJECTED or "
                                  + "APPROVED") @QueryParam("state") String state,
                          @Parameter(description = "words in the title or text") @QueryParam("q") String words) {
