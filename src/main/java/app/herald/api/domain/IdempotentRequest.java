@@ -79,10 +79,6 @@ public class IdempotentRequest {
         return State.DONE.name().equals(state);
     }
 
-    public boolean hasExpired(Instant now) {
-        return Instant.ofEpochMilli(createdAt).plus(KEPT).isBefore(now);
-    }
-
     public Long getId() {
         return id;
     }

@@ -167,10 +167,6 @@ public class ApiToken {
         return Arrays.stream(clients.split(",")).map(Long::valueOf).collect(Collectors.toCollection(TreeSet::new));
     }
 
-    public boolean allows(ApiScope scope) {
-        return getScopes().contains(scope);
-    }
-
     public Long getId() {
         return id;
     }
