@@ -3,6 +3,7 @@ package app.herald.publishing.infrastructure;
 import static app.herald.kernel.JsonSupport.JSON;
 
 import app.herald.kernel.net.OutboundGuard;
+import app.herald.kernel.net.OutboundHttp;
 import app.herald.kernel.net.OutboundRefused;
 
 import app.herald.publishing.domain.PublishResult;
@@ -40,24 +41,6 @@ public final class NetworkCall {
     /** How long a network may take to answer one request before the attempt counts as unconfirmed. */
     public static final Duration ANSWER_TIMEOUT = Duration.ofSeconds(20);
 
-    /** The JDK's own setting (seconds) for how long an idle HTTP/1.1 connection is kept for reuse; default 1,200. */
-    static final String KEEP_ALIVE_PROPERTY = "jdk.httpclient.keepalive.timeout";
-
-    static {
-        // Herald lets go of an idle connection after 4 s, before servers let go of theirs (Node and Apache after 5 s,
-        // nginx after 75 s). Otherwise a server may close an idle connection just as Herald sends a post on it, and
-        // the post becomes unconfirmed (looked up later, never sent twice, but late). The JDK reads this once, when
-        // its connection pool is first used; an operator's own -D setting wins.
-        if (System.getProperty(KEEP_ALIVE_PROPERTY) == null) {
-            System.setProperty(KEEP_ALIVE_PROPERTY, "4");
-        }
-    }
-
-    private static final HttpClient CLIENT = HttpClient.newBuilder()
-            .connectTimeout(Duration.ofSeconds(5))
-            .followRedirects(HttpClient.Redirect.NEVER)
-            .build();
-
     private final HttpResponse<String> response;
     private final Failure failure;
 
@@ -66,15 +49,9 @@ public final class NetworkCall {
         this.failure = failure;
     }
 
-    /**
-     * A request to a network. Plain http gets HTTP/1.1 without an upgrade attempt: Node servers with WebSocket support
-     * (Bluesky's reference PDS, many webhook receivers) close the connection on an h2c upgrade; https negotiates
-     * HTTP/2 through ALPN as usual.
-     */
+    /** A request to a network (see {@link OutboundHttp#request}). */
     public static HttpRequest.Builder request(String url) {
-        URI uri = URI.create(url);
-        HttpRequest.Builder builder = HttpRequest.newBuilder(uri).timeout(ANSWER_TIMEOUT).header("User-Agent", "Herald/1.0");
-        return "http".equalsIgnoreCase(uri.getScheme()) ? builder.version(HttpClient.Version.HTTP_1_1) : builder;
+        return OutboundHttp.request(URI.create(url), ANSWER_TIMEOUT);
     }
 
     /** A request with its own answer timeout, for connectors that are tested with a short one. */
@@ -88,7 +65,7 @@ public final class NetworkCall {
 
     /** Sends the request; never throws for what the network does. */
     public static NetworkCall send(HttpRequest request) {
-        return send(CLIENT, request);
+        return send(OutboundHttp.client(), request);
     }
 
     static NetworkCall send(HttpClient client, HttpRequest request) {
