@@ -12,10 +12,12 @@ import app.herald.identity.application.MemberAdministration;
 import app.herald.identity.application.OneTimeLinks;
 import app.herald.identity.application.PasswordHashing;
 import app.herald.identity.application.PasswordResets;
+import app.herald.identity.application.SingleSignOn;
 import app.herald.identity.application.TwoFactor;
 import app.herald.identity.domain.OneTimeCodes;
 import app.herald.identity.domain.Actor;
 import app.herald.identity.domain.OneTimeToken.Purpose;
+import app.herald.identity.domain.ProvenIdentity;
 import app.herald.identity.domain.Role;
 import app.herald.identity.domain.User;
 import app.herald.identity.infrastructure.HeraldIdentityStore;
@@ -29,6 +31,7 @@ import app.herald.tenancy.application.TenantRegistry;
 import app.herald.tenancy.domain.Tenant;
 import app.herald.testsupport.Demo;
 import app.herald.testsupport.HeraldDeployment;
+import app.herald.testsupport.OidcProvider;
 import app.herald.testsupport.WebClient;
 import jakarta.annotation.Resource;
 import jakarta.inject.Inject;
@@ -47,6 +50,7 @@ import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Matcher;
@@ -68,7 +72,7 @@ class IdentityIT {
 
     @Deployment
     static WebArchive deployment() {
-        return HeraldDeployment.war(IdentityIT.class, WebClient.class);
+        return HeraldDeployment.war(IdentityIT.class, WebClient.class, OidcProvider.class);
     }
 
     @Inject
@@ -99,6 +103,8 @@ class IdentityIT {
     UserTransaction tx;
     @Inject
     TwoFactor twoFactor;
+    @Inject
+    SingleSignOn singleSignOn;
     @ArquillianResource
     URL base;
 
@@ -439,6 +445,106 @@ class IdentityIT {
         assertFalse(signedIn(phone), "the phone is signed out at its next click");
         assertTrue(signedIn(laptop));
         assertTrue(signedIn(colleague), "nobody else's browser");
+    }
+
+    /**
+     * Single sign-on against a provider on loopback that signs real tokens: the owner sets it up on its screen (an
+     * unreachable issuer is refused there), a new person at an allowed domain joins, a known e-mail under an unknown
+     * subject is not merged, the owner links their account, a staff password is refused while the owner keeps theirs,
+     * and a token signed with another key, a stray callback and unknown names open nothing.
+     */
+    @Test
+    void anAgencysProviderSignsItsStaffInByIssuerAndSubjectNeverByEmailAlone() throws Exception {
+        String tag = UUID.randomUUID().toString().substring(0, 8);
+        String ownerEmail = unique("federated");
+        String ownerPassword = "federated owner passphrase";
+        long agencyId = agencies.create(actor(Demo.ADMIN), "Federated " + tag, ownerEmail).getId();
+        accept(ownerEmail, ownerPassword);
+        String name = "fed-" + tag;
+        try (OidcProvider idp = OidcProvider.start("herald-" + tag, "secret " + tag)) {
+            WebClient owner = new WebClient(base);
+            owner.signIn(ownerEmail, ownerPassword);
+            HttpResponse<String> screen = owner.get("agency/single-sign-on.xhtml");
+            assertEquals(200, screen.statusCode());
+            Map<String, String> form = new LinkedHashMap<>();
+            form.put("signInName", name);
+            form.put("issuer", "http://127.0.0.1:9/realms/none");
+            form.put("clientId", idp.clientId());
+            form.put("clientSecret", idp.clientSecret());
+            form.put("staffMustUse_input", "on");
+            form.put("joinRole_input", "EDITOR");
+            form.put("joinDomains", "joiners-" + tag + ".test");
+            HttpResponse<String> unreachable = submit(owner, screen, "singleSignOn", form, "save");
+            assertTrue(unreachable.body().contains("could not reach the identity provider"), unreachable.body());
+            assertTrue(singleSignOn.setupOf(actor(ownerEmail)).isEmpty(), "nothing is stored");
+            form.put("issuer", idp.issuer());
+            HttpResponse<String> saved = submit(owner, unreachable, "singleSignOn", form, "save");
+            assertTrue(saved.body().contains("is set up. Staff sign in at the address below"), saved.body());
+            assertTrue(saved.body().contains("/sso/start?agency=" + name), "the address staff start from");
+            WebClient editor = new WebClient(base);
+            editor.signIn(Demo.NORTHWIND_EDITOR, Demo.PASSWORD);
+            assertEquals(403, editor.get("agency/single-sign-on.xhtml").statusCode(), "owners only");
+            assertThrows(AccessDenied.class, () -> singleSignOn.turnOff(actor(Demo.NORTHWIND_EDITOR)));
+            assertTrue(singleSignOn.setupOf(actor(Demo.NORTHWIND_OWNER)).isEmpty(), "each agency sees its own");
+
+            String joiner = "nia-" + tag + "@joiners-" + tag + ".test";
+            idp.signsIn("subject-joiner-" + tag, joiner, true, "Nia New");
+            WebClient nia = new WebClient(base);
+            HttpResponse<String> landed = nia.open("sso/start?agency=" + name);
+            assertTrue(signedIn(nia), landed.uri() + " " + landed.body());
+            Actor joined = actor(joiner);
+            assertEquals(Optional.of(Role.EDITOR), joined.role(), "joined with the agency's default role");
+            assertEquals(Optional.of(agencyId), joined.agencyId());
+            assertEquals("S256", idp.lastAuthorization().get("code_challenge_method"));
+
+            idp.signsIn("subject-impostor-" + tag, ownerEmail, true, "Not the owner");
+            WebClient impostor = new WebClient(base);
+            HttpResponse<String> notMerged = impostor.open("sso/start?agency=" + name);
+            assertFalse(signedIn(impostor), "a known e-mail under an unknown subject opens nothing");
+            assertTrue(notMerged.body().contains("that is not linked to your agency"), notMerged.body());
+
+            idp.signsIn("subject-owner-" + tag, "someone-else@provider.test", true, "Owner at the provider");
+            HttpResponse<String> linked = owner.open("sso/link");
+            assertTrue(linked.body().contains("Your account is linked"), linked.body());
+            WebClient ownerByProvider = new WebClient(base);
+            ownerByProvider.open("sso/start?agency=" + name);
+            assertEquals(200, ownerByProvider.get("agency/single-sign-on.xhtml").statusCode(),
+                    "the provider's subject opened the owner's account, not one named by its e-mail");
+
+            String analyst = unique("analyst");
+            invitations.inviteMember(actor(ownerEmail), analyst, Role.ANALYST, Set.of());
+            accept(analyst, "analyst passphrase 1");
+            WebClient byPassword = new WebClient(base);
+            HttpResponse<String> refusedPassword = byPassword.signIn(analyst, "analyst passphrase 1");
+            assertFalse(signedIn(byPassword));
+            assertTrue(refusedPassword.body().contains("signs its staff in through its identity provider"),
+                    refusedPassword.body());
+            WebClient ownerByPassword = new WebClient(base);
+            ownerByPassword.signIn(ownerEmail, ownerPassword);
+            assertTrue(signedIn(ownerByPassword), "owners keep their password");
+
+            idp.spoilNextToken(OidcProvider.Spoiled.FOREIGN_KEY);
+            WebClient forged = new WebClient(base);
+            HttpResponse<String> badSignature = forged.open("sso/start?agency=" + name);
+            assertFalse(signedIn(forged));
+            assertTrue(badSignature.body().contains("Invalid signature"), badSignature.body());
+            WebClient stray = new WebClient(base);
+            assertTrue(stray.open("sso/callback?code=abc&state=def").body().contains("not started in this browser"));
+            assertFalse(signedIn(stray));
+            HttpResponse<String> script = stray.open("sso/start?agency=%3Cscript%3Ealert(1)%3C/script%3E");
+            assertTrue(script.body().contains("No agency signs in with that name"), script.body());
+            assertFalse(script.body().contains("<script>alert"), "nothing typed is echoed");
+
+            RuleViolation otherAgency = assertThrows(RuleViolation.class, () -> singleSignOn.signIn(agencyId,
+                    new ProvenIdentity(idp.issuer(), "subject-x-" + tag, null, false, null),
+                    Optional.of(actor(Demo.NORTHWIND_EDITOR).userId()), Instant.now()));
+            assertTrue(otherAgency.getMessage().contains("no longer on the staff"), otherAgency.getMessage());
+
+            singleSignOn.turnOff(actor(ownerEmail));
+            WebClient afterwards = new WebClient(base);
+            assertTrue(afterwards.open("sso/start?agency=" + name).body().contains("No agency signs in with that name"));
+            assertFalse(signedIn(afterwards));
+        }
     }
 
     private static int count(String text, String part) {

@@ -196,6 +196,10 @@ public class TwoFactor {
     }
 
     private void requirePassword(User user, String password) {
+        if (!user.hasPassword()) {
+            throw new RuleViolation("You sign in through your agency's identity provider, which asks for its own "
+                    + "second factor; Herald has no password of yours to confirm this change with.");
+        }
         if (password == null || !hashing.matches(password, user.getPasswordHash())) {
             throw new RuleViolation("Your password is not correct.");
         }

@@ -78,6 +78,10 @@ public record Actor(long userId, String email, boolean platformAdmin, Optional<L
 
     /** Deleting a client destroys its data; only an owner may. */
     public boolean mayDeleteClientsOf(long agency) {
+        return owns(agency);
+    }
+
+    public boolean owns(long agency) {
         return isStaffOf(agency) && role.get() == Role.OWNER;
     }
 

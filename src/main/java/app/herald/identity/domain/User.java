@@ -85,6 +85,22 @@ public class User implements Serializable {
         return new User(email, null, State.INVITED, now);
     }
 
+    /**
+     * A person an agency's identity provider vouched for, joining at their first single sign-on: active at once, and
+     * without a password (they sign in through the provider).
+     */
+    public static User joinedThroughSignOn(String email, String displayName, Instant now) {
+        String name;
+        try {
+            name = Text.optionalName("Your name", displayName, 120).orElse(null);
+        } catch (RuleViolation unusable) {
+            // The provider's idea of a name (too long, or with direction-changing characters) is not worth refusing
+            // the person for: they are shown by their e-mail address until they name themselves.
+            name = null;
+        }
+        return new User(email, name, State.ACTIVE, now);
+    }
+
     public static User platformAdmin(String email, String displayName, String passwordHash, Instant now) {
         User admin = new User(email, displayName, State.ACTIVE, now);
         admin.platformAdmin = true;
@@ -190,8 +206,13 @@ public class User implements Serializable {
         return twoFactorSince == null ? null : Instant.ofEpochMilli(twoFactorSince);
     }
 
+    /** Active: with a password, or through the agency's identity provider, or both. */
     public boolean canSignIn() {
-        return state == State.ACTIVE && passwordHash != null;
+        return state == State.ACTIVE;
+    }
+
+    public boolean hasPassword() {
+        return passwordHash != null;
     }
 
     public Long getId() {

@@ -6,6 +6,7 @@ import app.herald.identity.application.SignInOutcome;
 import app.herald.identity.domain.Actor;
 import app.herald.identity.domain.User;
 import app.herald.identity.application.SignInStanding;
+import app.herald.identity.application.SingleSignOn;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.security.enterprise.credential.UsernamePasswordCredential;
@@ -29,11 +30,14 @@ public class HeraldIdentityStore implements IdentityStore {
     SignInStanding standing;
     @Inject
     SignInOutcome outcome;
+    @Inject
+    SingleSignOn singleSignOn;
 
     private volatile String decoyHash;
 
     public CredentialValidationResult validate(UsernamePasswordCredential credential) {
-        Optional<User> user = actors.userByEmail(credential.getCaller()).filter(User::canSignIn);
+        Optional<User> user = actors.userByEmail(credential.getCaller()).filter(User::canSignIn)
+                .filter(User::hasPassword);
         if (user.isEmpty()) {
             // Spend the same time as a real check, so that response times do not tell which accounts exist.
             hashing.matches(credential.getPasswordAsString(), decoy());
@@ -47,7 +51,7 @@ public class HeraldIdentityStore implements IdentityStore {
             outcome.refuse("Your account is no longer part of an agency or client.");
             return CredentialValidationResult.INVALID_RESULT;
         }
-        Optional<String> refusal = standing.refusal(actor.get());
+        Optional<String> refusal = standing.refusal(actor.get()).or(() -> singleSignOn.passwordRefusal(actor.get()));
         if (refusal.isPresent()) {
             outcome.refuse(refusal.get());
             return CredentialValidationResult.INVALID_RESULT;

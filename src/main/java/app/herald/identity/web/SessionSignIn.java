@@ -116,6 +116,9 @@ public class SessionSignIn implements HttpAuthenticationMechanism {
         if (credential instanceof SecondFactorCredential second) {
             return secondStep(request, context, second);
         }
+        if (credential instanceof SingleSignOnCredential provider) {
+            return signedInByProvider(request, context, provider.email());
+        }
         CredentialValidationResult result = identities.validate(credential);
         if (result.getStatus() != CredentialValidationResult.Status.VALID) {
             // No 401 page: the sign-in page itself says what went wrong.
@@ -169,6 +172,24 @@ public class SessionSignIn implements HttpAuthenticationMechanism {
             outcome.refuse(refusal.get());
             return AuthenticationStatus.SEND_FAILURE;
         }
+        signedIn(request, session, email);
+        return context.notifyContainerAboutLogin(email, actor.get().groups());
+    }
+
+    /**
+     * An agency's identity provider vouched for the person: no password and no Herald code, since the provider asks
+     * for its own factors. The account's standing is checked as for any sign-in.
+     */
+    private AuthenticationStatus signedInByProvider(HttpServletRequest request, HttpMessageContext context,
+                                                    String email) {
+        Optional<Actor> actor = actors.byEmail(email);
+        Optional<String> refusal = actor.isEmpty() ? Optional.of("Your account can no longer sign in.")
+                : standing.refusal(actor.get());
+        if (refusal.isPresent()) {
+            outcome.refuse(refusal.get());
+            return AuthenticationStatus.SEND_FAILURE;
+        }
+        HttpSession session = request.getSession(true);
         signedIn(request, session, email);
         return context.notifyContainerAboutLogin(email, actor.get().groups());
     }

@@ -77,6 +77,11 @@ public class SignIn {
         }
     }
 
+    /** What single sign-on left to say when it sent the person back here (a refusal, in words). */
+    public void showSignOnNotice() {
+        SingleSignOnServlet.showNotice();
+    }
+
     public String getEmail() {
         return email;
     }
