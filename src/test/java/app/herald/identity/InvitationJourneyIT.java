@@ -10,6 +10,7 @@ import app.herald.testsupport.Browser;
 import app.herald.testsupport.Demo;
 import app.herald.testsupport.HeraldDeployment;
 import app.herald.testsupport.MailForTests;
+import app.herald.testsupport.OidcProvider;
 import app.herald.apiclient.ApiClient;
 import app.herald.apiclient.ApiException;
 import app.herald.apiclient.api.AnalyticsApi;
@@ -201,6 +202,58 @@ class InvitationJourneyIT {
             } catch (AssertionError | RuntimeException e) {
                 browser.keepEvidence(test.getDisplayName());
                 throw e;
+            }
+        }
+    }
+
+    /**
+     * On a phone: Northwind's owner registers the agency's identity provider (a real one on loopback), links their own
+     * account to it from their settings, and then signs in through it from the sign-in page, with no password. The
+     * screens pass axe and fit the phone. Single sign-on is turned off again at the end.
+     */
+    @Test
+    void anOwnerSetsUpSingleSignOnLinksTheirAccountAndSignsInThroughTheProvider(TestInfo test) {
+        String tag = UUID.randomUUID().toString().substring(0, 6);
+        try (OidcProvider idp = OidcProvider.start("herald-" + tag, "journey secret " + tag);
+             Browser browser = new Browser(390, 844)) {
+            try {
+                signIn(browser, Demo.NORTHWIND_OWNER, Demo.PASSWORD);
+                browser.awaitUrlContains("/agency/clients.xhtml");
+                browser.open(base + "agency/people.xhtml");
+                browser.click("singleSignOnLink");
+                browser.awaitUrlContains("single-sign-on.xhtml");
+                assertEquals(List.of(), browser.accessibilityViolations(), "the set-up screen is readable by everyone");
+                assertEquals(0, browser.overflowX(), "the set-up screen fits the phone");
+                browser.type("singleSignOn:signInName", "northwind-" + tag);
+                browser.type("singleSignOn:issuer", idp.issuer());
+                browser.type("singleSignOn:clientId", idp.clientId());
+                browser.type("singleSignOn:clientSecret", idp.clientSecret());
+                browser.click("singleSignOn:save");
+                browser.awaitText("/sso/start?agency=northwind-" + tag);
+
+                idp.signsIn("owner-subject-" + tag, "nora@login.northwind.test", true, "Nora at the provider");
+                browser.open(base + "account.xhtml");
+                browser.click("linkSingleSignOn");
+                browser.awaitText("Your account is linked");
+                browser.click("signOutForm:signOut");
+                browser.awaitUrlContains("login.xhtml");
+
+                assertEquals(List.of(), browser.accessibilityViolations(), "the sign-in page is readable by everyone");
+                assertEquals(0, browser.overflowX(), "the sign-in page fits the phone");
+                browser.type("agencyName", "northwind-" + tag);
+                browser.click("singleSignOnStart");
+                browser.awaitUrlContains("/agency/");
+                browser.open(base + "account.xhtml");
+                browser.awaitText("Linked to your agency");
+            } catch (AssertionError | RuntimeException e) {
+                browser.keepEvidence(test.getDisplayName());
+                throw e;
+            } finally {
+                browser.open(base + "agency/single-sign-on.xhtml");
+                if (!browser.driver().findElements(By.id("turnOff:off")).isEmpty()) {
+                    browser.click("turnOff:off");
+                    browser.awaitText("Single sign");
+                }
             }
         }
     }

@@ -63,9 +63,6 @@ public class Navigation {
                 menu.getElements().add(item("Webhooks", "/agency/webhooks.xhtml", "pi pi-send"));
                 menu.getElements().add(item("API tokens", "/agency/api-tokens.xhtml", "pi pi-key"));
             }
-            if (actor.owns(actor.agencyId().orElseThrow())) {
-                menu.getElements().add(item("Single sign-on", "/agency/single-sign-on.xhtml", "pi pi-id-card"));
-            }
             DefaultSubMenu workspaces = DefaultSubMenu.builder().label("Workspaces").icon("pi pi-th-large").build();
             clients.stream().filter(Tenant::isActive)
                     .forEach(t -> workspaces.getElements().add(item(labelled(t, waiting), workspace(t), null)));
