@@ -207,8 +207,13 @@ public class SingleSignOn {
         if (!agencies.isActive(settings.getAgencyId())) {
             throw new RuleViolation("Your agency's Herald account is suspended. Please contact the Herald operator.");
         }
+        String secret = keys.cipher().decrypt(settings.getClientSecret(), context(settings.getAgencyId()));
+        if (keys.cipher().isStale(settings.getClientSecret())) {
+            // Sealed under a key the ring has since rotated away from: sealed anew, so the old key can be retired.
+            settings.replaceSecret(seal(settings.getAgencyId(), secret));
+        }
         return new Provider(settings.getAgencyId(), agencies.nameOf(settings.getAgencyId()), settings.getIssuer(),
-                settings.getClientId(), keys.cipher().decrypt(settings.getClientSecret(), context(settings.getAgencyId())));
+                settings.getClientId(), secret);
     }
 
     private String seal(long agencyId, String secret) {
