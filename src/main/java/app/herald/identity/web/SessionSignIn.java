@@ -165,15 +165,7 @@ public class SessionSignIn implements HttpAuthenticationMechanism {
         if (!proven) {
             return AuthenticationStatus.SEND_FAILURE;
         }
-        Optional<Actor> actor = actors.byEmail(email);
-        Optional<String> refusal = actor.isEmpty() ? Optional.of("Your account can no longer sign in.")
-                : standing.refusal(actor.get());
-        if (refusal.isPresent()) {
-            outcome.refuse(refusal.get());
-            return AuthenticationStatus.SEND_FAILURE;
-        }
-        signedIn(request, session, email);
-        return context.notifyContainerAboutLogin(email, actor.get().groups());
+        return signedInIfInGoodStanding(request, context, session, email);
     }
 
     /**
@@ -182,6 +174,12 @@ public class SessionSignIn implements HttpAuthenticationMechanism {
      */
     private AuthenticationStatus signedInByProvider(HttpServletRequest request, HttpMessageContext context,
                                                     String email) {
+        return signedInIfInGoodStanding(request, context, request.getSession(true), email);
+    }
+
+    /** The last check of every sign-in that did not go through the identity store: the account and its agency. */
+    private AuthenticationStatus signedInIfInGoodStanding(HttpServletRequest request, HttpMessageContext context,
+                                                          HttpSession session, String email) {
         Optional<Actor> actor = actors.byEmail(email);
         Optional<String> refusal = actor.isEmpty() ? Optional.of("Your account can no longer sign in.")
                 : standing.refusal(actor.get());
@@ -189,7 +187,6 @@ public class SessionSignIn implements HttpAuthenticationMechanism {
             outcome.refuse(refusal.get());
             return AuthenticationStatus.SEND_FAILURE;
         }
-        HttpSession session = request.getSession(true);
         signedIn(request, session, email);
         return context.notifyContainerAboutLogin(email, actor.get().groups());
     }
