@@ -451,8 +451,97 @@ class ApiIT {
                 "731");
         problem(call("GET", "clients/" + acme + "/analytics?from=2026-03-02&to=2026-03-01", token, null), 422,
                 "ends before");
+        JsonArray days = summary.getJsonArray("days");
+        assertEquals(30, days.size(), "every day of the period, published or not");
+        assertEquals(summary.getJsonObject("current").getInt("postsPublished"), days.stream()
+                .mapToInt(d -> d.asJsonObject().getInt("postsPublished")).sum(), "the days add up to the total");
         String postsOnly = token(Demo.NORTHWIND_OWNER, Demo.NORTHWIND_OWNER, Set.of(ApiScope.POSTS_READ), Set.of());
         problem(call("GET", path, postsOnly, null), 403, "analytics:read");
+    }
+
+    /**
+     * A report asked for through the API is built in the background like one asked for on the screen, followed by
+     * its state and downloaded as the file; what it cannot be is refused before anything is queued.
+     */
+    @Test
+    void aReportIsAskedForFollowedUntilReadyAndDownloaded() throws Exception {
+        long acme = client(Demo.ACME);
+        String token = ownerToken();
+        java.time.LocalDate today = java.time.LocalDate.now(java.time.ZoneId.of("Europe/Berlin"));
+        String body = "{\"format\": \"CSV\", \"from\": \"" + today.minusDays(6) + "\", \"to\": \"" + today + "\"}";
+        HttpResponse<String> asked = call("POST", "clients/" + acme + "/reports", token, body);
+        assertEquals(202, asked.statusCode(), asked.body());
+        String location = asked.headers().firstValue("Location").orElseThrow();
+        long id = object(asked).getJsonNumber("id").longValue();
+        assertTrue(location.endsWith("/api/v1/clients/" + acme + "/reports/" + id), location);
+
+        JsonObject report = object(asked);
+        for (int i = 0; i < 120 && !report.getString("state").equals("READY"); i++) {
+            assertNotEquals("FAILED", report.getString("state"), report.toString());
+            Thread.sleep(500);
+            report = object(call("GET", "clients/" + acme + "/reports/" + id, token, null));
+        }
+        assertEquals("READY", report.getString("state"), report.toString());
+        assertEquals(100, report.getInt("progress"));
+        HttpResponse<String> file = call("GET", "clients/" + acme + "/reports/" + id + "/file", token, null);
+        assertEquals(200, file.statusCode(), file.body());
+        assertTrue(file.headers().firstValue("Content-Type").orElse("").startsWith("text/csv"));
+        assertTrue(file.headers().firstValue("Content-Disposition").orElse("").contains(".csv"));
+        assertTrue(file.body().contains(today.minusDays(6).toString()), "the period's days are in the file");
+
+        problem(call("POST", "clients/" + acme + "/reports", token, body.replace("CSV", "DOCX")), 422, "PDF, XLSX, CSV");
+        problem(call("POST", "clients/" + acme + "/reports", token,
+                "{\"format\": \"PDF\", \"from\": \"2027-02-30\", \"to\": \"2027-03-02\"}"), 422, "not a day");
+        problem(call("POST", "clients/" + acme + "/reports", token, "not json"), 400, "JSON");
+        long globex = client(Demo.GLOBEX);
+        problem(call("GET", "clients/" + globex + "/reports/" + id, token, null), 404, "may not see it");
+        String southwind = token(Demo.SOUTHWIND_OWNER, Demo.SOUTHWIND_OWNER, EVERYTHING, Set.of());
+        problem(call("GET", "clients/" + client(Demo.INITECH) + "/reports/" + id + "/file", southwind, null), 404,
+                "may not see it");
+    }
+
+    /**
+     * Every operation the served OpenAPI document lists, called with a token of each single scope: exactly one scope
+     * opens it and every other is refused naming the scope it lacks; a token limited to another client finds nothing
+     * of this client's, whatever its scopes.
+     */
+    @Test
+    void everyOperationNeedsExactlyOneScopeAndStaysInsideTheTokensClients() throws Exception {
+        long acme = client(Demo.ACME);
+        java.util.Map<ApiScope, String> single = new java.util.EnumMap<>(ApiScope.class);
+        for (ApiScope scope : ApiScope.values()) {
+            single.put(scope, token(Demo.NORTHWIND_OWNER, Demo.NORTHWIND_OWNER, Set.of(scope), Set.of()));
+        }
+        String otherClient = token(Demo.NORTHWIND_OWNER, Demo.NORTHWIND_OWNER, EVERYTHING,
+                Set.of(client(Demo.GLOBEX)));
+        HttpResponse<String> served = HTTP.send(HttpRequest.newBuilder(URI.create(base + "openapi"))
+                .header("Accept", "application/json")
+                .header("Authorization", "Bearer " + System.getenv("HERALD_OPERATOR_TOKEN")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        JsonObject paths = object(served).getJsonObject("paths");
+        int operations = 0;
+        for (String template : paths.keySet()) {
+            // Ids that exist nowhere: an operation that would change something finds nothing to change.
+            String path = template.substring("/api/v1/".length()).replace("{client}", String.valueOf(acme))
+                    .replaceAll("\\{[a-z]+\\}", "999999999");
+            for (String method : paths.getJsonObject(template).keySet()) {
+                String verb = method.toUpperCase(java.util.Locale.ROOT);
+                String body = verb.equals("POST") || verb.equals("PUT") ? "{}" : null;
+                List<ApiScope> opening = new ArrayList<>();
+                for (ApiScope scope : ApiScope.values()) {
+                    HttpResponse<String> answer = call(verb, path, single.get(scope), body);
+                    if (answer.statusCode() != 403 || !answer.body().contains("This token lacks the scope")) {
+                        opening.add(scope);
+                    }
+                }
+                assertEquals(1, opening.size(), verb + " " + template + " is opened by " + opening);
+                if (template.contains("{client}")) {
+                    problem(call(verb, path, otherClient, body), 404, "may not see it");
+                }
+                operations++;
+            }
+        }
+        assertTrue(operations >= 16, operations + " operations");
     }
 
     @Test

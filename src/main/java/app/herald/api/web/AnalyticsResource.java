@@ -2,11 +2,11 @@ package app.herald.api.web;
 
 import app.herald.analytics.application.Analytics;
 import app.herald.analytics.application.Trend;
-import app.herald.analytics.domain.Basis;
+import app.herald.analytics.domain.DailyPoint;
+import app.herald.analytics.domain.Formulas;
 import app.herald.analytics.domain.Period;
 import app.herald.analytics.domain.Totals;
 import app.herald.identity.domain.ApiScope;
-import app.herald.kernel.RuleViolation;
 import app.herald.tenancy.application.TenantGate;
 import app.herald.tenancy.domain.TenantRef;
 import jakarta.enterprise.context.RequestScoped;
@@ -19,9 +19,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.math.BigDecimal;
 import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
-import java.time.format.ResolverStyle;
+import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -35,13 +33,23 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 @Tag(name = "Analytics")
 public class AnalyticsResource {
 
-    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("uuuu-MM-dd")
-            .withResolverStyle(ResolverStyle.STRICT);
-
     /** Days in the client's zone, both ends included; network numbers a channel does not offer are null. */
     public record Summary(@Schema(type = SchemaType.STRING, format = "date") LocalDate from,
                           @Schema(type = SchemaType.STRING, format = "date") LocalDate to, String basis,
-                          String timeZone, String currency, Figures current, Figures previous) {
+                          String timeZone, String currency, Figures current, Figures previous,
+                          @Schema(implementation = Day[].class) List<Day> days) {
+    }
+
+    /** One day of the period, summed over the client's channels; network numbers are null when not offered. */
+    @Schema(name = "AnalyticsDay", description = "One day of a client's activity")
+    public record Day(@Schema(type = SchemaType.STRING, format = "date") LocalDate day, int postsPublished,
+                      Long impressions, Long engagements, long clicks, long conversions,
+                      BigDecimal conversionValue) {
+
+        static Day of(DailyPoint point) {
+            return new Day(point.day(), point.postsPublished(), point.impressions(), point.engagements(),
+                    point.clicks(), point.conversions(), Formulas.money(point.conversionValueCents()));
+        }
     }
 
     /** The figures of one period. Rates are fractions (0.034 is 3.4 %); money is in the currency's units. */
@@ -66,38 +74,18 @@ public class AnalyticsResource {
 
     @GET
     @NeedsScope(ApiScope.ANALYTICS_READ)
-    @Operation(summary = "The client's totals for a period (at most 731 days) and for the period before it")
+    @Operation(summary = "The client's totals for a period (at most 731 days), for the period before it, and each "
+            + "day of the period")
     public Summary summary(@PathParam("client") long client,
                            @Parameter(description = "first day, YYYY-MM-DD") @QueryParam("from") String from,
                            @Parameter(description = "last day, YYYY-MM-DD") @QueryParam("to") String to,
                            @Parameter(description = "ACTIVITY (default) or LIFETIME") @QueryParam("basis")
                            String basis) {
         TenantRef tenant = gate.enter(request.caller().actor(), client);
-        Period period = new Period(day("from", from), day("to", to), basis(basis));
+        Period period = ApiPeriods.of(from, to, basis);
         Trend trend = analytics.trend(period);
         return new Summary(period.from(), period.to(), period.basis().name(), tenant.zone().getId(), trend.currency(),
-                Figures.of(trend.current()), Figures.of(trend.previous()));
-    }
-
-    private static LocalDate day(String name, String text) {
-        if (text == null || text.isBlank()) {
-            throw new RuleViolation("Give '" + name + "' as a day, YYYY-MM-DD.");
-        }
-        try {
-            return LocalDate.parse(text, DAY);
-        } catch (DateTimeParseException e) {
-            throw new RuleViolation("'" + name + "' is not a day of the calendar: " + text + " (write YYYY-MM-DD).");
-        }
-    }
-
-    private static Basis basis(String text) {
-        if (text == null || text.isBlank()) {
-            return Basis.ACTIVITY;
-        }
-        try {
-            return Basis.valueOf(text);
-        } catch (IllegalArgumentException e) {
-            throw new RuleViolation("The basis is ACTIVITY or LIFETIME, not " + text + ".");
-        }
+                Figures.of(trend.current()), Figures.of(trend.previous()),
+                trend.days().stream().map(Day::of).toList());
     }
 }

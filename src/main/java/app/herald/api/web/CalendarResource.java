@@ -2,10 +2,8 @@ package app.herald.api.web;
 
 import app.herald.api.application.ApiPosts;
 import app.herald.api.application.PostView;
-import app.herald.identity.domain.Actor;
 import app.herald.identity.domain.ApiScope;
 import app.herald.kernel.RuleViolation;
-import app.herald.tenancy.application.TenantGate;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -31,8 +29,6 @@ public class CalendarResource {
     @Inject
     ApiRequest request;
     @Inject
-    TenantGate gate;
-    @Inject
     ApiPosts posts;
 
     @GET
@@ -42,9 +38,7 @@ public class CalendarResource {
                                    @Parameter(description = "an instant, e.g. 2027-03-01T00:00:00Z") @QueryParam("from")
                                    String from,
                                    @Parameter(description = "an instant") @QueryParam("until") String until) {
-        Actor actor = request.caller().actor();
-        gate.enter(actor, client);
-        return posts.planned(actor, instant("from", from), instant("until", until));
+        return posts.planned(request.enter(client), instant("from", from), instant("until", until));
     }
 
     private static Instant instant(String name, String text) {

@@ -53,9 +53,11 @@ public class OpenApiTidying implements OASFilter {
         if (Boolean.FALSE.equals(schema.getDeprecated())) {
             schema.setDeprecated(null);
         }
-        // Payara takes a @Schema's format but keeps the type of the Java field (an Instant is an "object").
+        // Payara takes a @Schema's format but keeps the type of the Java field (an Instant, or a file's bytes, is an
+        // "object").
         String format = schema.getFormat();
-        if (("date-time".equals(format) || "date".equals(format)) && schema.getType() == Schema.SchemaType.OBJECT) {
+        if (("date-time".equals(format) || "date".equals(format) || "binary".equals(format))
+                && schema.getType() == Schema.SchemaType.OBJECT) {
             schema.setType(Schema.SchemaType.STRING);
         }
         if ("int64".equals(format) && schema.getType() == Schema.SchemaType.NUMBER) {
@@ -104,12 +106,21 @@ public class OpenApiTidying implements OASFilter {
                 .filter(media -> media.getSchema() != null)
                 .forEach(media -> {
                     Schema schema = media.getSchema();
-                    if (schema.getType() == Schema.SchemaType.ARRAY && schema.getItems() != null) {
+                    if (isArrayOfCopies(schema)) {
                         nameOf(schema.getItems(), named).ifPresent(name -> schema.setItems(reference(name)));
                     } else {
                         nameOf(schema, named).ifPresent(name -> media.setSchema(reference(name)));
                     }
                 });
+        // The same for a list inside a named schema (a summary's days).
+        named.values().stream().filter(schema -> schema.getProperties() != null)
+                .flatMap(schema -> schema.getProperties().values().stream())
+                .filter(OpenApiTidying::isArrayOfCopies)
+                .forEach(list -> nameOf(list.getItems(), named).ifPresent(name -> list.setItems(reference(name))));
+    }
+
+    private static boolean isArrayOfCopies(Schema schema) {
+        return schema.getType() == Schema.SchemaType.ARRAY && schema.getItems() != null;
     }
 
     /** The component a schema written out in full is a copy of: the one with the same properties. */

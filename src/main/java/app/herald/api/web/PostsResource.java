@@ -12,7 +12,6 @@ import app.herald.identity.domain.ApiScope;
 import app.herald.kernel.Secrets;
 import app.herald.kernel.RuleViolation;
 import app.herald.kernel.paging.SearchWords;
-import app.herald.tenancy.application.TenantGate;
 import jakarta.ejb.EJBException;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -67,8 +66,6 @@ public class PostsResource {
     @Inject
     ApiRequest request;
     @Inject
-    TenantGate gate;
-    @Inject
     ApiPosts posts;
     @Inject
     IdempotencyKeys idempotency;
@@ -92,7 +89,7 @@ public class PostsResource {
                                  + "APPROVED") @QueryParam("state") String state,
                          @Parameter(description = "words in the title or text") @QueryParam("q") String words) {
         int size = pageSize(limit);
-        Actor actor = enter(client);
+        Actor actor = request.enter(client);
         Optional<Long> below = Cursors.read(cursor);
         ApiPosts.Page page = posts.page(actor, new PostSearch(SearchWords.of(words), ApiPosts.state(state)),
                 below.orElse(null), size);
@@ -111,7 +108,7 @@ public class PostsResource {
     @APIResponse(responseCode = "default", description = "A problem document (RFC 9457)", content = @Content(
             mediaType = "application/problem+json", schema = @Schema(implementation = Problems.Problem.class)))
     public Response get(@PathParam("client") long client, @PathParam("post") long post) {
-        PostView view = posts.get(enter(client), post);
+        PostView view = posts.get(request.enter(client), post);
         EntityTag tag = tag(view);
         Response.ResponseBuilder unchanged = conditions.evaluatePreconditions(tag);
         return (unchanged != null ? unchanged : Response.ok(view)).tag(tag).build();
@@ -126,7 +123,7 @@ public class PostsResource {
             mediaType = "application/problem+json", schema = @Schema(implementation = Problems.Problem.class)))
     public Response create(@PathParam("client") long client, PostInput input,
                            @HeaderParam("Idempotency-Key") String key) {
-        Actor actor = enter(client);
+        Actor actor = request.enter(client);
         requireWriter(actor);
         PostInput body = required(input);
         if (key == null) {
@@ -168,7 +165,7 @@ public class PostsResource {
             mediaType = "application/problem+json", schema = @Schema(implementation = Problems.Problem.class)))
     public Response update(@PathParam("client") long client, @PathParam("post") long post,
                            @HeaderParam("If-Match") String ifMatch, PostInput input) {
-        Actor actor = enter(client);
+        Actor actor = request.enter(client);
         requireWriter(actor);
         if (ifMatch == null || ifMatch.isBlank()) {
             return Problems.of(428, "Precondition Required", "Send If-Match with the ETag of the post as you read it, "
@@ -187,7 +184,7 @@ public class PostsResource {
     @APIResponse(responseCode = "default", description = "A problem document (RFC 9457)", content = @Content(
             mediaType = "application/problem+json", schema = @Schema(implementation = Problems.Problem.class)))
     public Response schedule(@PathParam("client") long client, @PathParam("post") long post, ScheduleInput input) {
-        Actor actor = enter(client);
+        Actor actor = request.enter(client);
         requireWriter(actor);
         PostView view = posts.schedule(actor, post, input == null ? null : input.at());
         return Response.ok(view).tag(tag(view)).build();
@@ -202,7 +199,7 @@ public class PostsResource {
     @APIResponse(responseCode = "default", description = "A problem document (RFC 9457)", content = @Content(
             mediaType = "application/problem+json", schema = @Schema(implementation = Problems.Problem.class)))
     public Response submit(@PathParam("client") long client, @PathParam("post") long post) {
-        Actor actor = enter(client);
+        Actor actor = request.enter(client);
         requireWriter(actor);
         PostView view = posts.submit(actor, post);
         return Response.ok(view).tag(tag(view)).build();
@@ -217,7 +214,7 @@ public class PostsResource {
     @APIResponse(responseCode = "default", description = "A problem document (RFC 9457)", content = @Content(
             mediaType = "application/problem+json", schema = @Schema(implementation = Problems.Problem.class)))
     public Response decide(@PathParam("client") long client, @PathParam("post") long post, DecisionInput input) {
-        Actor actor = enter(client);
+        Actor actor = request.enter(client);
         if (input == null) {
             return Problems.of(400, "Bad Request", "Send the decision as JSON: {\"decision\": \"approve\"}.");
         }
@@ -239,12 +236,6 @@ public class PostsResource {
             // Said below.
         }
         throw new RuleViolation("A page holds 1 to " + LARGEST_PAGE + " posts, not " + limit + ".");
-    }
-
-    private Actor enter(long client) {
-        Actor actor = request.caller().actor();
-        gate.enter(actor, client);
-        return actor;
     }
 
     /** Said plainly, rather than as "not found": the token is fine, its member's role does not write. */

@@ -5,7 +5,6 @@ import app.herald.identity.domain.Actor;
 import app.herald.identity.domain.ApiScope;
 import app.herald.publishing.application.Publications;
 import app.herald.publishing.domain.Publication;
-import app.herald.tenancy.application.TenantGate;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -49,8 +48,6 @@ public class PublicationsResource {
     @Inject
     ApiRequest request;
     @Inject
-    TenantGate gate;
-    @Inject
     ApiPosts posts;
     @Inject
     Publications publications;
@@ -61,10 +58,10 @@ public class PublicationsResource {
     public List<PublicationView> ofPost(@PathParam("client") long client,
                                         @Parameter(description = "the post's id", required = true)
                                         @QueryParam("post") Long post) {
+        Actor actor = request.enter(client);
         if (post == null) {
             throw new app.herald.kernel.RuleViolation("Name the post: ?post=<id>.");
         }
-        Actor actor = enter(client);
         posts.get(actor, post);
         return publications.ofPost(post).stream().map(PublicationView::of).toList();
     }
@@ -85,14 +82,8 @@ public class PublicationsResource {
         return PublicationView.of(publications.cancel(writer(client), publication));
     }
 
-    private Actor enter(long client) {
-        Actor actor = request.caller().actor();
-        gate.enter(actor, client);
-        return actor;
-    }
-
     private Actor writer(long client) {
-        Actor actor = enter(client);
+        Actor actor = request.enter(client);
         PostsResource.requireWriter(actor);
         return actor;
     }

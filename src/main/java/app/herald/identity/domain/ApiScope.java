@@ -16,7 +16,8 @@ public enum ApiScope {
     POSTS_READ("posts:read", "Read posts, their variants and states"),
     POSTS_WRITE("posts:write", "Write, schedule and submit posts"),
     REVIEWS_WRITE("reviews:write", "Record review decisions"),
-    ANALYTICS_READ("analytics:read", "Read analytics summaries");
+    ANALYTICS_READ("analytics:read", "Read analytics summaries"),
+    REPORTS_READ("reports:read", "Ask for reports and download them");
 
     private final String code;
     private final String label;
