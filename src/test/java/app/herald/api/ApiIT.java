@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import app.herald.content.application.PostingQueue;
+import app.herald.content.domain.PostingSlot;
 import app.herald.identity.application.Actors;
 import app.herald.identity.application.ApiTokens;
 import app.herald.identity.application.MemberAdministration;
@@ -19,6 +21,7 @@ import app.herald.tenancy.application.TenantRegistry;
 import app.herald.tenancy.domain.Tenant;
 import app.herald.testsupport.Demo;
 import app.herald.testsupport.HeraldDeployment;
+import app.herald.testsupport.InTenant;
 import app.herald.testsupport.WebClient;
 import jakarta.annotation.Resource;
 import jakarta.inject.Inject;
@@ -63,7 +66,7 @@ class ApiIT {
 
     @Deployment
     static WebArchive deployment() {
-        return HeraldDeployment.war(ApiIT.class, WebClient.class);
+        return HeraldDeployment.war(ApiIT.class, WebClient.class, InTenant.class);
     }
 
     private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
@@ -78,6 +81,10 @@ class ApiIT {
     TenantRegistry registry;
     @Inject
     MemberAdministration members;
+    @Inject
+    InTenant inTenant;
+    @Inject
+    PostingQueue postingQueue;
     @Resource(lookup = "java:app/jdbc/herald")
     DataSource dataSource;
     @ArquillianResource
@@ -428,6 +435,74 @@ class ApiIT {
         assertNotEquals("IN_REVIEW", object(approved).getString("state"), "the review moved on");
         String noReviews = token(Demo.NORTHWIND_OWNER, Demo.NORTHWIND_OWNER, Set.of(ApiScope.POSTS_WRITE), Set.of());
         problem(call("POST", path + "/decisions", noReviews, "{\"decision\": \"approve\"}"), 403, "reviews:write");
+    }
+
+    /**
+     * A draft never sent to review is deleted with its variants; a post in review is not; a post is put in its
+     * channel's next free slot, or told there is none; a campaign is made, listed and named by a post, and another
+     * client's campaign cannot be named.
+     */
+    @Test
+    void draftsAreDeletedPostsQueuedAndCampaignsNamed() throws Exception {
+        long acme = client(Demo.ACME);
+        String token = ownerToken();
+        long channel = firstChannel(token, acme);
+        String title = "Throw away " + UUID.randomUUID();
+        HttpResponse<String> made = call("POST", "clients/" + acme + "/posts", token, post(title, "Soon gone", channel));
+        long draft = object(made).getJsonNumber("id").longValue();
+        assertEquals(204, call("DELETE", "clients/" + acme + "/posts/" + draft, token, null).statusCode());
+        assertEquals(0, countPosts(acme, title), "the draft and nothing else is gone");
+        problem(call("GET", "clients/" + acme + "/posts/" + draft, token, null), 404, "may not see it");
+        problem(call("DELETE", "clients/" + acme + "/posts/" + draft, token, null), 404, "may not see it");
+
+        String kept = "Kept " + UUID.randomUUID();
+        long reviewed = object(call("POST", "clients/" + acme + "/posts", token, post(kept, "In review", channel)))
+                .getJsonNumber("id").longValue();
+        assertEquals(200, call("POST", "clients/" + acme + "/posts/" + reviewed + "/submit", token, null).statusCode());
+        problem(call("DELETE", "clients/" + acme + "/posts/" + reviewed, token, null), 422, "never sent to review");
+        assertEquals(1, countPosts(acme, kept));
+        String southwind = token(Demo.SOUTHWIND_OWNER, Demo.SOUTHWIND_OWNER, EVERYTHING, Set.of());
+        problem(call("DELETE", "clients/" + acme + "/posts/" + reviewed, southwind, null), 404, "may not see it");
+        assertEquals(1, countPosts(acme, kept), "another agency's token deletes nothing");
+
+        long queued = object(call("POST", "clients/" + acme + "/posts", token, post("Queued " + UUID.randomUUID(),
+                "Next slot", channel))).getJsonNumber("id").longValue();
+        boolean slotted = inTenant.call(actor(Demo.NORTHWIND_OWNER), acme, () -> !postingQueue.slotsOf(channel).isEmpty());
+        if (!slotted) {
+            problem(call("POST", "clients/" + acme + "/posts/" + queued + "/queue", token, null), 422,
+                    "No free posting slot");
+            inTenant.call(actor(Demo.NORTHWIND_OWNER), acme, () -> postingQueue.addSlot(actor(Demo.NORTHWIND_OWNER),
+                    channel, new PostingSlot(java.time.DayOfWeek.WEDNESDAY, java.time.LocalTime.of(9, 30))));
+        }
+        HttpResponse<String> inQueue = call("POST", "clients/" + acme + "/posts/" + queued + "/queue", token, null);
+        assertEquals(200, inQueue.statusCode(), inQueue.body());
+        assertTrue(Instant.parse(object(inQueue).getString("scheduledAt")).isAfter(Instant.now()));
+
+        String name = "Spring " + UUID.randomUUID().toString().substring(0, 8);
+        HttpResponse<String> campaign = call("POST", "clients/" + acme + "/campaigns", token,
+                "{\"name\": \"" + name + "\", \"startsOn\": \"2027-03-01\", \"endsOn\": \"2027-03-31\", "
+                        + "\"budget\": 1200, \"currency\": \"EUR\"}");
+        assertEquals(201, campaign.statusCode(), campaign.body());
+        long campaignId = object(campaign).getJsonNumber("id").longValue();
+        assertTrue(array(call("GET", "clients/" + acme + "/campaigns", token, null)).stream()
+                .anyMatch(c -> c.asJsonObject().getString("name").equals(name)));
+        String named = Json.createObjectBuilder().add("title", "In a campaign").add("text", "Spring")
+                .add("channels", Json.createArrayBuilder().add(channel)).add("campaign", campaignId)
+                .add("tags", Json.createArrayBuilder().add("spring")).build().toString();
+        JsonObject inCampaign = object(call("POST", "clients/" + acme + "/posts", token, named));
+        assertEquals(campaignId, inCampaign.getJsonNumber("campaign").longValue());
+        assertEquals("spring", inCampaign.getJsonArray("tags").getString(0));
+        problem(call("POST", "clients/" + acme + "/campaigns", token, "{\"name\": \"Backwards\", "
+                + "\"startsOn\": \"2027-03-31\", \"endsOn\": \"2027-03-01\"}"), 422, "ends on or after");
+        problem(call("POST", "clients/" + acme + "/campaigns", token, "{\"name\": \"Nowhere\", "
+                + "\"startsOn\": \"2027-02-30\", \"endsOn\": \"2027-03-01\"}"), 422, "not a day");
+
+        String forgedTitle = "Forged campaign " + UUID.randomUUID();
+        String forged = named.replace("\"campaign\":" + campaignId, "\"campaign\":987654321")
+                .replace("In a campaign", forgedTitle);
+        problem(call("POST", "clients/" + acme + "/posts", token, forged), 422,
+                "does not exist in this client's workspace");
+        assertEquals(0, countPosts(acme, forgedTitle), "the post was not kept without its campaign");
     }
 
     @Test

@@ -3,6 +3,8 @@ package app.herald.api.application;
 import app.herald.approval.domain.PostState;
 import app.herald.content.application.Channels;
 import app.herald.content.application.PostLists;
+import app.herald.content.application.Drafts;
+import app.herald.content.application.PostingQueue;
 import app.herald.content.application.Posts;
 import app.herald.content.domain.Channel;
 import app.herald.content.domain.Post;
@@ -55,6 +57,10 @@ public class ApiPosts {
     @Inject
     Posts posts;
     @Inject
+    PostingQueue queue;
+    @Inject
+    Drafts drafts;
+    @Inject
     PostLists lists;
     @Inject
     Channels channels;
@@ -103,9 +109,20 @@ public class ApiPosts {
         if (input.scheduledAt() != null) {
             posts.schedule(actor, post.getId(), future(input.scheduledAt()));
         }
+        classify(actor, post.getId(), input);
         PostView created = viewer().apply(post);
         claim.ifPresent(id -> keys.finish(id, 201, location.apply(created), Representations.json(created)));
         return created;
+    }
+
+    /** A campaign or tags given with the post; what is not given stays as it is. */
+    private void classify(Actor actor, long postId, PostInput input) {
+        if (input.campaign() == null && input.tags() == null) {
+            return;
+        }
+        Post post = posts.find(postId);
+        posts.classify(actor, postId, input.campaign() != null ? input.campaign() : post.getCampaignId().orElse(null),
+                input.tags() != null ? input.tags() : post.getTags());
     }
 
     /** Replaces the post's words and channels, if it is still the version the caller read. */
@@ -115,6 +132,7 @@ public class ApiPosts {
         if (input.scheduledAt() != null) {
             posts.schedule(actor, postId, future(input.scheduledAt()));
         }
+        classify(actor, postId, input);
         return flushed(actor, postId);
     }
 
@@ -122,6 +140,17 @@ public class ApiPosts {
     public PostView schedule(Actor actor, long postId, Instant at) {
         posts.schedule(actor, postId, at == null ? null : future(at));
         return flushed(actor, postId);
+    }
+
+    /** Puts the post in the next free posting slot of its channels. */
+    public PostView queue(Actor actor, long postId) {
+        queue.addToQueue(actor, postId);
+        return flushed(actor, postId);
+    }
+
+    /** Deletes a draft that was never sent to review. */
+    public void discard(Actor actor, long postId) {
+        drafts.discard(actor, postId);
     }
 
     public PostView submit(Actor actor, long postId) {

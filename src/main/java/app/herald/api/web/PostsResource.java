@@ -16,6 +16,7 @@ import jakarta.ejb.EJBException;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -188,6 +189,35 @@ public class PostsResource {
         requireWriter(actor);
         PostView view = posts.schedule(actor, post, input == null ? null : input.at());
         return Response.ok(view).tag(tag(view)).build();
+    }
+
+    @POST
+    @Path("{post}/queue")
+    @NeedsScope(ApiScope.POSTS_WRITE)
+    @Operation(summary = "Puts the post in the next free posting slot of its channels (the client's weekly slots)")
+    @APIResponse(responseCode = "200", description = "The post as scheduled", content = @Content(
+            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PostView.class)))
+    @APIResponse(responseCode = "default", description = "A problem document (RFC 9457)", content = @Content(
+            mediaType = "application/problem+json", schema = @Schema(implementation = Problems.Problem.class)))
+    public Response queue(@PathParam("client") long client, @PathParam("post") long post) {
+        Actor actor = request.enter(client);
+        requireWriter(actor);
+        PostView view = posts.queue(actor, post);
+        return Response.ok(view).tag(tag(view)).build();
+    }
+
+    @DELETE
+    @Path("{post}")
+    @NeedsScope(ApiScope.POSTS_WRITE)
+    @Operation(summary = "Deletes a draft that was never sent to review (a reviewed post keeps its history)")
+    @APIResponse(responseCode = "204", description = "Deleted")
+    @APIResponse(responseCode = "default", description = "A problem document (RFC 9457)", content = @Content(
+            mediaType = "application/problem+json", schema = @Schema(implementation = Problems.Problem.class)))
+    public Response delete(@PathParam("client") long client, @PathParam("post") long post) {
+        Actor actor = request.enter(client);
+        requireWriter(actor);
+        posts.discard(actor, post);
+        return Response.noContent().build();
     }
 
     @POST

@@ -181,6 +181,18 @@ public class Post implements Serializable {
         return tags.isEmpty() ? List.of() : List.of(tags.substring(1, tags.length() - 1).split(","));
     }
 
+    /**
+     * Only a draft nobody has decided on may be thrown away: a post that has been reviewed keeps its history, and
+     * perhaps what went out.
+     */
+    public void checkDiscardable(boolean reviewed) {
+        if (state != PostState.DRAFT || reviewed) {
+            throw new RuleViolation("Only a draft that was never sent to review can be deleted. \"" + title + "\" is "
+                    + state.label().toLowerCase(java.util.Locale.ROOT) + (reviewed ? " and has a review history" : "")
+                    + ": take it off the calendar instead.");
+        }
+    }
+
     public Long getId() {
         return id;
     }

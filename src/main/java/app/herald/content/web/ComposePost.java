@@ -3,6 +3,7 @@ package app.herald.content.web;
 import app.herald.kernel.WallClock;
 import app.herald.content.application.Campaigns;
 import app.herald.content.application.Channels;
+import app.herald.content.application.Drafts;
 import app.herald.content.application.MediaLibrary;
 import app.herald.content.application.PostingQueue;
 import app.herald.content.application.Snippets;
@@ -51,6 +52,8 @@ public class ComposePost implements Serializable {
     Posts posts;
     @Inject
     PostingQueue queue;
+    @Inject
+    Drafts drafts;
     @Inject
     MediaLibrary media;
     @Inject
@@ -176,6 +179,13 @@ public class ComposePost implements Serializable {
 
     public void submit() {
         if (persist() && Feedback.attempt(() -> posts.submit(access.enter(), postId), "Sent for review.")) {
+            Pages.redirect("/client/posts.xhtml?client=" + access.getClient().id());
+        }
+    }
+
+    /** Throws the draft away (never a post that has been reviewed) and returns to the client's posts. */
+    public void discard() {
+        if (postId != null && Feedback.attempt(() -> drafts.discard(access.enter(), postId), "Draft deleted.")) {
             Pages.redirect("/client/posts.xhtml?client=" + access.getClient().id());
         }
     }
@@ -311,6 +321,11 @@ public class ComposePost implements Serializable {
 
     public void setWhen(LocalDateTime when) {
         this.when = when;
+    }
+
+    /** A saved draft offers "Delete draft"; the service still refuses one with a review history. */
+    public boolean isDiscardable() {
+        return postId != null && app.herald.approval.domain.PostState.DRAFT.label().equals(state);
     }
 
     public String getState() {
