@@ -534,6 +534,42 @@ class ApiIT {
         problem(call("GET", path, postsOnly, null), 403, "analytics:read");
     }
 
+    /** Tracked links are listed newest first, page by page without gaps or repeats, each with its short address. */
+    @Test
+    void trackedLinksAreListedByCursorWithTheirShortAddresses() throws Exception {
+        long acme = client(Demo.ACME);
+        String token = ownerToken();
+        String schema = registry.find(acme).orElseThrow().ref().schema().value();
+        int stored;
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement s = c.prepareStatement("SELECT COUNT(*) FROM " + schema + ".tracked_link");
+             ResultSet r = s.executeQuery()) {
+            r.next();
+            stored = r.getInt(1);
+        }
+        assertTrue(stored > 1, "the demo's history made tracked links");
+        List<Long> seen = new ArrayList<>();
+        long clicks = 0;
+        // Three pages or so, within the token's rate limit however many links the demo made.
+        String next = "clients/" + acme + "/links?limit=" + Math.max(1, Math.min(100, stored / 3 + 1));
+        for (int pages = 0; next != null && pages < 200; pages++) {
+            HttpResponse<String> page = call("GET", next, token, null);
+            assertEquals(200, page.statusCode(), page.body());
+            for (JsonValue link : array(page)) {
+                JsonObject l = link.asJsonObject();
+                seen.add(l.getJsonNumber("id").longValue());
+                assertTrue(l.getString("shortUrl").contains("/l/"), l.toString());
+                clicks += l.getJsonNumber("clicks").longValue();
+            }
+            next = page.headers().firstValue("Link").map(ApiIT::nextOf).orElse(null);
+        }
+        assertEquals(stored, seen.size(), "every link once: " + seen);
+        assertTrue(clicks > 0, "the demo's clicks are counted");
+        assertEquals(seen.stream().sorted(java.util.Comparator.reverseOrder()).toList(), seen, "newest first");
+        problem(call("GET", "clients/" + acme + "/links?cursor=forged", token, null), 422, "did not come from a page");
+        problem(call("GET", "clients/" + acme + "/links?limit=0", token, null), 422, "1 to 100");
+    }
+
     /**
      * A report asked for through the API is built in the background like one asked for on the screen, followed by
      * its state and downloaded as the file; what it cannot be is refused before anything is queued.

@@ -74,13 +74,13 @@ public class ApiPosts {
 
     public Page page(Actor actor, PostSearch search, Long below, int size) {
         List<Post> found = lists.newestBelow(actor, search, below, size);
-        Function<Post, PostView> view = viewer();
+        Function<Post, PostView> view = viewer(found);
         return new Page(found.stream().map(view).toList(),
                 found.size() == size ? Optional.of(found.get(found.size() - 1).getId()) : Optional.empty());
     }
 
     public PostView get(Actor actor, long postId) {
-        return viewer().apply(posts.find(actor, postId));
+        return view(posts.find(actor, postId));
     }
 
     /** The longest span one calendar request covers. */
@@ -94,8 +94,8 @@ public class ApiPosts {
         if (java.time.Duration.between(from, until).compareTo(LONGEST_RANGE) > 0) {
             throw new RuleViolation("One request covers at most " + LONGEST_RANGE.toDays() + " days.");
         }
-        Function<Post, PostView> view = viewer();
-        return posts.scheduledBetween(actor, from, until).stream().map(view).toList();
+        List<Post> planned = posts.scheduledBetween(actor, from, until);
+        return planned.stream().map(viewer(planned)).toList();
     }
 
     /** A new draft; with a claimed Idempotency-Key, the answer is kept in the same transaction. */
@@ -110,7 +110,7 @@ public class ApiPosts {
             posts.schedule(actor, post.getId(), future(input.scheduledAt()));
         }
         classify(actor, post.getId(), input);
-        PostView created = viewer().apply(post);
+        PostView created = view(post);
         claim.ifPresent(id -> keys.finish(id, 201, location.apply(created), Representations.json(created)));
         return created;
     }
@@ -229,12 +229,18 @@ public class ApiPosts {
         return input.variants() == null ? List.of() : input.variants();
     }
 
-    private Function<Post, PostView> viewer() {
+    private PostView view(Post post) {
+        return viewer(List.of(post)).apply(post);
+    }
+
+    /** Views of the given posts, whose variants are read in one query rather than post by post. */
+    private Function<Post, PostView> viewer(List<Post> all) {
         Map<Long, Channel> byId = channels.all().stream().collect(Collectors.toMap(Channel::getId, c -> c));
         ZoneId zone = context.current().zone();
+        Map<Long, List<Variant>> read = posts.variantsOf(all);
         return post -> {
             List<PostView.VariantView> variants = new ArrayList<>();
-            for (Variant v : posts.variants(post.getId())) {
+            for (Variant v : read.getOrDefault(post.getId(), List.of())) {
                 Channel channel = byId.get(v.getChannelId());
                 variants.add(new PostView.VariantView(v.getChannelId(),
                         channel == null ? null : channel.getNetwork().name(),

@@ -3,6 +3,9 @@ package app.herald.api.web;
 import app.herald.kernel.RuleViolation;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 import java.util.Optional;
 
 /**
@@ -12,6 +15,8 @@ import java.util.Optional;
 final class Cursors {
 
     private static final String PREFIX = "below:";
+    static final int DEFAULT_PAGE = 25;
+    static final int LARGEST_PAGE = 100;
 
     private Cursors() {
     }
@@ -37,5 +42,37 @@ final class Cursors {
             // Told below, as every other cursor that did not come from a previous page.
         }
         throw new RuleViolation("This cursor did not come from a page of this list. Start again without one.");
+    }
+
+    /** A page's size as the caller asked; read here rather than by the container, which answers "limit=ten" with 404. */
+    static int pageSize(String limit) {
+        if (limit == null || limit.isBlank()) {
+            return DEFAULT_PAGE;
+        }
+        try {
+            int size = Integer.parseInt(limit.strip());
+            if (size >= 1 && size <= LARGEST_PAGE) {
+                return size;
+            }
+        } catch (NumberFormatException e) {
+            // Said below.
+        }
+        throw new RuleViolation("A page holds 1 to " + LARGEST_PAGE + " items, not " + limit + ".");
+    }
+
+    /** A page of a list, with a Link header (rel=next) to the page after it when there is one. */
+    static Response page(Object items, Optional<Long> continueBelow, UriInfo uri) {
+        Response.ResponseBuilder answer = Response.ok(items);
+        continueBelow.ifPresent(id -> answer.link(next(id, uri), "next"));
+        return answer.build();
+    }
+
+    /** The same Link header, for a resource that returns its list itself (so the document names its items). */
+    static void linkNext(Optional<Long> continueBelow, UriInfo uri, HttpServletResponse response) {
+        continueBelow.ifPresent(id -> response.addHeader("Link", "<" + next(id, uri) + ">; rel=\"next\""));
+    }
+
+    private static java.net.URI next(long id, UriInfo uri) {
+        return uri.getRequestUriBuilder().replaceQueryParam("cursor", below(id)).build();
     }
 }

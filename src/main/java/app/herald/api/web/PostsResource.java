@@ -53,9 +53,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "Posts")
 public class PostsResource {
 
-    public static final int DEFAULT_PAGE = 25;
-    public static final int LARGEST_PAGE = 100;
-
     /** A time for the post; none takes it off the calendar. */
     public record ScheduleInput(@Schema(type = SchemaType.STRING, format = "date-time") Instant at) {
     }
@@ -89,15 +86,12 @@ public class PostsResource {
                          @Parameter(description = "DRAFT, IN_REVIEW, CLIENT_REVIEW, CHANGES_REQUESTED, REJECTED or "
                                  + "APPROVED") @QueryParam("state") String state,
                          @Parameter(description = "words in the title or text") @QueryParam("q") String words) {
-        int size = pageSize(limit);
+        int size = Cursors.pageSize(limit);
         Actor actor = request.enter(client);
         Optional<Long> below = Cursors.read(cursor);
         ApiPosts.Page page = posts.page(actor, new PostSearch(SearchWords.of(words), ApiPosts.state(state)),
                 below.orElse(null), size);
-        Response.ResponseBuilder answer = Response.ok(page.posts());
-        page.continueBelow().ifPresent(id -> answer.link(uri.getRequestUriBuilder()
-                .replaceQueryParam("cursor", Cursors.below(id)).build(), "next"));
-        return answer.build();
+        return Cursors.page(page.posts(), page.continueBelow(), uri);
     }
 
     @GET
@@ -250,22 +244,6 @@ public class PostsResource {
         }
         PostView view = posts.decide(actor, post, input.decision(), input.comment());
         return Response.ok(view).tag(tag(view)).build();
-    }
-
-    /** Read here rather than by the container, which would answer a "limit=ten" with "not found". */
-    private static int pageSize(String limit) {
-        if (limit == null || limit.isBlank()) {
-            return DEFAULT_PAGE;
-        }
-        try {
-            int size = Integer.parseInt(limit.strip());
-            if (size >= 1 && size <= LARGEST_PAGE) {
-                return size;
-            }
-        } catch (NumberFormatException e) {
-            // Said below.
-        }
-        throw new RuleViolation("A page holds 1 to " + LARGEST_PAGE + " posts, not " + limit + ".");
     }
 
     /** Said plainly, rather than as "not found": the token is fine, its member's role does not write. */

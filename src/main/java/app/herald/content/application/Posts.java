@@ -272,13 +272,19 @@ public class Posts {
 
     /** The channels each of the given posts targets, in one query. */
     public Map<Long, Set<Long>> channelsOf(java.util.Collection<Post> posts) {
+        return variantsOf(posts).entrySet().stream().collect(java.util.stream.Collectors.toMap(Map.Entry::getKey,
+                e -> e.getValue().stream().map(Variant::getChannelId).collect(java.util.stream.Collectors.toSet())));
+    }
+
+    /** The variants of each of the given posts (in the order they were made), in one query. */
+    public Map<Long, List<Variant>> variantsOf(java.util.Collection<Post> posts) {
         if (posts.isEmpty()) {
             return Map.of();
         }
         return em.createNamedQuery("Variant.ofPosts", Variant.class)
                 .setParameter("postIds", posts.stream().map(Post::getId).toList()).getResultList().stream()
-                .collect(java.util.stream.Collectors.groupingBy(Variant::getPostId,
-                        java.util.stream.Collectors.mapping(Variant::getChannelId, java.util.stream.Collectors.toSet())));
+                .sorted(java.util.Comparator.comparing(Variant::getId))
+                .collect(java.util.stream.Collectors.groupingBy(Variant::getPostId));
     }
 
     /** A post's review decisions as this person may read them: the client's people read only their own step's. */

@@ -57,12 +57,17 @@ public class TrackedLinks implements LinkTracking {
         if (!enabled || Links.in(text).isEmpty()) {
             return text;
         }
-        String shortBase = baseUrl.replaceAll("/+$", "") + "/l/";
+        String shortBase = shortUrl("");
         Long campaignId = posts.find(postId).getCampaignId().orElse(null);
         String utmCampaign = campaignId == null ? null : campaigns.find(campaignId).getUtmCampaign();
         return Links.replace(text, url -> url.startsWith(shortBase) ? url
                 : shortBase + codeFor(publicationId, postId, channelId, campaignId, url,
                         Links.tagged(url, network.name(), utmCampaign, postId)));
+    }
+
+    /** The address a code is published under (the one its posts carry). */
+    public String shortUrl(String code) {
+        return baseUrl.replaceAll("/+$", "") + "/l/" + code;
     }
 
     /** The current tenant's link with this code. */
@@ -74,7 +79,7 @@ public class TrackedLinks implements LinkTracking {
     }
 
     /** A tracked link's results: where it points and what it brought. */
-    public record LinkStats(String code, String originalUrl, long postId, long clicks, long conversions,
+    public record LinkStats(long id, String code, String originalUrl, long postId, long clicks, long conversions,
                             long conversionValueCents) {
 
         public String getCode() {
@@ -104,13 +109,19 @@ public class TrackedLinks implements LinkTracking {
 
     /** The current tenant's most recent tracked links with their counted clicks and conversions. */
     public java.util.List<LinkStats> stats(int max) {
-        return Jdbc.list(dataSource, "SELECT l.code, l.original_url, l.post_id, "
+        return statsBelow(Long.MAX_VALUE, max);
+    }
+
+    /** As {@link #stats(int)}, from the link made before the given one (a list's next page). */
+    public java.util.List<LinkStats> statsBelow(long belowId, int max) {
+        return Jdbc.list(dataSource, "SELECT l.id, l.code, l.original_url, l.post_id, "
                 + "(SELECT COUNT(*) FROM " + context.table("link_click") + " c WHERE c.link_id = l.id), "
                 + "(SELECT COUNT(*) FROM " + context.table("conversion") + " v WHERE v.link_id = l.id), "
                 + "(SELECT COALESCE(SUM(v.value_cents), 0) FROM " + context.table("conversion") + " v "
-                + "WHERE v.link_id = l.id) FROM " + context.table("tracked_link") + " l ORDER BY l.id DESC LIMIT ?",
-                row -> new LinkStats(row.getString(1), row.getString(2), row.getLong(3), row.getLong(4),
-                        row.getLong(5), row.getLong(6)), max);
+                + "WHERE v.link_id = l.id) FROM " + context.table("tracked_link") + " l WHERE l.id < ? "
+                + "ORDER BY l.id DESC LIMIT ?",
+                row -> new LinkStats(row.getLong(1), row.getString(2), row.getString(3), row.getLong(4),
+                        row.getLong(5), row.getLong(6), row.getLong(7)), belowId, max);
     }
 
     /** The tenant that owns a code, from the platform's routes; empty for a code Herald never issued. */
