@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import app.herald.content.application.MediaLibrary;
 import app.herald.content.application.PostingQueue;
 import app.herald.content.domain.PostingSlot;
 import app.herald.identity.application.Actors;
@@ -85,6 +86,8 @@ class ApiIT {
     InTenant inTenant;
     @Inject
     PostingQueue postingQueue;
+    @Inject
+    MediaLibrary mediaLibrary;
     @Resource(lookup = "java:app/jdbc/herald")
     DataSource dataSource;
     @ArquillianResource
@@ -532,6 +535,53 @@ class ApiIT {
                 .mapToInt(d -> d.asJsonObject().getInt("postsPublished")).sum(), "the days add up to the total");
         String postsOnly = token(Demo.NORTHWIND_OWNER, Demo.NORTHWIND_OWNER, Set.of(ApiScope.POSTS_READ), Set.of());
         problem(call("GET", path, postsOnly, null), 403, "analytics:read");
+    }
+
+    /**
+     * A variant names media of the client's library by id: listed from the library, kept in order, left as they are
+     * when a change does not name them; an id the library does not hold is refused and nothing is stored.
+     */
+    @Test
+    void aPostsVariantsNameMediaOfTheClientsLibrary() throws Exception {
+        long acme = client(Demo.ACME);
+        String token = ownerToken();
+        long channel = firstChannel(token, acme);
+        Actor owner = actor(Demo.NORTHWIND_OWNER);
+        java.awt.image.BufferedImage image = new java.awt.image.BufferedImage(40, 40,
+                java.awt.image.BufferedImage.TYPE_INT_RGB);
+        image.setRGB(1, 1, new java.util.Random().nextInt(0xFFFFFF));
+        java.io.ByteArrayOutputStream png = new java.io.ByteArrayOutputStream();
+        javax.imageio.ImageIO.write(image, "png", png);
+        long picture = inTenant.call(owner, acme, () -> mediaLibrary.upload(owner, "api-" + UUID.randomUUID() + ".png",
+                new ByteArrayInputStream(png.toByteArray()))).getId();
+        JsonObject listed = array(call("GET", "clients/" + acme + "/media?limit=5", token, null)).stream()
+                .map(JsonValue::asJsonObject).filter(m -> m.getJsonNumber("id").longValue() == picture).findFirst()
+                .orElseThrow(() -> new AssertionError("the newest upload is on the first page"));
+        assertEquals("image/png", listed.getString("contentType"));
+        assertEquals(40, listed.getInt("width"));
+
+        String title = "With a picture " + UUID.randomUUID();
+        String body = Json.createObjectBuilder().add("title", title).add("text", "Look")
+                .add("variants", Json.createArrayBuilder().add(Json.createObjectBuilder().add("channel", channel)
+                        .add("media", Json.createArrayBuilder().add(picture)))).build().toString();
+        HttpResponse<String> created = call("POST", "clients/" + acme + "/posts", token, body);
+        assertEquals(201, created.statusCode(), created.body());
+        JsonObject variant = object(created).getJsonArray("variants").getJsonObject(0);
+        assertEquals(picture, variant.getJsonArray("media").getJsonNumber(0).longValue());
+
+        long id = object(created).getJsonNumber("id").longValue();
+        String etag = created.headers().firstValue("ETag").orElseThrow();
+        String reworded = Json.createObjectBuilder().add("title", title).add("text", "Look again")
+                .add("channels", Json.createArrayBuilder().add(channel)).build().toString();
+        HttpResponse<String> changed = call("PUT", "clients/" + acme + "/posts/" + id, token, reworded, "If-Match", etag);
+        assertEquals(200, changed.statusCode(), changed.body());
+        assertEquals(picture, object(changed).getJsonArray("variants").getJsonObject(0).getJsonArray("media")
+                .getJsonNumber(0).longValue(), "a change that names no media keeps them");
+
+        String forgedTitle = "Forged media " + UUID.randomUUID();
+        problem(call("POST", "clients/" + acme + "/posts", token, body.replace(title, forgedTitle)
+                .replace("[" + picture + "]", "[987654321]")), 422, "not in this client's library");
+        assertEquals(0, countPosts(acme, forgedTitle), "nothing is stored");
     }
 
     /** Tracked links are listed newest first, page by page without gaps or repeats, each with its short address. */

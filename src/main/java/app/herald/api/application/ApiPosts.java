@@ -4,6 +4,7 @@ import app.herald.approval.domain.PostState;
 import app.herald.content.application.Channels;
 import app.herald.content.application.PostLists;
 import app.herald.content.application.Drafts;
+import app.herald.content.application.MediaLibrary;
 import app.herald.content.application.PostingQueue;
 import app.herald.content.application.Posts;
 import app.herald.content.domain.Channel;
@@ -59,6 +60,8 @@ public class ApiPosts {
     @Inject
     PostingQueue queue;
     @Inject
+    MediaLibrary media;
+    @Inject
     Drafts drafts;
     @Inject
     PostLists lists;
@@ -110,9 +113,29 @@ public class ApiPosts {
             posts.schedule(actor, post.getId(), future(input.scheduledAt()));
         }
         classify(actor, post.getId(), input);
+        attachMedia(actor, post.getId(), input);
         PostView created = view(post);
         claim.ifPresent(id -> keys.finish(id, 201, location.apply(created), Representations.json(created)));
         return created;
+    }
+
+    /** Media given with variants, in order; a variant given without media keeps what it has. */
+    private void attachMedia(Actor actor, long postId, PostInput input) {
+        Map<Long, List<Long>> given = new HashMap<>();
+        variants(input).stream().filter(v -> v.media() != null).forEach(v -> given.put(v.channel(), v.media()));
+        if (given.isEmpty()) {
+            return;
+        }
+        if (given.values().stream().anyMatch(list -> list.contains(null))) {
+            throw new RuleViolation("A media list holds ids of the client's library, not null.");
+        }
+        media.requireInLibrary(given.values().stream().flatMap(List::stream).toList());
+        List<Variant> current = posts.variants(postId);
+        Map<Long, List<Long>> kept = media.mediaIdsOf(current);
+        Map<Long, List<Long>> wanted = new HashMap<>();
+        current.forEach(v -> wanted.put(v.getChannelId(), given.getOrDefault(v.getChannelId(),
+                kept.getOrDefault(v.getId(), List.of()))));
+        posts.attachMedia(actor, postId, wanted);
     }
 
     /** A campaign or tags given with the post; what is not given stays as it is. */
@@ -133,6 +156,7 @@ public class ApiPosts {
             posts.schedule(actor, postId, future(input.scheduledAt()));
         }
         classify(actor, postId, input);
+        attachMedia(actor, postId, input);
         return flushed(actor, postId);
     }
 
@@ -238,13 +262,15 @@ public class ApiPosts {
         Map<Long, Channel> byId = channels.all().stream().collect(Collectors.toMap(Channel::getId, c -> c));
         ZoneId zone = context.current().zone();
         Map<Long, List<Variant>> read = posts.variantsOf(all);
+        Map<Long, List<Long>> mediaOf = media.mediaIdsOf(read.values().stream().flatMap(List::stream).toList());
         return post -> {
             List<PostView.VariantView> variants = new ArrayList<>();
             for (Variant v : read.getOrDefault(post.getId(), List.of())) {
                 Channel channel = byId.get(v.getChannelId());
                 variants.add(new PostView.VariantView(v.getChannelId(),
                         channel == null ? null : channel.getNetwork().name(),
-                        channel == null ? null : channel.label(), v.getText(), v.getFirstComment()));
+                        channel == null ? null : channel.label(), v.getText(), v.getFirstComment(),
+                        mediaOf.getOrDefault(v.getId(), List.of())));
             }
             Instant at = post.getScheduledAt().orElse(null);
             return new PostView(post.getId(), post.getTitle(), post.getBaseText(), post.getState().name(), at,

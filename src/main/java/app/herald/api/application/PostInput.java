@@ -18,9 +18,12 @@ public record PostInput(String title, String text, List<Long> channels, List<Var
                         Long campaign,
                         List<String> tags) {
 
-    /** A channel's own text (and first comment), where it differs from the base text. */
+    /**
+     * A channel's own text (and first comment), where it differs from the base text, and its media: ids of the
+     * client's library, in order (not given: left as they are; empty: none).
+     */
     @Schema(name = "VariantInput", description = "A channel's own text and first comment")
     public record VariantInput(@Schema(type = SchemaType.INTEGER, format = "int64") Long channel, String text,
-                               String firstComment) {
+                               String firstComment, List<Long> media) {
     }
 }

@@ -21,6 +21,6 @@ public record PostView(@Schema(type = SchemaType.INTEGER, format = "int64") long
     /** One network's version of the post. */
     @Schema(name = "VariantView", description = "One network's version of the post")
     public record VariantView(@Schema(type = SchemaType.INTEGER, format = "int64") long channel, String network,
-                              String channelName, String text, String firstComment) {
+                              String channelName, String text, String firstComment, List<Long> media) {
     }
 }

@@ -20,7 +20,12 @@ import jakarta.persistence.EntityManager;
 import java.io.InputStream;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.Optional;
 
 /**
@@ -113,6 +118,37 @@ public class MediaLibrary {
     public List<MediaFile> mediaOf(Variant variant) {
         return em.createNamedQuery("VariantMedia.ofVariant", VariantMedia.class).setParameter("variantId", variant.getId())
                 .getResultList().stream().map(a -> find(a.getMediaId())).toList();
+    }
+
+    /** The media of each of the given variants, in order, by variant id: one query however many variants. */
+    public Map<Long, List<Long>> mediaIdsOf(Collection<Variant> variants) {
+        if (variants.isEmpty()) {
+            return Map.of();
+        }
+        return em.createNamedQuery("VariantMedia.ofVariants", VariantMedia.class)
+                .setParameter("variantIds", variants.stream().map(Variant::getId).toList()).getResultList().stream()
+                .collect(Collectors.groupingBy(VariantMedia::getVariantId, LinkedHashMap::new,
+                        Collectors.mapping(VariantMedia::getMediaId, Collectors.toList())));
+    }
+
+    /** The library's items made before the given one, newest first (a list's next page). */
+    public List<MediaFile> newestBelow(long mediaId, int size) {
+        return em.createNamedQuery("MediaFile.newestBelow", MediaFile.class).setParameter("below", mediaId)
+                .setMaxResults(size).getResultList();
+    }
+
+    /** Refuses ids that name nothing in this client's library, in words (they come from a caller, not a screen). */
+    public void requireInLibrary(Collection<Long> mediaIds) {
+        if (mediaIds.isEmpty()) {
+            return;
+        }
+        Set<Long> known = Set.copyOf(em.createNamedQuery("MediaFile.ids", Long.class).setParameter("ids", mediaIds)
+                .getResultList());
+        List<Long> unknown = mediaIds.stream().filter(id -> !known.contains(id)).distinct().toList();
+        if (!unknown.isEmpty()) {
+            throw new RuleViolation("Media " + unknown + " are not in this client's library. Upload them on the Media "
+                    + "screen first; list the library with GET /clients/{client}/media.");
+        }
     }
 
     /** Replaces a variant's media with the given ones, in order; every id must be in this tenant's library. */

@@ -29,6 +29,8 @@ import org.eclipse.persistence.annotations.TenantTableDiscriminatorType;
 @TenantTableDiscriminator(type = TenantTableDiscriminatorType.SCHEMA, contextProperty = TenantSchemaProperty.NAME)
 @NamedQuery(name = "MediaFile.all", query = "SELECT m FROM MediaFile m ORDER BY m.createdAt DESC, m.id DESC")
 @NamedQuery(name = "MediaFile.bySha", query = "SELECT m FROM MediaFile m WHERE m.sha256 = :sha256")
+@NamedQuery(name = "MediaFile.newestBelow", query = "SELECT m FROM MediaFile m WHERE m.id < :below ORDER BY m.id DESC")
+@NamedQuery(name = "MediaFile.ids", query = "SELECT m.id FROM MediaFile m WHERE m.id IN :ids")
 public class MediaFile implements Serializable {
 
     private static final long serialVersionUID = 1L;

@@ -20,6 +20,8 @@ import org.eclipse.persistence.annotations.TenantTableDiscriminatorType;
 @TenantTableDiscriminator(type = TenantTableDiscriminatorType.SCHEMA, contextProperty = TenantSchemaProperty.NAME)
 @NamedQuery(name = "VariantMedia.ofVariant",
         query = "SELECT a FROM VariantMedia a WHERE a.variantId = :variantId ORDER BY a.position")
+@NamedQuery(name = "VariantMedia.ofVariants",
+        query = "SELECT a FROM VariantMedia a WHERE a.variantId IN :variantIds ORDER BY a.variantId, a.position")
 public class VariantMedia {
 
     @Id
@@ -42,6 +44,10 @@ public class VariantMedia {
         this.variantId = variantId;
         this.mediaId = mediaId;
         this.position = position;
+    }
+
+    public long getVariantId() {
+        return variantId;
     }
 
     public long getMediaId() {
