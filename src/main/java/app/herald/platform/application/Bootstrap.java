@@ -4,6 +4,7 @@ import app.herald.kernel.sql.PlatformSchema;
 import app.herald.tenancy.application.StartupMigration;
 import app.herald.tenancy.infrastructure.SchemaMigrations;
 import jakarta.annotation.PostConstruct;
+import jakarta.ejb.DependsOn;
 import jakarta.ejb.Lock;
 import jakarta.ejb.LockType;
 import jakarta.ejb.Singleton;
@@ -20,6 +21,9 @@ import java.util.logging.Logger;
  */
 @Singleton
 @Startup
+// Whatever reacts to start-up (the demo adding its webhook inspector) calls out only once the guard has the
+// operator's allow-list.
+@DependsOn("OutboundSettings")
 @Lock(LockType.READ)
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class Bootstrap {
