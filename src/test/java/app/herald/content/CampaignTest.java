@@ -47,6 +47,14 @@ class CampaignTest {
     }
 
     @Test
+    void onlyADraftWithoutReviewHistoryMayBeThrownAway() {
+        Post post = new Post("Second thoughts", "text", 1, "A", Instant.EPOCH);
+        post.checkDiscardable(false);
+        RuleViolation reviewed = assertThrows(RuleViolation.class, () -> post.checkDiscardable(true));
+        assertTrue(reviewed.getMessage().contains("review history"), reviewed.getMessage());
+    }
+
+    @Test
     void tagsAreNormalisedAndBounded() {
         Post post = new Post("T", "text", 1, "A", Instant.EPOCH);
         post.classify(7L, List.of("#Winter", "launch", "winter", " "), Instant.EPOCH);

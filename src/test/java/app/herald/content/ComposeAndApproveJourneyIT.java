@@ -1,6 +1,7 @@
 package app.herald.content;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import app.herald.testsupport.Browser;
@@ -258,6 +259,35 @@ class ComposeAndApproveJourneyIT {
      * them in one CSV, and the Posts page shows 25 at a time, counts them all, pages, sorts by title and finds one by
      * its words, reading only a page from the database.
      */
+    /** A saved draft is deleted from the composer after a confirmation, and is gone from the client's posts. */
+    @Test
+    void anEditorDeletesADraftFromTheComposer(TestInfo test) {
+        String title = "Second thoughts " + UUID.randomUUID().toString().substring(0, 6);
+        try (Browser browser = new Browser()) {
+            try {
+                signIn(browser, Demo.NORTHWIND_EDITOR);
+                browser.awaitUrlContains("/agency/clients.xhtml");
+                openAcmePosts(browser);
+                browser.click("composeTab");
+                browser.type("compose:title", title);
+                browser.type("compose:base", "Maybe not.");
+                browser.driver().findElement(By.xpath("//label[contains(text(),'· Mastodon')]")).click();
+                browser.awaitText("/ 500 characters");
+                browser.click("compose:save");
+                browser.awaitText("Saved.");
+                browser.click("compose:discard");
+                new WebDriverWait(browser.driver(), java.time.Duration.ofSeconds(10)).until(
+                        ExpectedConditions.elementToBeClickable(By.cssSelector(".ui-confirmdialog-yes"))).click();
+                browser.awaitText("Draft deleted.");
+                browser.awaitUrlContains("/client/posts.xhtml");
+                assertFalse(browser.text().contains(title), "the draft is no longer listed");
+            } catch (AssertionError | RuntimeException e) {
+                browser.keepEvidence(test.getDisplayName());
+                throw e;
+            }
+        }
+    }
+
     @Test
     void aThousandPostsAreReadAPageAtATime(TestInfo test) {
         String tag = "p" + UUID.randomUUID().toString().substring(0, 6);
