@@ -6,7 +6,10 @@ import java.util.Base64;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import java.util.List;
 import java.util.Optional;
+import java.util.function.BiFunction;
+import java.util.function.ToLongFunction;
 
 /**
  * Opaque cursors for lists: where the next page starts, as a token the caller hands back unchanged. What it holds
@@ -67,9 +70,18 @@ final class Cursors {
         return answer.build();
     }
 
-    /** The same Link header, for a resource that returns its list itself (so the document names its items). */
-    static void linkNext(Optional<Long> continueBelow, UriInfo uri, HttpServletResponse response) {
-        continueBelow.ifPresent(id -> response.addHeader("Link", "<" + next(id, uri) + ">; rel=\"next\""));
+    /**
+     * A page of a list newest first, for a resource that returns its list itself (so the document names its items):
+     * read below the cursor's id, with the Link header to the next page when this one is full.
+     */
+    static <T> List<T> page(String cursor, String limit, BiFunction<Long, Integer, List<T>> reader, ToLongFunction<T> id,
+                            UriInfo uri, HttpServletResponse response) {
+        int size = pageSize(limit);
+        List<T> page = reader.apply(read(cursor).orElse(Long.MAX_VALUE), size);
+        if (page.size() == size) {
+            response.addHeader("Link", "<" + next(id.applyAsLong(page.get(size - 1)), uri) + ">; rel=\"next\"");
+        }
+        return page;
     }
 
     private static java.net.URI next(long id, UriInfo uri) {

@@ -15,7 +15,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.UriInfo;
 import java.math.BigDecimal;
 import java.util.List;
-import java.util.Optional;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -53,11 +52,8 @@ public class LinksResource {
                                         type = SchemaType.INTEGER, minimum = "1", maximum = "100", defaultValue = "25"))
                                 @QueryParam("limit") String limit) {
         request.enter(client);
-        int size = Cursors.pageSize(limit);
-        List<LinkView> page = links.statsBelow(Cursors.read(cursor).orElse(Long.MAX_VALUE), size).stream()
+        return Cursors.page(cursor, limit, (below, size) -> links.statsBelow(below, size).stream()
                 .map(l -> new LinkView(l.id(), links.shortUrl(l.code()), l.originalUrl(), l.postId(), l.clicks(),
-                        l.conversions(), l.getConversionValue())).toList();
-        Cursors.linkNext(page.size() == size ? Optional.of(page.get(size - 1).id()) : Optional.empty(), uri, response);
-        return page;
+                        l.conversions(), l.getConversionValue())).toList(), LinkView::id, uri, response);
     }
 }

@@ -15,7 +15,6 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
-import java.util.Optional;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -60,10 +59,7 @@ public class MediaResource {
                                          type = SchemaType.INTEGER, minimum = "1", maximum = "100", defaultValue = "25"))
                                  @QueryParam("limit") String limit) {
         request.enter(client);
-        int size = Cursors.pageSize(limit);
-        List<MediaView> page = library.newestBelow(Cursors.read(cursor).orElse(Long.MAX_VALUE), size).stream()
-                .map(MediaView::of).toList();
-        Cursors.linkNext(page.size() == size ? Optional.of(page.get(size - 1).id()) : Optional.empty(), uri, response);
-        return page;
+        return Cursors.page(cursor, limit, (below, size) -> library.newestBelow(below, size).stream()
+                .map(MediaView::of).toList(), MediaView::id, uri, response);
     }
 }
