@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import app.herald.content.application.MediaLibrary;
 import app.herald.content.application.PostingQueue;
+import app.herald.content.application.Posts;
 import app.herald.content.domain.PostingSlot;
 import app.herald.identity.application.Actors;
 import app.herald.identity.application.ApiTokens;
@@ -88,6 +89,8 @@ class ApiIT {
     PostingQueue postingQueue;
     @Inject
     MediaLibrary mediaLibrary;
+    @Inject
+    Posts postsService;
     @Resource(lookup = "java:app/jdbc/herald")
     DataSource dataSource;
     @ArquillianResource
@@ -323,6 +326,40 @@ class ApiIT {
     private static String nextOf(String link) {
         Matcher m = Pattern.compile("<[^>]*/api/v1/([^>]+)>;\\s*rel=\"next\"").matcher(link);
         return m.find() ? m.group(1) : null;
+    }
+
+    /**
+     * Five hundred posts read a hundred at a time while a script keeps writing new ones between the pages: each of the
+     * five hundred once, newest first, and none of the new ones slipping into what was left.
+     */
+    @Test
+    void fiveHundredPostsArePagedWithoutGapsOrRepeatsWhilePostsAreAdded() {
+        long acme = client(Demo.ACME);
+        String token = ownerToken();
+        long channel = firstChannel(token, acme);
+        String run = "Bulk" + UUID.randomUUID().toString().substring(0, 8);
+        Actor owner = actor(Demo.NORTHWIND_OWNER);
+        List<Long> written = inTenant.call(owner, acme, () -> {
+            List<Long> ids = new ArrayList<>();
+            for (int i = 0; i < 500; i++) {
+                ids.add(postsService.draft(owner, run + " " + i, "Text " + i, Set.of(channel)).getId());
+            }
+            return ids;
+        });
+        List<Long> seen = new ArrayList<>();
+        String next = "clients/" + acme + "/posts?limit=100&q=" + run;
+        int late = 0;
+        while (next != null) {
+            HttpResponse<String> page = call("GET", next, token, null);
+            assertEquals(200, page.statusCode(), page.body());
+            array(page).forEach(p -> seen.add(p.asJsonObject().getJsonNumber("id").longValue()));
+            assertEquals(201, call("POST", "clients/" + acme + "/posts", token,
+                    post(run + " late " + late++, "Written meanwhile", channel)).statusCode());
+            next = page.headers().firstValue("Link").map(ApiIT::nextOf).orElse(null);
+        }
+        assertEquals(written.stream().sorted(java.util.Comparator.reverseOrder()).toList(), seen,
+                "each of the five hundred once, newest first, and nothing written meanwhile");
+        assertTrue(late >= 5, "pages: " + late);
     }
 
     @Test

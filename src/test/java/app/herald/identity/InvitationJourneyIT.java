@@ -16,10 +16,12 @@ import app.herald.apiclient.ApiException;
 import app.herald.apiclient.api.AnalyticsApi;
 import app.herald.apiclient.api.ClientsApi;
 import app.herald.apiclient.api.PostsApi;
+import app.herald.apiclient.api.PublishingApi;
 import app.herald.apiclient.model.ChannelView;
 import app.herald.apiclient.model.ClientView;
 import app.herald.apiclient.model.PostInput;
 import app.herald.apiclient.model.PostView;
+import app.herald.apiclient.model.PublicationView;
 import app.herald.apiclient.model.ScheduleInput;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -48,6 +50,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInfo;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
 
 /**
  * The owner's day one, in a real browser: create a client, invite its approver, who follows the e-mailed link, sets a
@@ -268,17 +271,7 @@ class InvitationJourneyIT {
         String name = "CMS sync " + UUID.randomUUID().toString().substring(0, 6);
         try (Browser browser = new Browser()) {
             try {
-                signIn(browser, Demo.NORTHWIND_OWNER, Demo.PASSWORD);
-                browser.awaitUrlContains("/agency/clients.xhtml");
-                browser.open(base + "agency/api-tokens.xhtml");
-                browser.type("makeToken:name", name);
-                for (int scope = 0; scope < 5; scope++) {
-                    browser.driver().findElement(By.cssSelector("label[for='makeToken:scopes:" + scope + "']")).click();
-                }
-                browser.click("makeToken:create");
-                browser.awaitText("Token made.");
-                String token = browser.visible("apiToken").getText().strip();
-                assertTrue(token.startsWith("hrld_"), token);
+                String token = makeToken(browser, Demo.NORTHWIND_OWNER, name);
                 assertEquals(List.of(), browser.accessibilityViolations(), "the tokens screen is readable by everyone");
 
                 browser.open(base + "agency/api-reference.html");
@@ -298,6 +291,67 @@ class InvitationJourneyIT {
                 browser.keepEvidence(test.getDisplayName());
                 throw e;
             }
+        }
+    }
+
+    /** An owner signs in and makes a token with every scope on the API tokens screen; returns it as shown once. */
+    private String makeToken(Browser browser, String owner, String name) {
+        signIn(browser, owner, Demo.PASSWORD);
+        browser.awaitUrlContains("/agency/clients.xhtml");
+        browser.open(base + "agency/api-tokens.xhtml");
+        browser.type("makeToken:name", name);
+        browser.driver().findElements(By.cssSelector("label[for^='makeToken:scopes:']")).forEach(WebElement::click);
+        browser.click("makeToken:create");
+        browser.awaitText("Token made.");
+        String token = browser.visible("apiToken").getText().strip();
+        assertTrue(token.startsWith("hrld_"), token);
+        return token;
+    }
+
+    /**
+     * A post's whole life through the generated client, on a client whose posts need no review (Southwind's Initech):
+     * written, scheduled a few seconds ahead, submitted (and so approved), and published on the Sandbox by Herald's
+     * publisher, which the script follows through the post's publications.
+     */
+    @Test
+    void aScriptTakesAPostFromDraftToPublishedOnTheSandbox(TestInfo test) throws Exception {
+        try (Browser browser = new Browser()) {
+            String token;
+            try {
+                token = makeToken(browser, Demo.SOUTHWIND_OWNER, "Publisher " + UUID.randomUUID());
+            } catch (AssertionError | RuntimeException e) {
+                browser.keepEvidence(test.getDisplayName());
+                throw e;
+            }
+            ApiClient client = client(token);
+            long initech = new ClientsApi(client).clients().stream().filter(c -> c.getName().equals(Demo.INITECH))
+                    .findFirst().orElseThrow().getId();
+            long channel = new ClientsApi(client).channels(initech).stream()
+                    .filter(c -> "SANDBOX".equals(c.getNetwork())).map(ChannelView::getId).findFirst().orElseThrow();
+            PostsApi posts = new PostsApi(client);
+            PostView draft = posts.create(initech, null, new PostInput().title("Launch " + UUID.randomUUID())
+                    .text("Initech ships today.").addChannelsItem(BigDecimal.valueOf(channel)));
+            assertEquals("DRAFT", draft.getState());
+            posts.schedule(initech, draft.getId(), new ScheduleInput().at(OffsetDateTime.now(ZoneOffset.UTC)
+                    .plusSeconds(15)));
+            assertEquals("APPROVED", posts.submit(initech, draft.getId()).getState(), "Initech needs no review");
+
+            PublishingApi publishing = new PublishingApi(client);
+            List<PublicationView> publications = List.of();
+            Instant deadline = Instant.now().plusSeconds(120);
+            while (Instant.now().isBefore(deadline)) {
+                publications = publishing.ofPost(initech, BigDecimal.valueOf(draft.getId()));
+                if (!publications.isEmpty() && publications.stream().allMatch(p -> "PUBLISHED".equals(p.getState()))) {
+                    break;
+                }
+                Thread.sleep(1000);
+            }
+            assertEquals(1, publications.size(), publications.toString());
+            PublicationView published = publications.get(0);
+            assertEquals("PUBLISHED", published.getState(), published.toString());
+            assertTrue(published.getNetworkUrl() != null && !published.getNetworkUrl().isBlank(), published.toString());
+            assertTrue(!published.getPublishedAt().toInstant().isBefore(draft.getUpdatedAt().toInstant()),
+                    "published after it was written");
         }
     }
 
