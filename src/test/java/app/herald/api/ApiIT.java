@@ -184,6 +184,31 @@ class ApiIT {
 
     @Test
     void aTokenIsShownOnceKeptAsADigestAndOpensOnlyWhatItsMemberMaySee() throws Exception {
+        // Everything the server logs while the token is used, refused and revoked, to show it never names the token.
+        List<String> logged = java.util.Collections.synchronizedList(new ArrayList<>());
+        java.util.logging.Handler listener = new java.util.logging.Handler() {
+            @Override
+            public void publish(java.util.logging.LogRecord record) {
+                logged.add(new java.util.logging.SimpleFormatter().format(record));
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        java.util.logging.Logger.getLogger("").addHandler(listener);
+        try {
+            tokenLifeAndLimits(logged);
+        } finally {
+            java.util.logging.Logger.getLogger("").removeHandler(listener);
+        }
+    }
+
+    private void tokenLifeAndLimits(List<String> logged) throws Exception {
         long acme = client(Demo.ACME);
         long globex = client(Demo.GLOBEX);
         long initech = client(Demo.INITECH);
@@ -247,6 +272,10 @@ class ApiIT {
                 "another agency cannot revoke it");
         tokens.revoke(actor(Demo.NORTHWIND_OWNER), made.getId());
         problem(call("GET", "clients", editor, null), 401, "revoked");
+        synchronized (logged) {
+            assertFalse(logged.stream().anyMatch(line -> line.contains(editor.substring(16))),
+                    "the token's secret part is in no log line");
+        }
     }
 
     @Test
