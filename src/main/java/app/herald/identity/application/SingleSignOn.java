@@ -125,13 +125,21 @@ public class SingleSignOn {
                 .orElseThrow(() -> new RuleViolation("Your agency has not set up single sign-on."));
     }
 
-    /** Whether the person's agency offers linking, and whether they are linked already (when). */
-    public Optional<Optional<Instant>> linkStanding(Actor actor) {
-        if (!actor.isStaff() || em.find(SignOnSettings.class, actor.agencyId().orElseThrow()) == null) {
-            return Optional.empty();
+    /** Where a staff member stands with their agency's provider: offered at all, and linked since when (or null). */
+    public record LinkStanding(boolean offered, Instant linkedSince) {
+
+        public boolean linked() {
+            return linkedSince != null;
         }
-        return Optional.of(em.createNamedQuery("SignOnIdentity.ofUser", SignOnIdentity.class)
-                .setParameter("userId", actor.userId()).getResultStream().findFirst().map(SignOnIdentity::getLinkedAt));
+    }
+
+    public LinkStanding linkStanding(Actor actor) {
+        if (!actor.isStaff() || em.find(SignOnSettings.class, actor.agencyId().orElseThrow()) == null) {
+            return new LinkStanding(false, null);
+        }
+        return new LinkStanding(true, em.createNamedQuery("SignOnIdentity.ofUser", SignOnIdentity.class)
+                .setParameter("userId", actor.userId()).getResultStream().findFirst().map(SignOnIdentity::getLinkedAt)
+                .orElse(null));
     }
 
     /**

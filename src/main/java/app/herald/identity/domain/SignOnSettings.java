@@ -220,8 +220,4 @@ public class SignOnSettings {
     public Optional<Role> getJoinRole() {
         return Optional.ofNullable(joinRole);
     }
-
-    public Instant getUpdatedAt() {
-        return Instant.ofEpochMilli(updatedAt);
-    }
 }

@@ -4,11 +4,9 @@ import app.herald.identity.application.SingleSignOn;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
-import java.util.Optional;
 
 /**
  * "Single sign-on" on the account page of a staff member whose agency has set it up: link the account to the
@@ -26,7 +24,7 @@ public class LinkSingleSignOn {
     @Inject
     SingleSignOn singleSignOn;
 
-    private Optional<Optional<Instant>> standing;
+    private SingleSignOn.LinkStanding standing;
 
     /** A linking that just finished (or was refused) says so here. */
     public void showNotice() {
@@ -34,20 +32,21 @@ public class LinkSingleSignOn {
     }
 
     public boolean isOffered() {
-        return standing().isPresent();
+        return standing().offered();
     }
 
     public boolean isLinked() {
-        return standing().flatMap(linked -> linked).isPresent();
+        return standing().linked();
     }
 
     public String getLinkedSince() {
-        return standing().flatMap(linked -> linked).map(DAY::format).orElse("");
+        return standing().linked() ? DAY.format(standing().linkedSince()) : "";
     }
 
-    private Optional<Optional<Instant>> standing() {
+    private SingleSignOn.LinkStanding standing() {
         if (standing == null) {
-            standing = current.find().flatMap(singleSignOn::linkStanding);
+            standing = current.find().map(singleSignOn::linkStanding)
+                    .orElse(new SingleSignOn.LinkStanding(false, null));
         }
         return standing;
     }
