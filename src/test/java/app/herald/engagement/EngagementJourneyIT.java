@@ -121,8 +121,11 @@ class EngagementJourneyIT {
                 inbox.click("conversationHead:addTag");
                 inbox.awaitText("delivery");
                 inbox.choose("replyBox:saved", "Opening hours");
-                new WebDriverWait(inbox.driver(), Duration.ofSeconds(10)).until(d -> d.findElement(
-                        By.id("replyBox:text")).getAttribute("value").startsWith("Hi Tom! Initech Labs is open"));
+                // Choosing a saved reply re-renders the box: the element read may be replaced while it is read.
+                new WebDriverWait(inbox.driver(), Duration.ofSeconds(10))
+                        .ignoring(StaleElementReferenceException.class)
+                        .until(d -> d.findElement(By.id("replyBox:text")).getAttribute("value")
+                                .startsWith("Hi Tom! Initech Labs is open"));
                 assertEquals(List.of(), inbox.accessibilityViolations(), "the open conversation passes axe-core");
                 inbox.click("replyBox:send");
                 awaitState(inbox, "Pending");
