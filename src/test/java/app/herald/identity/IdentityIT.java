@@ -31,6 +31,7 @@ import app.herald.tenancy.application.TenantRegistry;
 import app.herald.tenancy.domain.Tenant;
 import app.herald.testsupport.Demo;
 import app.herald.testsupport.HeraldDeployment;
+import app.herald.testsupport.InTenant;
 import app.herald.testsupport.OidcProvider;
 import app.herald.testsupport.WebClient;
 import jakarta.annotation.Resource;
@@ -75,6 +76,8 @@ class IdentityIT {
         return HeraldDeployment.war(IdentityIT.class, WebClient.class, OidcProvider.class);
     }
 
+    @Inject
+    InTenant inTenant;
     @Inject
     Actors actors;
     @Inject
@@ -245,12 +248,18 @@ class IdentityIT {
         accept(clientEmail, "client passphrase 123");
         assertEquals(CredentialValidationResult.Status.VALID, signIn(clientEmail, "client passphrase 123").getStatus());
 
+        assertEquals("in", inTenant.call(owner, client.getId(), () -> "in"), "the gate has seen the client active");
         tenants.deactivate(owner, client.getId());
         assertEquals(CredentialValidationResult.Status.INVALID, signIn(clientEmail, "client passphrase 123").getStatus());
+        assertThrows(RuleViolation.class, () -> inTenant.call(owner, client.getId(), () -> "in"),
+                "what the gate kept about the client is forgotten at once");
         tenants.reactivate(owner, client.getId());
         assertEquals(CredentialValidationResult.Status.VALID, signIn(clientEmail, "client passphrase 123").getStatus());
 
+        assertEquals("in", inTenant.call(owner, client.getId(), () -> "in"), "reactivated: seen at once");
         agencies.suspend(admin, agency.getId());
+        assertThrows(AccessDenied.class, () -> inTenant.call(owner, client.getId(), () -> "in"),
+                "the gate forgets what it kept about the agency's clients at once");
         assertEquals(CredentialValidationResult.Status.INVALID, signIn(ownerEmail, "owner passphrase 123").getStatus());
         assertEquals(CredentialValidationResult.Status.INVALID, signIn(clientEmail, "client passphrase 123").getStatus());
         assertTrue(registry.find(client.getId()).isPresent(), "suspension deletes nothing");

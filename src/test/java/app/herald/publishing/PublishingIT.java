@@ -26,6 +26,7 @@ import app.herald.publishing.domain.Publication;
 import app.herald.publishing.domain.PublicationState;
 import app.herald.publishing.domain.SandboxPost;
 import app.herald.publishing.infrastructure.WebhookConnector;
+import app.herald.tenancy.application.TenantAdministration;
 import app.herald.tenancy.application.TenantProvisioning;
 import app.herald.tenancy.application.TenantRegistry;
 import app.herald.testsupport.Demo;
@@ -91,6 +92,8 @@ class PublishingIT {
     TenantProvisioning provisioning;
     @Inject
     TenantRegistry registry;
+    @Inject
+    TenantAdministration administration;
     @Inject
     FinishFailure finishFailure;
     @Resource(lookup = "java:app/jdbc/herald")
@@ -188,6 +191,80 @@ class PublishingIT {
         assertEquals(published.getIdempotencyKey(), feed.get(0).getIdempotencyKey());
         assertEquals(String.valueOf(feed.get(0).getId()), published.getNetworkPostId());
         assertEquals("Fresh beans today", feed.get(0).getText());
+    }
+
+    /**
+     * The gate keeps how a client stands for a second: deactivating it on this node stops its posts at once, and a
+     * deactivation another node made (here written to the database directly) within that second. Reactivated, the
+     * post goes out.
+     */
+    @Test
+    void aClientDeactivatedHereOrOnAnotherNodeStopsPublishingWithinASecond() throws Exception {
+        Actor owner = owner();
+        long tenant = newClient(owner, "Europe/Paris");
+        long channel = channel(owner, tenant, Network.SANDBOX);
+        String schema = registry.find(tenant).orElseThrow().ref().schema().value();
+        long here = publicationOf(owner, tenant, approvedPost(owner, tenant, channel, "Not while away",
+                Instant.now().plusSeconds(3))).getId();
+        long elsewhere = publicationOf(owner, tenant, approvedPost(owner, tenant, channel, "Not after the other node",
+                Instant.now().plusSeconds(12))).getId();
+        administration.deactivate(owner, tenant);
+        awaitJobWaiting(tenant, here, "is deactivated");
+        assertEquals("QUEUED", publicationState(schema, here), "nothing went out");
+
+        administration.reactivate(owner, tenant);
+        execute("UPDATE job SET due_at = ? WHERE queue = 'publish' AND tenant_id = ? AND subject_id = ?",
+                System.currentTimeMillis(), tenant, here);
+        assertEquals("PUBLISHED", awaitPublicationState(schema, here, "PUBLISHED"), "reactivated here: seen at once");
+        execute("UPDATE tenant SET state = 'DEACTIVATED' WHERE id = ?", tenant);
+        try {
+            awaitJobWaiting(tenant, elsewhere, "is deactivated");
+            assertEquals("QUEUED", publicationState(schema, elsewhere), "nothing went out");
+        } finally {
+            execute("UPDATE tenant SET state = 'ACTIVE' WHERE id = ?", tenant);
+        }
+    }
+
+    private void awaitJobWaiting(long tenant, long publicationId, String because) throws Exception {
+        Instant deadline = Instant.now().plusSeconds(20);
+        String reason = null;
+        while (Instant.now().isBefore(deadline)) {
+            try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(
+                    "SELECT last_error FROM job WHERE queue = 'publish' AND tenant_id = ? AND subject_id = ?")) {
+                s.setLong(1, tenant);
+                s.setLong(2, publicationId);
+                try (ResultSet r = s.executeQuery()) {
+                    reason = r.next() ? r.getString(1) : null;
+                }
+            }
+            if (reason != null && reason.contains(because)) {
+                return;
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("the job of publication " + publicationId + " should wait because the client "
+                + because + "; its last error: " + reason);
+    }
+
+    private String publicationState(String schema, long publicationId) throws Exception {
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(
+                "SELECT state FROM " + schema + ".publication WHERE id = ?")) {
+            s.setLong(1, publicationId);
+            try (ResultSet r = s.executeQuery()) {
+                assertTrue(r.next(), "publication " + publicationId);
+                return r.getString(1);
+            }
+        }
+    }
+
+    private String awaitPublicationState(String schema, long publicationId, String wanted) throws Exception {
+        Instant deadline = Instant.now().plusSeconds(20);
+        String state = publicationState(schema, publicationId);
+        while (!wanted.equals(state) && Instant.now().isBefore(deadline)) {
+            Thread.sleep(100);
+            state = publicationState(schema, publicationId);
+        }
+        return state;
     }
 
     @Test

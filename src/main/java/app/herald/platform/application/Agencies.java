@@ -6,6 +6,7 @@ import app.herald.identity.domain.Actor;
 import app.herald.kernel.AccessDenied;
 import app.herald.kernel.RuleViolation;
 import app.herald.identity.domain.Agency;
+import app.herald.tenancy.application.TenantStandings;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -19,6 +20,8 @@ public class Agencies {
 
     @PersistenceContext(unitName = "herald")
     EntityManager em;
+    @Inject
+    TenantStandings standings;
     @Inject
     Invitations invitations;
 
@@ -58,11 +61,13 @@ public class Agencies {
     public void suspend(Actor actor, long agencyId) {
         requireAdmin(actor);
         directory.find(agencyId).orElseThrow(() -> new RuleViolation("No such agency.")).suspend();
+        standings.forgetAgency(agencyId);
     }
 
     public void reactivate(Actor actor, long agencyId) {
         requireAdmin(actor);
         directory.find(agencyId).orElseThrow(() -> new RuleViolation("No such agency.")).reactivate();
+        standings.forgetAgency(agencyId);
     }
 
     private static void requireAdmin(Actor actor) {

@@ -26,6 +26,8 @@ public class TenantAdministration {
     @Resource
     SessionContext self;
     @Inject
+    TenantStandings standings;
+    @Inject
     Jobs jobs;
 
     @Inject
@@ -104,6 +106,7 @@ public class TenantAdministration {
     public void unregister(long tenantId) {
         members.forgetTenant(tenantId);
         registry.remove(tenantId);
+        standings.forget(tenantId);
         jobs.dropTenant(tenantId);
     }
 
@@ -113,6 +116,7 @@ public class TenantAdministration {
     }
 
     private void audited(Actor actor, Tenant tenant, String action, String detail) {
+        standings.forget(tenant.getId());
         context.bind(tenant.ref());
         audit.record(actor.email(), action, "client", detail);
     }

@@ -3,7 +3,6 @@ package app.herald.tenancy.application;
 import app.herald.identity.domain.Actor;
 import app.herald.jobs.domain.Job;
 import app.herald.jobs.domain.Outcome;
-import app.herald.tenancy.domain.Tenant;
 import app.herald.tenancy.domain.TenantRef;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -24,22 +23,32 @@ public class TenantJobs {
     private static final Logger LOG = Logger.getLogger(TenantJobs.class.getName());
 
     @Inject
-    TenantRegistry registry;
+    TenantStandings standings;
     @Inject
     TenantWork work;
 
     public Outcome run(Job job, String as, Duration waitWhenUnavailable, Function<TenantRef, Outcome> inTenant) {
-        Optional<Tenant> tenant = registry.find(job.tenantId());
+        return run(job, as, waitWhenUnavailable, inTenant, Function.identity());
+    }
+
+    /**
+     * As {@link #run(Job, String, Duration, Function)} for work that answers more than an outcome (a step of a job
+     * that goes on after it): a tenant that is gone or unavailable answers what {@code otherwise} makes of the
+     * outcome the job gets then.
+     */
+    public <T> T run(Job job, String as, Duration waitWhenUnavailable, Function<TenantRef, T> inTenant,
+                     Function<Outcome, T> otherwise) {
+        Optional<TenantStandings.Standing> tenant = standings.of(job.tenantId());
         if (tenant.isEmpty()) {
-            return Outcome.done("The client was deleted.");
+            return otherwise.apply(Outcome.done("The client was deleted."));
         }
-        Actor herald = Actor.system(tenant.get().getAgencyId(), job.tenantId(), as);
+        Actor herald = Actor.system(tenant.get().agencyId(), job.tenantId(), as);
         try {
             return work.here(herald, job.tenantId(), inTenant);
         } catch (TenantUnavailable e) {
             LOG.info(() -> "Job " + job.id() + " (" + job.queue() + "/" + job.kind() + ") of tenant " + job.tenantId()
                     + " waits: " + e.getMessage());
-            return Outcome.retry(Instant.now().plus(waitWhenUnavailable), e.getMessage());
+            return otherwise.apply(Outcome.retry(Instant.now().plus(waitWhenUnavailable), e.getMessage()));
         }
     }
 }
