@@ -25,6 +25,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -193,27 +196,48 @@ public class JobEngine {
 
     private void execute(Lane lane, Lane.Attempt attempt) {
         Job job = attempt.job;
+        if (attempt.lost) {
+            conclude(lane, attempt, null, null);
+            return;
+        }
+        CompletionStage<Outcome> work;
         try {
-            if (attempt.lost) {
-                return;
-            }
             metrics.started(lane.queue, Duration.between(job.dueAt(), Instant.now()).toMillis());
-            Outcome outcome = lane.handler.run(job);
-            if (!attempt.lost) {
-                // A no-op when the handler finished the job itself, together with what it wrote.
-                LockConflicts.retried(() -> store.release(job, outcome));
-            }
-        } catch (Jobs.LeaseLost e) {
-            LOG.info(() -> e.getMessage() + "; its outcome was not recorded");
+            work = lane.handler.start(job, lane.pool);
         } catch (RuntimeException | Error e) {
-            if (attempt.lost) {
-                LOG.info(() -> "Job " + job.id() + " stopped after its lease was lost (" + e + ")");
-                return;
+            conclude(lane, attempt, null, e);
+            return;
+        }
+        CompletableFuture<Outcome> ending = work.toCompletableFuture();
+        if (ending.isDone()) {
+            // The usual case: the handler did its work on this thread.
+            ending.whenComplete((outcome, failure) -> conclude(lane, attempt, outcome, failure));
+        } else {
+            // The work waits on an answer; whichever thread gives it, the record is written on the queue's own pool.
+            ending.whenCompleteAsync((outcome, failure) -> conclude(lane, attempt, outcome, failure), lane.pool);
+        }
+    }
+
+    /** Records how an attempt ended (fenced by its claim token), lets go of it and claims again if work waits. */
+    private void conclude(Lane lane, Lane.Attempt attempt, Outcome outcome, Throwable failure) {
+        Job job = attempt.job;
+        try {
+            Throwable cause = failure instanceof CompletionException wrapped && wrapped.getCause() != null
+                    ? wrapped.getCause() : failure;
+            if (cause == null && outcome != null && !attempt.lost) {
+                cause = released(job, outcome);
             }
-            metrics.failed(lane.queue);
-            recordFailure(lane, job, e);
-            if (e instanceof VirtualMachineError fatal) {
-                throw fatal;
+            if (cause instanceof Jobs.LeaseLost lost) {
+                LOG.info(() -> lost.getMessage() + "; its outcome was not recorded");
+            } else if (cause != null && attempt.lost) {
+                Throwable stopped = cause;
+                LOG.info(() -> "Job " + job.id() + " stopped after its lease was lost (" + stopped + ")");
+            } else if (cause != null) {
+                metrics.failed(lane.queue);
+                recordFailure(lane, job, cause);
+                if (cause instanceof VirtualMachineError fatal) {
+                    throw fatal;
+                }
             }
         } finally {
             lane.held.remove(job.claimToken());
@@ -226,6 +250,16 @@ public class JobEngine {
                     // The node is stopping.
                 }
             }
+        }
+    }
+
+    /** Records the outcome the handler returned (a no-op when it finished the job with what it wrote); the failure if any. */
+    private RuntimeException released(Job job, Outcome outcome) {
+        try {
+            LockConflicts.retried(() -> store.release(job, outcome));
+            return null;
+        } catch (RuntimeException e) {
+            return e;
         }
     }
 

@@ -16,6 +16,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -89,22 +90,36 @@ public class Deliveries {
      * Herald cannot know whether the request went out.
      */
     public PublishResult send(Channel channel, ChannelAccess access, Outgoing outgoing, Delivery.Attempt attempt) {
+        return sendLater(channel, access, outgoing, attempt).join();
+    }
+
+    /**
+     * As {@link #send}, answering when the network has, without a thread waiting where the connector can send without
+     * one (the others send at once on the calling thread). Never completes exceptionally.
+     */
+    public CompletableFuture<PublishResult> sendLater(Channel channel, ChannelAccess access, Outgoing outgoing,
+                                                      Delivery.Attempt attempt) {
         Optional<NetworkConnector> found = connectors.of(channel.getNetwork());
         if (found.isEmpty()) {
-            return new PublishResult.Rejected("Herald cannot publish to " + channel.getNetwork().label() + " yet.");
+            return CompletableFuture.completedFuture(new PublishResult.Rejected("Herald cannot publish to "
+                    + channel.getNetwork().label() + " yet."));
         }
         NetworkConnector connector = found.get();
         List<String> problems = connector.validate(outgoing);
         if (!problems.isEmpty()) {
-            return new PublishResult.Rejected(String.join(" ", problems));
+            return CompletableFuture.completedFuture(new PublishResult.Rejected(String.join(" ", problems)));
         }
+        CompletableFuture<PublishResult> sent;
         try {
-            return AttemptRun.run(connector, access, outgoing, attempt);
+            sent = AttemptRun.start(connector, access, outgoing, attempt);
         } catch (RuntimeException e) {
+            sent = CompletableFuture.failedFuture(e);
+        }
+        return sent.exceptionally(e -> {
             LOG.log(Level.SEVERE, "Connector for " + connector.network() + " failed", e);
             return new PublishResult.Unconfirmed("Herald had an internal error while publishing. It checks with the "
                     + "network before it tries again.");
-        }
+        });
     }
 
     /**

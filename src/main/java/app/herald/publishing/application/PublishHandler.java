@@ -11,13 +11,17 @@ import app.herald.tenancy.application.TenantJobs;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Executor;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Publishing on the job engine. Each job is one publication, claimed a little ahead and started at its exact due
  * instant; it enters the job's tenant as Herald's publisher, and between the two short transactions of
- * {@link PublishSteps} asks the network whether an earlier attempt arrived (when one may have) and publishes. A
- * connector's own bug counts as "unconfirmed": Herald cannot know whether the request went out.
+ * {@link PublishSteps} asks the network whether an earlier attempt arrived (when one may have) and publishes. No
+ * engine thread waits for the network meanwhile, so the engine's few threads do database work only and a slow network
+ * delays nothing else. A connector's own bug counts as "unconfirmed": Herald cannot know whether the request went out.
  */
 @ApplicationScoped
 public class PublishHandler implements JobHandler {
@@ -67,18 +71,27 @@ public class PublishHandler implements JobHandler {
                 .retries(maxAttempts, new Backoff(Duration.ofSeconds(retryBaseSeconds), Duration.ofHours(1)));
     }
 
+    /**
+     * Begins (the first transaction) and hands the post to the network on the engine's thread, in the tenant; a
+     * connector that sends one request lets go of that thread while the network answers. The answer is recorded (the
+     * second transaction) on one of the engine's threads again, in the tenant entered anew.
+     */
     @Override
-    public Outcome run(Job job) {
+    public CompletionStage<Outcome> start(Job job, Executor engineThreads) {
         return tenants.run(job, PublishSteps.PUBLISHER, TENANT_UNAVAILABLE_WAIT, ref -> {
             PublishSteps.Start start = steps.begin(job);
-            if (start instanceof PublishSteps.Start.Send send) {
-                PublishSteps.Prepared prepared = send.prepared();
-                PublishResult result = deliveries.send(prepared.channel(), prepared.access(), prepared.outgoing(),
-                        prepared.attempt());
-                // The network has answered: on a lock conflict only the recording is tried again, not the sending.
-                return LockConflicts.retried(() -> steps.finish(job, prepared, result));
+            if (start instanceof PublishSteps.Start.Finished finished) {
+                return CompletableFuture.completedFuture(finished.recorded());
             }
-            return ((PublishSteps.Start.Finished) start).recorded();
-        });
+            PublishSteps.Prepared prepared = ((PublishSteps.Start.Send) start).prepared();
+            return deliveries.sendLater(prepared.channel(), prepared.access(), prepared.outgoing(), prepared.attempt())
+                    .thenApplyAsync(result -> recorded(job, prepared, result), engineThreads);
+        }, CompletableFuture::completedFuture);
+    }
+
+    private Outcome recorded(Job job, PublishSteps.Prepared prepared, PublishResult result) {
+        // The network has answered: on a lock conflict only the recording is tried again, not the sending.
+        return tenants.run(job, PublishSteps.PUBLISHER, TENANT_UNAVAILABLE_WAIT,
+                ref -> LockConflicts.retried(() -> steps.finish(job, prepared, result)));
     }
 }

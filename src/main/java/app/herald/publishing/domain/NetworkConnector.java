@@ -2,6 +2,7 @@ package app.herald.publishing.domain;
 
 import app.herald.content.domain.Network;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * What Herald needs from a social network. One implementation per network, found through CDI: adding a network is
@@ -17,6 +18,15 @@ public interface NetworkConnector {
 
     /** Puts the post on the network. Called outside any database transaction. */
     PublishResult publish(ChannelAccess channel, Outgoing post);
+
+    /**
+     * As {@link #publish}, answering when the network has. A connector whose publishing is one request sends it
+     * without a thread waiting for the answer; by default {@link #publish} runs at once on the calling thread, for
+     * connectors that need several calls in a row (sign in, upload, then post).
+     */
+    default CompletableFuture<PublishResult> publishLater(ChannelAccess channel, Outgoing post) {
+        return CompletableFuture.completedFuture(publish(channel, post));
+    }
 
     /**
      * Asks the network whether an earlier attempt, whose answer was lost, created the post. Called before any retry of

@@ -26,6 +26,8 @@ import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.logging.Logger;
 
 /**
@@ -69,29 +71,67 @@ public final class NetworkCall {
     }
 
     static NetworkCall send(HttpClient client, HttpRequest request) {
-        try {
-            OutboundGuard.check(request.uri());
-        } catch (OutboundRefused refused) {
-            LOG.warning(() -> "Refused to call " + request.uri().getHost() + ": " + refused.why());
-            return new NetworkCall(null, new Failure(false, true, false, OutboundRefused.MESSAGE));
+        Optional<NetworkCall> refused = refused(request);
+        if (refused.isPresent()) {
+            return refused.get();
         }
         try {
             return new NetworkCall(client.send(request, HttpResponse.BodyHandlers.ofString()), null);
-        } catch (HttpConnectTimeoutException | ConnectException e) {
-            return new NetworkCall(null, new Failure(false, false, false, "the network could not be reached ("
-                    + hostOf(request) + ")"));
-        } catch (HttpTimeoutException e) {
-            return new NetworkCall(null, new Failure(true, false, false, "the network took longer than "
-                    + request.timeout().orElse(ANSWER_TIMEOUT).toSeconds() + " s to answer"));
         } catch (IOException e) {
-            // The connection broke after it opened: the request may have been read.
-            return new NetworkCall(null, new Failure(true, false, true, "the connection to " + hostOf(request) + " broke: "
-                    + e.getMessage()));
+            return failed(request, e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return new NetworkCall(null, new Failure(true, false, false, "Herald stopped while waiting for the "
                     + "network"));
         }
+    }
+
+    /**
+     * As {@link #send(HttpRequest)} without a thread waiting for the answer: the answer completes the stage on the
+     * HTTP client's own threads, so what follows must move to a thread of its own. Never completes exceptionally for
+     * what the network does.
+     */
+    public static CompletableFuture<NetworkCall> sendAsync(HttpRequest request) {
+        Optional<NetworkCall> refused = refused(request);
+        if (refused.isPresent()) {
+            return CompletableFuture.completedFuture(refused.get());
+        }
+        return OutboundHttp.client().sendAsync(request, HttpResponse.BodyHandlers.ofString())
+                .handle((response, failure) -> {
+                    Throwable cause = failure instanceof CompletionException && failure.getCause() != null
+                            ? failure.getCause() : failure;
+                    if (cause == null) {
+                        return new NetworkCall(response, null);
+                    }
+                    if (cause instanceof IOException io) {
+                        return failed(request, io);
+                    }
+                    throw new CompletionException(cause);
+                });
+    }
+
+    private static Optional<NetworkCall> refused(HttpRequest request) {
+        try {
+            OutboundGuard.check(request.uri());
+            return Optional.empty();
+        } catch (OutboundRefused refused) {
+            LOG.warning(() -> "Refused to call " + request.uri().getHost() + ": " + refused.why());
+            return Optional.of(new NetworkCall(null, new Failure(false, true, false, OutboundRefused.MESSAGE)));
+        }
+    }
+
+    private static NetworkCall failed(HttpRequest request, IOException e) {
+        if (e instanceof HttpConnectTimeoutException || e instanceof ConnectException) {
+            return new NetworkCall(null, new Failure(false, false, false, "the network could not be reached ("
+                    + hostOf(request) + ")"));
+        }
+        if (e instanceof HttpTimeoutException) {
+            return new NetworkCall(null, new Failure(true, false, false, "the network took longer than "
+                    + request.timeout().orElse(ANSWER_TIMEOUT).toSeconds() + " s to answer"));
+        }
+        // The connection broke after it opened: the request may have been read.
+        return new NetworkCall(null, new Failure(true, false, true, "the connection to " + hostOf(request) + " broke: "
+                + e.getMessage()));
     }
 
     private static String hostOf(HttpRequest request) {

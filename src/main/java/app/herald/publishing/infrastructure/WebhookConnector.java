@@ -24,6 +24,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
@@ -69,11 +70,17 @@ public class WebhookConnector implements NetworkConnector {
 
     @Override
     public PublishResult publish(ChannelAccess channel, Outgoing post) {
+        return publishLater(channel, post).join();
+    }
+
+    /** One signed request, sent without a thread waiting for its answer. */
+    @Override
+    public CompletableFuture<PublishResult> publishLater(ChannelAccess channel, Outgoing post) {
         String secret;
         try {
             secret = channel.required(SIGNING_SECRET);
         } catch (ChannelAccess.MissingCredential e) {
-            return new PublishResult.Rejected(e.getMessage());
+            return CompletableFuture.completedFuture(new PublishResult.Rejected(e.getMessage()));
         }
         String body = payload(channel, post).toString();
         String timestamp = String.valueOf(Instant.now().getEpochSecond());
@@ -84,7 +91,10 @@ public class WebhookConnector implements NetworkConnector {
                 .header("X-Herald-Signature", "sha256=" + sign(secret, timestamp + "." + body))
                 .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8))
                 .build();
-        NetworkCall call = NetworkCall.send(request);
+        return NetworkCall.sendAsync(request).thenApply(call -> answerTo(call, post));
+    }
+
+    private static PublishResult answerTo(NetworkCall call, Outgoing post) {
         if (!call.succeeded()) {
             return call.failure(call.jsonObject().map(j -> j.getString("error", null)).orElse(null));
         }
