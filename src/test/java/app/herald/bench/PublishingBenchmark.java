@@ -9,27 +9,15 @@ import app.herald.testsupport.HeraldNode;
 import app.herald.testsupport.PublishingLoad;
 import app.herald.testsupport.PublishingLoad.SeededTenant;
 import app.herald.testsupport.ScratchDatabase;
-import com.github.kagkarlsson.scheduler.Scheduler;
-import com.github.kagkarlsson.scheduler.task.TaskInstance;
-import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
-import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 import com.mysql.cj.jdbc.MysqlDataSource;
-import com.zaxxer.hikari.HikariConfig;
-import com.zaxxer.hikari.HikariDataSource;
-import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -38,77 +26,182 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 
 /**
- * The publishing benchmark of issue 5, on one Herald node with MariaDB and a loopback network: (a) 10,000
+ * The publishing benchmark (issues 5 and 14), on Herald nodes with MariaDB and a loopback network: (a) 10,000
  * publications due evenly within a minute across 200 tenants, lateness at the network; (b) 2,000 due at one instant,
- * time until all are out; (c) a network answering at once, executions per second of Herald's dispatcher and of
- * db-scheduler driving the same HTTP call on the same MariaDB. Prints a table and writes target/bench/publishing.md.
+ * time until all are out; (c) a network answering at once, publications per second and CPU per publication of one
+ * node, then of two clustered nodes, and db-scheduler driving the same HTTP call on the same MariaDB ({@link
+ * DbSchedulerRun}); (d, {@link #sustained}) 100,000 due over ten minutes across 2,000 tenants with a 200 ms network,
+ * lateness, heap and connections. Every run also checks that each publication reached the network exactly once and
+ * ended PUBLISHED. Prints one table and writes target/bench/publishing.md; {@code PublishingBenchmarkIT} runs a small
+ * version in the suite.
  */
 class PublishingBenchmark {
 
-    private static final int TENANTS = 200;
+    /** How big the runs are: the full benchmark ({@code mvn -Pbench}) or the small one the suite runs. */
+    record Scale(int tenants, int warmUp, int evenly, int burst, int atOnce, boolean twoNodesAndDbScheduler) {
+
+        static final Scale FULL = new Scale(200, 2_000, 10_000, 2_000, 10_000, true);
+        static final Scale SMALL = new Scale(20, 0, 0, 0, 1_000, false);
+    }
 
     private final Map<String, Long> arrivals = new ConcurrentHashMap<>();
+    private final Map<String, AtomicInteger> deliveries = new ConcurrentHashMap<>();
     private final AtomicLong networkDelay = new AtomicLong(50);
     private final StringBuilder report = new StringBuilder();
 
     @Test
     void measure() throws Exception {
-        byte[] key = TokenCipher.newKey();
-        try (ScratchDatabase database = new ScratchDatabase("herald_bench"); FakeNetwork network = new FakeNetwork()) {
-            MysqlDataSource db = database.dataSource();
-            network.on("POST", "/hook", r -> {
-                arrivals.putIfAbsent(r.header("Idempotency-Key"), System.currentTimeMillis());
-                return Answer.json(200, "{\"id\":\"" + r.header("Idempotency-Key") + "\"}").delayed(networkDelay.get());
-            });
-            List<SeededTenant> tenants = PublishingLoad.tenants(db, TENANTS, network.baseUrl() + "/hook",
-                    new TokenCipher(Map.of("bench", key)));
-            database.dropsWithIt(tenants);
-            Map<String, String> env = database.nodeEnvironment("bench=" + Base64.getEncoder().encodeToString(key));
-            try (HeraldNode node = HeraldNode.start("herald-bench", HeraldNode.freePort(), List.of(), env, "2g")) {
-                line("| run | publications | result |");
-                line("|---|---|---|");
-                burst(db, tenants, 2_000, "warm-up (not counted)");
-                evenlyWithinAMinute(db, tenants);
-                burst(db, tenants, 2_000, "(b) 2,000 due at one instant, network 50 ms");
-                networkDelay.set(0);
-                burst(db, tenants, 10_000, "(c) Herald, 10,000 due at one instant, network at once");
-            }
-            dbScheduler(database.url(), network.baseUrl() + "/hook", 10_000);
-        }
-        Path out = Files.createDirectories(Path.of("target", "bench")).resolve("publishing.md");
-        Files.writeString(out, report);
-        System.out.println(report);
+        write("publishing.md", run(Scale.FULL));
     }
 
-    private void evenlyWithinAMinute(MysqlDataSource db, List<SeededTenant> tenants) throws Exception {
-        int count = 10_000;
+    /** The runs of {@code scale}; answers the report. Fails when a publication did not go out exactly once. */
+    String run(Scale scale) throws Exception {
+        byte[] key = TokenCipher.newKey();
+        String keys = "bench=" + Base64.getEncoder().encodeToString(key);
+        try (ScratchDatabase database = new ScratchDatabase("herald_bench"); FakeNetwork network = receiver()) {
+            MysqlDataSource db = database.dataSource();
+            List<SeededTenant> tenants = PublishingLoad.tenants(db, scale.tenants(), network.baseUrl() + "/hook",
+                    new TokenCipher(Map.of("bench", key)));
+            database.dropsWithIt(tenants);
+            line("| run | publications | result |");
+            line("|---|---|---|");
+            try (HeraldNode node = HeraldNode.start("herald-bench", HeraldNode.freePort(), List.of(),
+                    database.nodeEnvironment(keys), "2g")) {
+                if (scale.warmUp() > 0) {
+                    burst(db, tenants, scale.warmUp(), List.of(node), "warm-up (not counted)");
+                }
+                if (scale.evenly() > 0) {
+                    evenly(db, tenants, scale.evenly(), Duration.ofMinutes(1), "(a) due evenly within one minute, "
+                            + scale.tenants() + " tenants, network 50 ms");
+                }
+                if (scale.burst() > 0) {
+                    burst(db, tenants, scale.burst(), List.of(node), "(b) due at one instant, network 50 ms");
+                }
+                networkDelay.set(0);
+                burst(db, tenants, scale.atOnce(), List.of(node), "(c) Herald, one node, due at one instant, "
+                        + "network at once");
+            }
+            if (scale.twoNodesAndDbScheduler()) {
+                Map<String, String> environment = database.nodeEnvironment(keys);
+                try (HeraldNode a = HeraldNode.start("herald-bench-a", HeraldNode.freePort(), List.of(6920, 6921),
+                        environment, "2g");
+                     HeraldNode b = HeraldNode.start("herald-bench-b", HeraldNode.freePort(), List.of(6921, 6920),
+                             environment, "2g")) {
+                    burst(db, tenants, scale.warmUp(), List.of(a, b), "warm-up of two nodes (not counted)");
+                    burst(db, tenants, scale.atOnce(), List.of(a, b), "(c) Herald, two clustered nodes, due at one "
+                            + "instant, network at once");
+                }
+                DbSchedulerRun.Result theirs = new DbSchedulerRun(database.url()).run(network.baseUrl() + "/hook",
+                        scale.atOnce());
+                line("| (c) db-scheduler 16.12, 16 threads, 1 s polling, same call | " + theirs.count()
+                        + " | all done " + theirs.tookMillis() + " ms after the due instant (" + theirs.perSecond()
+                        + " per second); MariaDB " + theirs.databaseCpuMicrosEach() + " µs CPU each |");
+            }
+        }
+        return report.toString();
+    }
+
+    /**
+     * (d): 100,000 publications due evenly over ten minutes across 2,000 tenants, the network answering in 200 ms:
+     * lateness at the network, the node's live heap before and after, and its database connections throughout.
+     */
+    @Test
+    void sustained() throws Exception {
+        int tenantCount = 2_000;
+        int count = 100_000;
+        byte[] key = TokenCipher.newKey();
+        networkDelay.set(200);
+        try (ScratchDatabase database = new ScratchDatabase("herald_bench_d"); FakeNetwork network = receiver()) {
+            MysqlDataSource db = database.dataSource();
+            List<SeededTenant> tenants = PublishingLoad.clonedTenants(db, tenantCount, network.baseUrl() + "/hook",
+                    new TokenCipher(Map.of("bench", key)));
+            database.dropsWithIt(tenants);
+            String user = "herald_bench_node";
+            Map<String, String> environment = new HashMap<>(database.nodeEnvironmentAs(user, "bench="
+                    + Base64.getEncoder().encodeToString(key)));
+            environment.put("HERALD_ANALYTICS_ENABLED", "false");
+            line("| run | publications | result |");
+            line("|---|---|---|");
+            try (HeraldNode node = HeraldNode.start("herald-bench-d", HeraldNode.freePort(), List.of(), environment,
+                    "2g")) {
+                NodeFigures.awaitHealthy(node, Duration.ofMinutes(10));
+                // Every tenant once, so that the heap before holds what serving 2,000 tenants takes.
+                burst(db, tenants, tenantCount, List.of(node), "warm-up, one per tenant (not counted)");
+                long heapBefore = NodeFigures.liveHeap(node);
+                int connectionsBefore = database.connectionsOf(user);
+                AtomicInteger maxConnections = new AtomicInteger();
+                Thread sampler = new Thread(() -> {
+                    try {
+                        while (!Thread.currentThread().isInterrupted()) {
+                            maxConnections.accumulateAndGet(database.connectionsOf(user), Math::max);
+                            Thread.sleep(1_000);
+                        }
+                    } catch (InterruptedException | java.sql.SQLException stopped) {
+                        Thread.currentThread().interrupt();
+                    }
+                });
+                sampler.start();
+                try {
+                    evenly(db, tenants, count, Duration.ofMinutes(10), "(d) due evenly over ten minutes, "
+                            + tenantCount + " tenants, network 200 ms");
+                } finally {
+                    sampler.interrupt();
+                    sampler.join();
+                }
+                long heapAfter = NodeFigures.liveHeap(node);
+                line(String.format("| (d) memory and connections | %,d | live heap %,d MB before, %,d MB after (%+.1f%%); "
+                        + "database connections %d before, at most %d during, %d after |", count,
+                        heapBefore >> 20, heapAfter >> 20, 100.0 * (heapAfter - heapBefore) / heapBefore,
+                        connectionsBefore, maxConnections.get(), database.connectionsOf(user)));
+            }
+        }
+        write("publishing-sustained.md", report.toString());
+    }
+
+    private FakeNetwork receiver() throws java.io.IOException {
+        FakeNetwork network = new FakeNetwork();
+        network.on("POST", "/hook", r -> {
+            String key = r.header("Idempotency-Key");
+            arrivals.putIfAbsent(key, System.currentTimeMillis());
+            deliveries.computeIfAbsent(key, k -> new AtomicInteger()).incrementAndGet();
+            return Answer.json(200, "{\"id\":\"" + key + "\"}").delayed(networkDelay.get());
+        });
+        return network;
+    }
+
+    private void evenly(MysqlDataSource db, List<SeededTenant> tenants, int count, Duration over, String label)
+            throws Exception {
         List<Instant> offsets = new ArrayList<>();
         for (int i = 0; i < count; i++) {
-            offsets.add(PublishingLoad.PARKED.plusMillis(60_000L * i / count));
+            offsets.add(PublishingLoad.PARKED.plusMillis(over.toMillis() * i / count));
         }
         List<String> keys = PublishingLoad.publications(db, tenants, offsets);
         Instant first = Instant.now().plusSeconds(5);
         PublishingLoad.release(db, tenants, first);
-        awaitArrivals(keys, Duration.ofMinutes(5));
+        awaitArrivals(keys, over.plusMinutes(5));
         List<Long> late = new ArrayList<>();
         for (int i = 0; i < count; i++) {
-            long due = first.toEpochMilli() + 60_000L * i / count;
-            late.add(arrivals.get(keys.get(i)) - due);
+            late.add(arrivals.get(keys.get(i)) - (first.toEpochMilli() + over.toMillis() * i / count));
         }
         Collections.sort(late);
-        line("| (a) due evenly within one minute, 200 tenants, network 50 ms | " + count + " | lateness at the network: "
-                + "p50 " + late.get(count / 2) + " ms, p99 " + late.get(count * 99 / 100) + " ms, max "
-                + late.get(count - 1) + " ms, min " + late.get(0) + " ms |");
+        exactlyOnce(db, tenants, keys);
+        line(String.format("| %s | %,d | lateness at the network: p50 %,d ms, p99 %,d ms, max %,d ms, min %,d ms |",
+                label, count, late.get(count / 2), late.get(count * 99 / 100), late.get(count - 1), late.get(0)));
     }
 
-    private void burst(MysqlDataSource db, List<SeededTenant> tenants, int count, String label) throws Exception {
+    private void burst(MysqlDataSource db, List<SeededTenant> tenants, int count, List<HeraldNode> nodes, String label)
+            throws Exception {
         List<String> keys = PublishingLoad.publications(db, tenants, Collections.nCopies(count, PublishingLoad.PARKED));
         Instant due = Instant.now().plusSeconds(5);
         PublishingLoad.release(db, tenants, due);
+        NodeFigures.Cpu before = NodeFigures.cpu(nodes);
         long last = awaitArrivals(keys, Duration.ofMinutes(5));
+        NodeFigures.Cpu used = NodeFigures.cpu(nodes).minus(before);
+        exactlyOnce(db, tenants, keys);
         long took = last - due.toEpochMilli();
-        line("| " + label + " | " + count + " | all at the network " + took + " ms after the due instant ("
-                + (count * 1000L / Math.max(took, 1)) + " per second) |");
+        line(String.format("| %s | %,d | all at the network %,d ms after the due instant (**%,d per second**); CPU per "
+                + "publication: node%s %,d µs, MariaDB %,d µs |", label, count, took, count * 1000L / Math.max(took, 1),
+                nodes.size() > 1 ? "s" : "", used.nodeMicros() / count, used.databaseMicros() / count));
     }
 
     /** Waits until every key reached the network; returns the last arrival. */
@@ -124,60 +217,36 @@ class PublishingBenchmark {
         throw new AssertionError(missing + " of " + keys.size() + " publications never reached the network");
     }
 
-    /** db-scheduler 16.12 on the same MariaDB: one-time tasks whose handler makes the same HTTP call. */
-    private void dbScheduler(String url, String hook, int count) throws Exception {
-        HikariConfig config = new HikariConfig();
-        config.setJdbcUrl(url);
-        config.setUsername(System.getProperty("it.mysql.user"));
-        config.setPassword(System.getProperty("it.mysql.password"));
-        config.setMaximumPoolSize(20);
-        try (HikariDataSource pool = new HikariDataSource(config)) {
-            try (Connection c = pool.getConnection(); Statement s = c.createStatement()) {
-                // The MySQL table of db-scheduler's documentation.
-                s.execute("CREATE TABLE scheduled_tasks (task_name VARCHAR(100) NOT NULL, task_instance VARCHAR(100) NOT NULL, "
-                        + "task_data BLOB, execution_time TIMESTAMP(6) NOT NULL, picked BOOLEAN NOT NULL, picked_by VARCHAR(50), "
-                        + "last_success TIMESTAMP(6) NULL, last_failure TIMESTAMP(6) NULL, consecutive_failures INT, "
-                        + "last_heartbeat TIMESTAMP(6) NULL, version BIGINT NOT NULL, priority SMALLINT, "
-                        + "PRIMARY KEY (task_name, task_instance), INDEX execution_time_idx (execution_time), "
-                        + "INDEX last_heartbeat_idx (last_heartbeat), INDEX priority_execution_time_idx (priority DESC, execution_time ASC))");
-            }
-            HttpClient http = HttpClient.newHttpClient();
-            AtomicInteger done = new AtomicInteger();
-            AtomicLong lastDone = new AtomicLong();
-            OneTimeTask<Void> publish = Tasks.oneTime("publish").execute((instance, context) -> {
-                try {
-                    http.send(HttpRequest.newBuilder(URI.create(hook)).header("Idempotency-Key", "dbs-" + instance.getId())
-                            .POST(HttpRequest.BodyPublishers.ofString("{}")).build(), HttpResponse.BodyHandlers.ofString());
-                } catch (IOException e) {
-                    throw new IllegalStateException(e);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-                done.incrementAndGet();
-                lastDone.set(System.currentTimeMillis());
-            });
-            Scheduler scheduler = Scheduler.create(pool, publish).threads(16).pollingInterval(Duration.ofSeconds(1)).build();
-            Instant due = Instant.now().plusSeconds(30);
-            List<TaskInstance<?>> instances = new ArrayList<>();
-            for (int i = 0; i < count; i++) {
-                instances.add(publish.instance("p" + i));
-            }
-            scheduler.scheduleBatch(instances, due);
-            scheduler.start();
-            Instant deadline = Instant.now().plus(Duration.ofMinutes(5));
-            while (done.get() < count && Instant.now().isBefore(deadline)) {
-                Thread.sleep(200);
-            }
-            scheduler.stop();
-            assertEquals(count, done.get(), "db-scheduler ran every task");
-            long took = lastDone.get() - due.toEpochMilli();
-            line("| (c) db-scheduler 16.12, 16 threads, 1 s polling, same call | " + count + " | all done " + took
-                    + " ms after the due instant (" + (count * 1000L / Math.max(took, 1)) + " per second) |");
+    /**
+     * Each publication reached the network once, and all ended PUBLISHED (the receiver answers every request at once,
+     * so no answer is lost and nothing has a reason to be sent again).
+     */
+    private void exactlyOnce(MysqlDataSource db, List<SeededTenant> tenants, List<String> keys)
+            throws Exception {
+        Instant deadline = Instant.now().plusSeconds(60);
+        Map<String, Long> states = PublishingLoad.states(db, tenants);
+        while (states.values().stream().mapToLong(Long::longValue).sum() != states.getOrDefault("PUBLISHED", 0L)
+                && Instant.now().isBefore(deadline)) {
+            Thread.sleep(200);
+            states = PublishingLoad.states(db, tenants);
         }
+        assertEquals(Map.of("PUBLISHED", states.values().stream().mapToLong(Long::longValue).sum()), states,
+                "every publication ended PUBLISHED");
+        List<String> repeated = keys.stream().filter(k -> arrivals.containsKey(k) && deliveriesOf(k) != 1).toList();
+        assertEquals(List.of(), repeated, "each publication reached the network exactly once");
+    }
+
+    private int deliveriesOf(String key) {
+        AtomicInteger count = deliveries.get(key);
+        return count == null ? 0 : count.get();
     }
 
     private void line(String text) {
         report.append(text).append('\n');
         System.out.println(text);
+    }
+
+    private static void write(String file, String text) throws java.io.IOException {
+        Files.writeString(Files.createDirectories(Path.of("target", "bench")).resolve(file), text);
     }
 }

@@ -10,12 +10,6 @@ import app.herald.testsupport.PublishingLoad;
 import app.herald.testsupport.PublishingLoad.SeededTenant;
 import app.herald.testsupport.ScratchDatabase;
 import com.mysql.cj.jdbc.MysqlDataSource;
-import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -30,8 +24,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -43,8 +35,6 @@ import org.junit.jupiter.api.Test;
  * what a factory costs. Prints a table and writes target/bench/tenants.md.
  */
 class TenantScaleBenchmark {
-
-    private static final Pattern TOTAL = Pattern.compile("Total\\s+\\d+\\s+(\\d+)");
 
     private record Run(String label, int tenants, long readyMillis, long healthyMillis, long heapBytes,
                        int maxConnections, int connectionsAfter, long publishMillis) {
@@ -91,7 +81,7 @@ class TenantScaleBenchmark {
                 Instant start = Instant.now();
                 try (HeraldNode node = HeraldNode.start("herald-scale", HeraldNode.freePort(), List.of(), env, "2g")) {
                     long ready = Duration.between(start, Instant.now()).toMillis();
-                    awaitHealthy(node, Duration.ofMinutes(20));
+                    NodeFigures.awaitHealthy(node, Duration.ofMinutes(20));
                     long healthy = Duration.between(start, Instant.now()).toMillis();
                     int before = delivered.get();
                     long publishedBefore = published(db, tenants);
@@ -110,7 +100,7 @@ class TenantScaleBenchmark {
                     long publish = Duration.between(due, Instant.now()).toMillis();
                     assertEquals(count, delivered.get() - before, "every tenant published once");
                     Thread.sleep(5_000);
-                    long heap = liveHeap(node);
+                    long heap = NodeFigures.liveHeap(node);
                     runs.add(new Run(label, count, ready, healthy, heap, maxConnections, connections(db), publish));
                 }
             }
@@ -130,32 +120,5 @@ class TenantScaleBenchmark {
             r.next();
             return r.getInt(1);
         }
-    }
-
-    /** The bytes of live objects after a full collection, from the class histogram (which collects first). */
-    private static long liveHeap(HeraldNode node) throws IOException, InterruptedException {
-        Process jcmd = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
-                String.valueOf(node.pid()), "GC.class_histogram").redirectErrorStream(true).start();
-        String out = new String(jcmd.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        jcmd.waitFor();
-        Matcher m = TOTAL.matcher(out);
-        if (!m.find()) {
-            throw new IllegalStateException("jcmd gave no histogram total:\n" + out);
-        }
-        return Long.parseLong(m.group(1));
-    }
-
-    private static void awaitHealthy(HeraldNode node, Duration patience) throws Exception {
-        HttpClient client = HttpClient.newHttpClient();
-        Instant deadline = Instant.now().plus(patience);
-        while (Instant.now().isBefore(deadline)) {
-            HttpResponse<String> ready = client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:"
-                    + node.port() + "/health/ready")).build(), HttpResponse.BodyHandlers.ofString());
-            if (ready.statusCode() == 200) {
-                return;
-            }
-            Thread.sleep(500);
-        }
-        throw new IllegalStateException("Not ready within " + patience);
     }
 }

@@ -28,7 +28,8 @@ import org.junit.jupiter.api.Test;
 /**
  * Two Herald nodes in a Payara cluster on loopback share one MariaDB database; 1,000 publications across 50 tenants
  * fall due within a minute to a webhook receiver that, like every network honouring an idempotency key, keeps one
- * post per key. One node is killed with SIGKILL in the middle. At the end every publication is PUBLISHED, the
+ * post per key. Early in the burst the database cuts every connection of one node for ten seconds (KILL CONNECTION,
+ * again and again); later the other node is killed with SIGKILL. At the end every publication is PUBLISHED, the
  * network holds exactly one post for each, and none is missing. Runs in the MariaDB pass only: the lock-free claim
  * under test (SKIP LOCKED) is MySQL's and MariaDB's.
  */
@@ -36,9 +37,10 @@ class ClusterIT {
 
     private static final int TENANTS = 50;
     private static final int PUBLICATIONS = 1_000;
+    private static final String NODE_B_USER = "herald_it_node_b";
 
     @Test
-    void aThousandPublicationsGoOutOnceAcrossTwoNodesWhileOneIsKilled() throws Exception {
+    void aThousandPublicationsGoOutOnceAcrossTwoNodesWhileOneLosesItsDatabaseAndTheOtherIsKilled() throws Exception {
         assumeTrue("mysql".equals(System.getenv("HERALD_IT_DATABASE")), "runs in the MariaDB pass");
         byte[] key = TokenCipher.newKey();
         TokenCipher cipher = new TokenCipher(Map.of("load", key));
@@ -63,7 +65,11 @@ class ClusterIT {
                 env.put("HERALD_PUBLISH_LEASE_SECONDS", "10");
                 HeraldNode a = HeraldNode.start("herald-a", HeraldNode.freePort(), List.of(6910, 6911), env);
                 nodes.add(a);
-                nodes.add(HeraldNode.start("herald-b", HeraldNode.freePort(), List.of(6911, 6910), env));
+                Map<String, String> envB = database.nodeEnvironmentAs(NODE_B_USER, "load=" + Base64.getEncoder()
+                        .encodeToString(key));
+                envB.put("HERALD_PUBLISH_LEASE_SECONDS", "10");
+                HeraldNode b = HeraldNode.start("herald-b", HeraldNode.freePort(), List.of(6911, 6910), envB);
+                nodes.add(b);
                 awaitLog(a, "DG Size: 2", Duration.ofSeconds(60));
 
                 Instant first = Instant.now().plusSeconds(10);
@@ -72,6 +78,17 @@ class ClusterIT {
                     dues.add(first.plusMillis(60_000L * i / PUBLICATIONS));
                 }
                 List<String> keys = PublishingLoad.publications(db, tenants, dues);
+
+                sleepUntil(first.plusSeconds(5));
+                long publishedBeforeCut = PublishingLoad.states(db, tenants).getOrDefault("PUBLISHED", 0L);
+                int cut = 0;
+                Instant cutUntil = Instant.now().plusSeconds(10);
+                while (Instant.now().isBefore(cutUntil)) {
+                    cut += database.cutConnectionsOf(NODE_B_USER);
+                    Thread.sleep(50);
+                }
+                assertTrue(cut > 0, "node b held connections to cut");
+                // Node a is killed next: what is left after that, node b publishes alone, so it must have recovered.
 
                 sleepUntil(first.plusSeconds(25));
                 long publishedBeforeKill = PublishingLoad.states(db, tenants).getOrDefault("PUBLISHED", 0L);
@@ -88,8 +105,9 @@ class ClusterIT {
                 assertEquals(Map.of("PUBLISHED", (long) PUBLICATIONS), states, "every publication published, none failed");
                 assertEquals(new HashSet<>(keys), network.keySet(), "the network holds each publication, none missing");
                 assertEquals(PUBLICATIONS, network.size(), "one post per publication at the network");
-                System.out.printf("Cluster test: %d published before the kill, %d deliveries for %d posts (%d resent with "
-                        + "the same key after the takeover)%n", publishedBeforeKill, deliveries.get(), network.size(),
+                System.out.printf("Cluster test: %d published before node b's connections were cut (%d cut in 10 s), "
+                        + "%d before node a was killed, %d deliveries for %d posts (%d resent with the same key after "
+                        + "a takeover)%n", publishedBeforeCut, cut, publishedBeforeKill, deliveries.get(), network.size(),
                         deliveries.get() - network.size());
             } finally {
                 nodes.forEach(HeraldNode::close);

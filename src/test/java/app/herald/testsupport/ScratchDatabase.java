@@ -3,8 +3,11 @@ package app.herald.testsupport;
 import com.mysql.cj.jdbc.MysqlDataSource;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -52,6 +55,54 @@ public final class ScratchDatabase implements AutoCloseable {
                 "HERALD_DATA_DIR", "target/nodes/" + name, "HERALD_OUTBOUND_ALLOW", "127.0.0.1/32");
     }
 
+    /**
+     * As {@link #nodeEnvironment}, for a node that signs in to the database as a user of its own (made here with the
+     * same rights), so that its connections can be told apart on the server and cut ({@link #cutConnectionsOf}).
+     */
+    public Map<String, String> nodeEnvironmentAs(String user, String tokenKeys) throws SQLException {
+        String password = System.getProperty("it.mysql.password");
+        for (String host : List.of("127.0.0.1", "localhost")) {
+            admin("CREATE USER IF NOT EXISTS '" + user + "'@'" + host + "' IDENTIFIED BY '" + password + "'");
+            admin("GRANT ALL PRIVILEGES ON `herald\\_%`.* TO '" + user + "'@'" + host + "'");
+        }
+        Map<String, String> environment = new HashMap<>(nodeEnvironment(tokenKeys));
+        environment.put("DB_USER", user);
+        return environment;
+    }
+
+    /** How many connections the user holds now, in the server's process list. */
+    public int connectionsOf(String user) throws SQLException {
+        try (Connection admin = adminConnection(); Statement sql = admin.createStatement();
+             ResultSet rows = sql.executeQuery("SELECT COUNT(*) FROM information_schema.PROCESSLIST WHERE user = '"
+                     + user.replace("'", "''") + "'")) {
+            rows.next();
+            return rows.getInt(1);
+        }
+    }
+
+    /** Kills every connection the user holds now (KILL CONNECTION, as a failing network or a restarted proxy would). */
+    public int cutConnectionsOf(String user) throws SQLException {
+        try (Connection admin = adminConnection(); Statement sql = admin.createStatement()) {
+            List<Long> ids = new ArrayList<>();
+            try (ResultSet rows = sql.executeQuery("SELECT id FROM information_schema.PROCESSLIST WHERE user = '"
+                    + user.replace("'", "''") + "'")) {
+                while (rows.next()) {
+                    ids.add(rows.getLong(1));
+                }
+            }
+            int killed = 0;
+            for (long id : ids) {
+                try {
+                    sql.execute("KILL CONNECTION " + id);
+                    killed++;
+                } catch (SQLException alreadyGone) {
+                    // It closed between the listing and the kill.
+                }
+            }
+            return killed;
+        }
+    }
+
     @Override
     public void close() throws SQLException {
         PublishingLoad.drop(dataSource, seeded);
@@ -59,10 +110,14 @@ public final class ScratchDatabase implements AutoCloseable {
     }
 
     private static void admin(String statement) throws SQLException {
-        try (Connection admin = DriverManager.getConnection("jdbc:mysql://" + System.getProperty("it.mysql.host")
-                + "/?useSSL=false&allowPublicKeyRetrieval=true", System.getProperty("it.mysql.admin-user"),
-                System.getProperty("it.mysql.admin-password", "")); Statement sql = admin.createStatement()) {
+        try (Connection admin = adminConnection(); Statement sql = admin.createStatement()) {
             sql.execute(statement);
         }
+    }
+
+    private static Connection adminConnection() throws SQLException {
+        return DriverManager.getConnection("jdbc:mysql://" + System.getProperty("it.mysql.host")
+                + "/?useSSL=false&allowPublicKeyRetrieval=true", System.getProperty("it.mysql.admin-user"),
+                System.getProperty("it.mysql.admin-password", ""));
     }
 }
