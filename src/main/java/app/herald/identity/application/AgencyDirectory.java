@@ -2,9 +2,12 @@ package app.herald.identity.application;
 
 import app.herald.identity.domain.Agency;
 import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * What every capability may ask about an agency: whether it exists, its name, whether it is active. Creating,
@@ -22,6 +25,13 @@ public class AgencyDirectory {
 
     public boolean isActive(long agencyId) {
         return find(agencyId).map(Agency::isActive).orElse(false);
+    }
+
+    /** The ids of every agency that is not suspended, as committed (outside the caller's transaction). */
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+    public Set<Long> activeIds() {
+        return Set.copyOf(em.createNamedQuery("Agency.idsInState", Long.class)
+                .setParameter("state", Agency.State.ACTIVE).getResultList());
     }
 
     public String nameOf(long agencyId) {

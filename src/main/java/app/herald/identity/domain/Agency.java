@@ -18,6 +18,7 @@ import java.time.Instant;
 @Table(name = "agency")
 @NamedQuery(name = "Agency.all", query = "SELECT a FROM Agency a ORDER BY a.name")
 @NamedQuery(name = "Agency.count", query = "SELECT COUNT(a) FROM Agency a")
+@NamedQuery(name = "Agency.idsInState", query = "SELECT a.id FROM Agency a WHERE a.state = :state")
 @NamedQuery(name = "Agency.byName", query = "SELECT a FROM Agency a WHERE LOWER(a.name) = LOWER(:name)")
 public class Agency implements Serializable {
 

@@ -61,13 +61,13 @@ public class Agencies {
     public void suspend(Actor actor, long agencyId) {
         requireAdmin(actor);
         directory.find(agencyId).orElseThrow(() -> new RuleViolation("No such agency.")).suspend();
-        standings.forgetAgency(agencyId);
+        standings.forget();
     }
 
     public void reactivate(Actor actor, long agencyId) {
         requireAdmin(actor);
         directory.find(agencyId).orElseThrow(() -> new RuleViolation("No such agency.")).reactivate();
-        standings.forgetAgency(agencyId);
+        standings.forget();
     }
 
     private static void requireAdmin(Actor actor) {

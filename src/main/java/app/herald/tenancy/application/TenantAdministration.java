@@ -106,7 +106,7 @@ public class TenantAdministration {
     public void unregister(long tenantId) {
         members.forgetTenant(tenantId);
         registry.remove(tenantId);
-        standings.forget(tenantId);
+        standings.forget();
         jobs.dropTenant(tenantId);
     }
 
@@ -116,7 +116,7 @@ public class TenantAdministration {
     }
 
     private void audited(Actor actor, Tenant tenant, String action, String detail) {
-        standings.forget(tenant.getId());
+        standings.forget();
         context.bind(tenant.ref());
         audit.record(actor.email(), action, "client", detail);
     }

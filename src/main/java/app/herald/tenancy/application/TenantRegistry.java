@@ -2,6 +2,8 @@ package app.herald.tenancy.application;
 
 import app.herald.tenancy.domain.Tenant;
 import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.util.List;
@@ -20,6 +22,17 @@ public class TenantRegistry {
 
     public List<Tenant> ofAgency(long agencyId) {
         return em.createNamedQuery("Tenant.ofAgency", Tenant.class).setParameter("agencyId", agencyId).getResultList();
+    }
+
+    /**
+     * Every tenant's handle and whether it is active, read as columns (no logo), for the gate's standings; outside the
+     * caller's transaction, so that what it has not committed is never kept for others.
+     */
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+    public List<TenantStandings.Registered> registered() {
+        return em.createNamedQuery("Tenant.standings", Object[].class).getResultList().stream()
+                .map(row -> new TenantStandings.Registered((Long) row[0], (Long) row[1], (String) row[2],
+                        (String) row[3], (String) row[4], (Tenant.State) row[5])).toList();
     }
 
     public List<Tenant> all() {

@@ -1,25 +1,30 @@
 package app.herald.tenancy.application;
 
 import app.herald.identity.application.AgencyDirectory;
+import app.herald.kernel.Remembered;
+import app.herald.tenancy.domain.SchemaName;
 import app.herald.tenancy.domain.Tenant;
 import app.herald.tenancy.domain.TenantRef;
+import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.transaction.Status;
-import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
+import java.time.DateTimeException;
+import java.time.Duration;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.Set;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * How each tenant stands (its agency, whether it and its agency are active, its schema and zone), as the gate asks on
- * every entry: read from the platform schema at most once per {@code herald.tenancy.standing-millis} (one second) per
- * tenant rather than two queries per entry, which were most of what a publication asked of the platform. A change
- * made on this node (a client deactivated, renamed or deleted, an agency suspended) forgets what was kept at once;
- * other nodes read it again within the second.
+ * every entry. The whole platform's standings are read at most once per {@code herald.tenancy.standing-millis} (one
+ * second), in two queries, rather than two queries on every entry, which were most of what a publication asked of
+ * the platform. A change made on this node (a client deactivated, renamed or deleted, an agency suspended) makes the
+ * next entry read again, also after the change commits; other nodes see it within the second. A tenant registered
+ * since the last reading (or an id that names none) is read alone.
  */
 @ApplicationScoped
 public class TenantStandings {
@@ -31,14 +36,13 @@ public class TenantStandings {
     @Inject
     @ConfigProperty(name = "herald.tenancy.standing-millis", defaultValue = "1000")
     long keepMillis;
-
     @Resource
     TransactionSynchronizationRegistry transactions;
 
-    private final Map<Long, Standing> kept = new ConcurrentHashMap<>();
+    private Remembered<Map<Long, Standing>> standings;
 
-    /** A tenant's standing when it was read, or empty when no such tenant is registered. */
-    public record Standing(TenantRef ref, boolean active, boolean agencyActive, long readAtNanos) {
+    /** A tenant's standing as read. */
+    public record Standing(TenantRef ref, boolean active, boolean agencyActive) {
 
         public long agencyId() {
             return ref.agencyId();
@@ -49,45 +53,43 @@ public class TenantStandings {
         }
     }
 
+    /** A tenant as the registry lists it, in plain columns. */
+    public record Registered(long id, long agencyId, String name, String schemaName, String timeZone,
+                             Tenant.State state) {
+    }
+
+    @PostConstruct
+    void remember() {
+        standings = new Remembered<>(this::readAll, Duration.ofMillis(keepMillis), transactions);
+    }
+
     public Optional<Standing> of(long tenantId) {
-        long now = System.nanoTime();
-        Standing standing = kept.get(tenantId);
-        if (standing != null && now - standing.readAtNanos() < keepMillis * 1_000_000L) {
+        Standing standing = standings.get().get(tenantId);
+        if (standing != null) {
             return Optional.of(standing);
         }
-        Optional<Standing> read = registry.find(tenantId).map(t -> standingOf(t, now));
-        read.ifPresentOrElse(s -> kept.put(tenantId, s), () -> kept.remove(tenantId));
-        return read;
+        return registry.find(tenantId).map(t -> new Standing(t.ref(), t.isActive(),
+                agencies.isActive(t.getAgencyId())));
     }
 
-    private Standing standingOf(Tenant tenant, long now) {
-        return new Standing(tenant.ref(), tenant.isActive(), agencies.isActive(tenant.getAgencyId()), now);
-    }
-
-    /** The tenant changes in the caller's transaction: the next entry after it ends reads the tenant again. */
-    public void forget(long tenantId) {
-        forgetting(() -> kept.remove(tenantId));
-    }
-
-    /** The agency's standing changes in the caller's transaction: every entry into its tenants after it reads again. */
-    public void forgetAgency(long agencyId) {
-        forgetting(() -> kept.values().removeIf(s -> s.agencyId() == agencyId));
-    }
-
-    /** Now, and again when the transaction ends, so that no entry meanwhile keeps what it read before the commit. */
-    private void forgetting(Runnable forget) {
-        forget.run();
-        if (transactions.getTransactionStatus() == Status.STATUS_ACTIVE) {
-            transactions.registerInterposedSynchronization(new Synchronization() {
-                @Override
-                public void beforeCompletion() {
-                }
-
-                @Override
-                public void afterCompletion(int status) {
-                    forget.run();
-                }
-            });
+    private Map<Long, Standing> readAll() {
+        Set<Long> activeAgencies = agencies.activeIds();
+        Map<Long, Standing> read = new HashMap<>();
+        for (Registered tenant : registry.registered()) {
+            try {
+                TenantRef ref = Tenant.refOf(tenant.id(), tenant.agencyId(), tenant.name(), tenant.schemaName(),
+                        tenant.timeZone());
+                read.put(tenant.id(), new Standing(ref, Tenant.isActive(tenant.state()),
+                        activeAgencies.contains(tenant.agencyId())));
+            } catch (SchemaName.InvalidSchemaName | DateTimeException unusable) {
+                // Left out: an entry into it reads it alone and is refused there, as any entry always was.
+            }
         }
+        return Map.copyOf(read);
+    }
+
+    /** A tenant or an agency changes in the caller's transaction: the next entry reads the standings again. */
+    public void forget() {
+        standings.forget();
     }
 }

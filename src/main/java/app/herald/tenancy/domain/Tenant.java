@@ -27,6 +27,8 @@ import java.time.ZoneId;
 @Table(name = "tenant")
 @NamedQuery(name = "Tenant.ofAgency", query = "SELECT t FROM Tenant t WHERE t.agencyId = :agencyId ORDER BY t.name")
 @NamedQuery(name = "Tenant.all", query = "SELECT t FROM Tenant t ORDER BY t.id")
+@NamedQuery(name = "Tenant.standings", query = "SELECT t.id, t.agencyId, t.name, t.schemaName, t.timeZone, t.state "
+        + "FROM Tenant t")
 @NamedQuery(name = "Tenant.countByName",
         query = "SELECT COUNT(t) FROM Tenant t WHERE t.agencyId = :agencyId AND LOWER(t.name) = LOWER(:name) AND t.id <> :id")
 public class Tenant implements Serializable {
@@ -124,7 +126,7 @@ public class Tenant implements Serializable {
     }
 
     public boolean isActive() {
-        return state == State.ACTIVE;
+        return isActive(state);
     }
 
     public boolean belongsTo(long agency) {
@@ -178,6 +180,15 @@ public class Tenant implements Serializable {
 
     public Instant getCreatedAt() {
         return Instant.ofEpochMilli(createdAt);
+    }
+
+    /** The handle of a tenant read as plain columns (see the named query Tenant.standings), its logo left unread. */
+    public static TenantRef refOf(long id, long agencyId, String name, String schemaName, String timeZone) {
+        return new TenantRef(id, agencyId, new SchemaName(schemaName), ZoneId.of(timeZone), name);
+    }
+
+    public static boolean isActive(State state) {
+        return state == State.ACTIVE;
     }
 
     public TenantRef ref() {
