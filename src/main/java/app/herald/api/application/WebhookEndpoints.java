@@ -38,6 +38,8 @@ public class WebhookEndpoints {
     @Inject
     KeyRing keys;
     @Inject
+    WebhookListeners listeners;
+    @Inject
     TenantRegistry tenants;
     @Inject
     WebhookOutbox outbox;
@@ -63,6 +65,7 @@ public class WebhookEndpoints {
         WebhookEndpoint endpoint = new WebhookEndpoint(agency, clientId, url, events, Instant.now());
         em.persist(endpoint);
         em.flush();
+        listeners.forget();
         // Sealed once the endpoint has its id, which the sealed value is bound to.
         endpoint.keepSecret(WebhookSecrets.seal(keys, agency, endpoint.getId(), secret));
         return new WithSecret(endpoint, secret);
@@ -108,6 +111,7 @@ public class WebhookEndpoints {
 
     public void switchOn(Actor actor, long endpointId) {
         find(actor, endpointId).enable();
+        listeners.forget();
     }
 
     public void remove(Actor actor, long endpointId) {

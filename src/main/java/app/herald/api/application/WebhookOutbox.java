@@ -7,8 +7,7 @@ import app.herald.api.domain.WebhookEndpoint;
 import app.herald.api.domain.WebhookEvent;
 import app.herald.jobs.application.Jobs;
 import app.herald.jobs.domain.Job;
-import app.herald.tenancy.application.TenantRegistry;
-import app.herald.tenancy.domain.Tenant;
+import app.herald.tenancy.application.TenantStandings;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
@@ -32,7 +31,9 @@ public class WebhookOutbox {
     @PersistenceContext(unitName = "herald")
     EntityManager em;
     @Inject
-    TenantRegistry tenants;
+    TenantStandings tenants;
+    @Inject
+    WebhookListeners listeners;
     @Inject
     Jobs jobs;
 
@@ -41,18 +42,18 @@ public class WebhookOutbox {
      * when one does: most changes of most agencies have no listener, and publishing should not pay for them.
      */
     public void announce(WebhookEvent event, long tenantId, Supplier<JsonObjectBuilder> data) {
-        Optional<Tenant> tenant = tenants.find(tenantId);
-        if (tenant.isEmpty()) {
+        Optional<TenantStandings.Standing> tenant = tenants.of(tenantId);
+        if (tenant.isEmpty() || !listeners.anyIn(tenant.get().agencyId())) {
             return;
         }
         List<WebhookEndpoint> listening = em.createNamedQuery("WebhookEndpoint.listening", WebhookEndpoint.class)
-                .setParameter("agency", tenant.get().getAgencyId()).setParameter("tenant", tenantId).getResultList()
+                .setParameter("agency", tenant.get().agencyId()).setParameter("tenant", tenantId).getResultList()
                 .stream().filter(e -> e.wants(event)).toList();
         if (listening.isEmpty()) {
             return;
         }
         JsonObject payload = payload(event, data.get().add("client_id", tenantId).add("client",
-                tenant.get().getName()), Instant.now());
+                tenant.get().name()), Instant.now());
         listening.forEach(endpoint -> queue(endpoint, event, payload));
     }
 

@@ -28,6 +28,8 @@ import java.util.stream.Collectors;
         + "ORDER BY e.id")
 @NamedQuery(name = "WebhookEndpoint.byAddressEnding",
         query = "SELECT e FROM WebhookEndpoint e WHERE e.url LIKE :ending")
+@NamedQuery(name = "WebhookEndpoint.listeningAgencies",
+        query = "SELECT DISTINCT e.agencyId FROM WebhookEndpoint e WHERE e.active = TRUE")
 @NamedQuery(name = "WebhookEndpoint.listening", query = "SELECT e FROM WebhookEndpoint e WHERE e.agencyId = :agency "
         + "AND e.active = TRUE AND (e.tenantId IS NULL OR e.tenantId = :tenant)")
 public class WebhookEndpoint {

@@ -1,0 +1,48 @@
+package app.herald.api.application;
+
+import app.herald.kernel.Remembered;
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.TransactionSynchronizationRegistry;
+import java.time.Duration;
+import java.util.Set;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Which agencies have an endpoint switched on, read at most once a second: every published post is announced, most
+ * agencies listen to nothing, and asking the platform schema twice per publication to learn that was most of what
+ * announcing cost. An endpoint made or switched on on this node is seen at once; on another node within the second.
+ */
+@ApplicationScoped
+public class WebhookListeners {
+
+    @PersistenceContext(unitName = "herald")
+    EntityManager em;
+    @Resource
+    TransactionSynchronizationRegistry transactions;
+    @Inject
+    @ConfigProperty(name = "herald.webhooks.listeners-millis", defaultValue = "1000")
+    long keepMillis;
+
+    private Remembered<Set<Long>> agencies;
+
+    @PostConstruct
+    void remember() {
+        agencies = new Remembered<>(() -> Set.copyOf(em.createNamedQuery("WebhookEndpoint.listeningAgencies",
+                Long.class).getResultList()), Duration.ofMillis(keepMillis), transactions);
+    }
+
+    /** Whether any endpoint of the agency may want an event (which, and for which client, the outbox then asks). */
+    public boolean anyIn(long agencyId) {
+        return agencies.get().contains(agencyId);
+    }
+
+    /** An endpoint was made or switched on in the caller's transaction. */
+    public void forget() {
+        agencies.forget();
+    }
+}
