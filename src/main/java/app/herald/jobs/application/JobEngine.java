@@ -62,6 +62,8 @@ public class JobEngine {
     @Inject
     JobMetrics metrics;
     @Inject
+    RecordedAttempts recorded;
+    @Inject
     PlatformSchema platform;
     @Resource
     ManagedThreadFactory threads;
@@ -224,7 +226,8 @@ public class JobEngine {
         try {
             Throwable cause = failure instanceof CompletionException wrapped && wrapped.getCause() != null
                     ? wrapped.getCause() : failure;
-            if (cause == null && outcome != null && !attempt.lost) {
+            boolean recordedByHandler = recorded.take(job.claimToken());
+            if (cause == null && outcome != null && !attempt.lost && !recordedByHandler) {
                 cause = released(job, outcome);
             }
             if (cause instanceof Jobs.LeaseLost lost) {
@@ -253,7 +256,7 @@ public class JobEngine {
         }
     }
 
-    /** Records the outcome the handler returned (a no-op when it finished the job with what it wrote); the failure if any. */
+    /** Records the outcome the handler returned; answers the failure, if any. */
     private RuntimeException released(Job job, Outcome outcome) {
         try {
             LockConflicts.retried(() -> store.release(job, outcome));

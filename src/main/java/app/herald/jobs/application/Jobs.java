@@ -27,6 +27,8 @@ public class Jobs {
     JobStore store;
     @Inject
     Instance<JobEngine> engine;
+    @Inject
+    RecordedAttempts recorded;
     @Resource
     TransactionSynchronizationRegistry transactions;
     @Resource
@@ -101,6 +103,22 @@ public class Jobs {
     public void finish(Job job, Outcome outcome) {
         if (!store.finish(job, outcome)) {
             throw new LeaseLost(job);
+        }
+        if (transactions.getTransactionKey() == null) {
+            recorded.committed(job.claimToken());
+        } else {
+            transactions.registerInterposedSynchronization(new Synchronization() {
+                @Override
+                public void beforeCompletion() {
+                }
+
+                @Override
+                public void afterCompletion(int status) {
+                    if (status == Status.STATUS_COMMITTED) {
+                        recorded.committed(job.claimToken());
+                    }
+                }
+            });
         }
     }
 
