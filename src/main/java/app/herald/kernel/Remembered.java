@@ -1,7 +1,6 @@
 package app.herald.kernel;
 
 import jakarta.transaction.Status;
-import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicLong;
@@ -58,16 +57,7 @@ public final class Remembered<T> {
     public void forget() {
         forgetNow();
         if (transactions.getTransactionStatus() == Status.STATUS_ACTIVE) {
-            transactions.registerInterposedSynchronization(new Synchronization() {
-                @Override
-                public void beforeCompletion() {
-                }
-
-                @Override
-                public void afterCompletion(int status) {
-                    forgetNow();
-                }
-            });
+            TransactionEnd.then(transactions, status -> forgetNow());
         }
     }
 

@@ -3,13 +3,13 @@ package app.herald.jobs.application;
 import app.herald.jobs.domain.Job;
 import app.herald.jobs.domain.Outcome;
 import app.herald.jobs.infrastructure.JobStore;
+import app.herald.kernel.TransactionEnd;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.transaction.Status;
-import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.time.Instant;
 import java.util.List;
@@ -52,17 +52,10 @@ public class Jobs {
             engine.get().wake(queue);
         } else if (transactions.getResource(key) == null) {
             transactions.putResource(key, Boolean.TRUE);
-            transactions.registerInterposedSynchronization(new Synchronization() {
-                @Override
-                public void beforeCompletion() {
-                }
-
-                @Override
-                public void afterCompletion(int status) {
-                    if (status == Status.STATUS_COMMITTED) {
-                        // Not on this thread: the container would resume the finished transaction around the call.
-                        executor.execute(() -> engine.get().wake(queue));
-                    }
+            TransactionEnd.then(transactions, status -> {
+                if (status == Status.STATUS_COMMITTED) {
+                    // Not on this thread: the container would resume the finished transaction around the call.
+                    executor.execute(() -> engine.get().wake(queue));
                 }
             });
         }
@@ -107,16 +100,9 @@ public class Jobs {
         if (transactions.getTransactionKey() == null) {
             recorded.committed(job.claimToken());
         } else {
-            transactions.registerInterposedSynchronization(new Synchronization() {
-                @Override
-                public void beforeCompletion() {
-                }
-
-                @Override
-                public void afterCompletion(int status) {
-                    if (status == Status.STATUS_COMMITTED) {
-                        recorded.committed(job.claimToken());
-                    }
+            TransactionEnd.then(transactions, status -> {
+                if (status == Status.STATUS_COMMITTED) {
+                    recorded.committed(job.claimToken());
                 }
             });
         }

@@ -1,5 +1,6 @@
 package app.herald.tenancy.infrastructure;
 
+import app.herald.kernel.TransactionEnd;
 import app.herald.tenancy.application.TenantContext;
 import app.herald.tenancy.domain.TenantDb;
 import app.herald.tenancy.domain.TenantSchemaProperty;
@@ -15,7 +16,6 @@ import jakarta.persistence.EntityManagerFactory;
 import jakarta.persistence.Persistence;
 import jakarta.persistence.PersistenceUnit;
 import jakarta.transaction.Status;
-import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
@@ -128,18 +128,11 @@ public class TenantEntityManagerProducer {
             try {
                 created.joinTransaction();
                 transactions.putResource(key, created);
-                transactions.registerInterposedSynchronization(new Synchronization() {
-                    @Override
-                    public void beforeCompletion() {
-                    }
-
-                    @Override
-                    public void afterCompletion(int status) {
-                        try {
-                            created.close();
-                        } finally {
-                            tenantFactories.release(schema);
-                        }
+                TransactionEnd.then(transactions, status -> {
+                    try {
+                        created.close();
+                    } finally {
+                        tenantFactories.release(schema);
                     }
                 });
             } catch (RuntimeException e) {
