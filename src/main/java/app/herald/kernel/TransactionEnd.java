@@ -4,7 +4,7 @@ import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.util.function.IntConsumer;
 
-/** Work that waits for the current JTA transaction to end: told its final status ({@code jakarta.transaction.Status}). */
+/** Work that waits for the current JTA transaction to end, told how it ended ({@code jakarta.transaction.Status}). */
 public final class TransactionEnd {
 
     private TransactionEnd() {

@@ -11,10 +11,10 @@ import java.util.concurrent.Executor;
 
 /**
  * The work of one queue, found through CDI by the {@link JobEngine}: adding a kind of background work is one handler.
- * {@link #start} (by default {@link #run}) is called on one of the engine's threads for each claimed job. A handler that writes results should
- * finish the job in the same transaction ({@link Jobs#finish}), so that its results and the job's next state commit
- * together; the outcome it returns is recorded otherwise. A handler lets unexpected errors out: the engine logs them,
- * retries with backoff and gives the job up after the queue's attempts.
+ * {@link #start} (by default {@link #run}) is called on one of the engine's threads for each claimed job. A handler
+ * that writes results should finish the job in the same transaction ({@link Jobs#finish}), so that its results and
+ * the job's next state commit together; the outcome it returns is recorded otherwise. A handler lets unexpected
+ * errors out: the engine logs them, retries with backoff and gives the job up after the queue's attempts.
  */
 public interface JobHandler {
 
@@ -23,7 +23,7 @@ public interface JobHandler {
 
     QueueSettings settings();
 
-    /** Does the job's work on the calling thread, one of the engine's; a handler that {@link #start}s its jobs need not. */
+    /** Does the job's work on the calling thread, one of the engine's; a handler overriding {@link #start} need not. */
     default Outcome run(Job job) {
         throw new UnsupportedOperationException("Jobs of queue " + queue() + " are started, not run");
     }

@@ -61,8 +61,8 @@ public class JobStore {
      * publication of a channel plans that channel's reading, so all of them would wait for each other.
      */
     public void planOnce(String queue, String kind, long tenantId, long subjectId, Instant due) {
-        if (Jdbc.first(dataSource, "SELECT id FROM job WHERE queue = ? AND kind = ? AND tenant_id = ? AND subject_id = ?",
-                row -> row.getLong(1), queue, kind, tenantId, subjectId).isPresent()) {
+        if (Jdbc.first(dataSource, "SELECT id FROM job WHERE queue = ? AND kind = ? AND tenant_id = ? AND "
+                + "subject_id = ?", row -> row.getLong(1), queue, kind, tenantId, subjectId).isPresent()) {
             return;
         }
         long now = System.currentTimeMillis();

@@ -99,7 +99,8 @@ public class WebhookConnector implements NetworkConnector {
             return call.failure(call.jsonObject().map(j -> j.getString("error", null)).orElse(null));
         }
         JsonObject answer = call.jsonObject().orElse(JsonObject.EMPTY_JSON_OBJECT);
-        return new PublishResult.Published(answer.getString("id", post.idempotencyKey()), answer.getString("url", null));
+        return new PublishResult.Published(answer.getString("id", post.idempotencyKey()),
+                answer.getString("url", null));
     }
 
     @Override
