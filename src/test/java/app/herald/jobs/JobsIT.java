@@ -206,6 +206,36 @@ class JobsIT {
         assertEquals(ids[1], ids[2], "on the engine's thread too");
     }
 
+    /**
+     * Thirty jobs fell due an hour ago and wait (a backlog: the probe queue holds six at a time, three running); a job
+     * planned for now starts long before the backlog is worked off, not after it.
+     */
+    @Test
+    void aJobDueNowIsNotStarvedByABacklog() throws Exception {
+        long first = subject();
+        long hourAgo = Instant.now().minusSeconds(3600).toEpochMilli();
+        StringBuilder rows = new StringBuilder();
+        for (int i = 0; i < 30; i++) {
+            rows.append(i == 0 ? "" : ", ").append("('").append(ProbeJobs.QUEUE).append("', 'SLOW', 0, ")
+                    .append(first + i).append(", 0, ").append(hourAgo + i).append(", 'QUEUED', 0, ")
+                    .append(hourAgo).append(", ").append(hourAgo).append(")");
+        }
+        try (Connection c = dataSource.getConnection(); java.sql.Statement s = c.createStatement()) {
+            s.executeUpdate("INSERT INTO job (queue, kind, tenant_id, subject_id, step, due_at, state, attempts, "
+                    + "created_at, updated_at) VALUES " + rows);
+        }
+        long fresh = first + 1000;
+        plan("SLOW", fresh);
+        awaitSeen(fresh, "attempt 1");
+        long backlogStarted = java.util.stream.LongStream.range(first, first + 30)
+                .filter(subject -> !ProbeJobs.seen(subject).isEmpty()).count();
+        assertTrue(backlogStarted < 15, "the job due now started after only " + backlogStarted + " of the 30 overdue "
+                + "ones, not after all of them");
+        for (long subject = first; subject < first + 30; subject++) {
+            awaitJob("SLOW", subject, j -> j.state() == JobState.DONE);
+        }
+    }
+
     @Test
     void aJobThatKeepsFailingIsRetriedWithBackoffAndThenGivenUpWithItsReason() throws Exception {
         long subject = subject();

@@ -103,6 +103,14 @@ public class ProbeJobs implements JobHandler {
                 see(job, "ids " + ids[0] + " " + ids[1]);
                 return Outcome.done();
             }
+            case "SLOW" -> {
+                try {
+                    Thread.sleep(150);
+                } catch (InterruptedException e) {
+                    see(job, "stopped");
+                }
+                return Outcome.done();
+            }
             case "FAIL" -> throw new IllegalStateException("the probe fails on purpose");
             case "LOCK_CONFLICT" -> {
                 if (job.attempts() == 1) {
