@@ -22,6 +22,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInfo;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -101,6 +102,8 @@ class ComposeAndApproveJourneyIT {
         browser.driver().findElement(By.xpath("//label[contains(text(),'· Mastodon')]")).click();
         browser.awaitText("/ 500 characters");
         browser.type("compose:when_input", when);
+        // Leave the field, which closes its calendar and sends its change, before sending the form.
+        browser.driver().findElement(By.id("compose:when_input")).sendKeys(Keys.TAB);
         browser.click("compose:submit");
         browser.awaitText("Sent for review.");
         browser.awaitText(title);

@@ -62,7 +62,18 @@ public final class Browser implements AutoCloseable {
     }
 
     public void click(String id) {
+        awaitQuiet();
         wait.until(ExpectedConditions.elementToBeClickable(By.id(id))).click();
+    }
+
+    /**
+     * Waits until the page has no Ajax request of its own in flight: a click while an earlier change is still being
+     * answered can land on a form that the answer then renders again.
+     */
+    public void awaitQuiet() {
+        wait.until(d -> Boolean.TRUE.equals(((JavascriptExecutor) d).executeScript(
+                "return (typeof jQuery === 'undefined' || jQuery.active === 0)"
+                        + " && (typeof PrimeFaces === 'undefined' || !PrimeFaces.ajax || PrimeFaces.ajax.Queue.isEmpty());")));
     }
 
     public WebElement visible(String id) {
