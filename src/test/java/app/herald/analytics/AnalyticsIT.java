@@ -74,6 +74,8 @@ class AnalyticsIT {
     @Test
     void snapshotsRollUpIntoTheDailyTotalsAndTheDashboardInBothReadings() throws Exception {
         AnalyticsWorld.Published p = world.publishedSandboxPost("Autumn blend is back", null);
+        assertEquals(0, world.tableCount(p.tenant(), "daily_rollup"), "going out touches no day's rollup row: the "
+                + "posts of a day are counted from their own rows");
         world.ageSandboxPost(p, Duration.ofHours(5));
         world.measureNow(p);
         long impressions1 = world.awaitCheckpoints(p, 1);

@@ -98,7 +98,6 @@ public final class AnalyticsLoad {
                             at.toEpochMilli(), at.toEpochMilli());
                     publication.addBatch();
                     long campaignKey = campaignId == null ? 0 : campaignId;
-                    add(rollups, local.toLocalDate(), channelId, campaignKey, 0, 1);
                     long total = 400 + (id * 7919) % 3_000;
                     long[] before = new long[5];
                     long[] last = new long[5];
@@ -116,18 +115,18 @@ public final class AnalyticsLoad {
                         snapshot.addBatch();
                         snapshots++;
                         LocalDate day = when.atZone(zone).toLocalDate();
-                        add(rollups, day, channelId, campaignKey, 1, last[0] - before[0]);
-                        add(rollups, day, channelId, campaignKey, 2, last[1] - before[1]);
-                        add(rollups, day, channelId, campaignKey, 3,
+                        add(rollups, day, channelId, campaignKey, 0, last[0] - before[0]);
+                        add(rollups, day, channelId, campaignKey, 1, last[1] - before[1]);
+                        add(rollups, day, channelId, campaignKey, 2,
                                 last[2] + last[3] + last[4] - before[2] - before[3] - before[4]);
                         before = last;
                         taken++;
                     }
                     long clicks = last[0] / 100;
                     long conversions = clicks / 30;
-                    add(rollups, local.toLocalDate(), channelId, campaignKey, 4, clicks);
-                    add(rollups, local.toLocalDate(), channelId, campaignKey, 5, conversions);
-                    add(rollups, local.toLocalDate(), channelId, campaignKey, 6, conversions * 4_000);
+                    add(rollups, local.toLocalDate(), channelId, campaignKey, 3, clicks);
+                    add(rollups, local.toLocalDate(), channelId, campaignKey, 4, conversions);
+                    add(rollups, local.toLocalDate(), channelId, campaignKey, 5, conversions * 4_000);
                     bind(performance, id, id, channelId, campaignId, at.toEpochMilli(), local.toLocalDate(),
                             (local.getDayOfWeek().getValue() - 1) * 24 + local.getHour(), now.toEpochMilli(), taken,
                             last[0], last[1], last[2], last[3], last[4], last[2] + last[3] + last[4], clicks,
@@ -146,13 +145,13 @@ public final class AnalyticsLoad {
                 performance.executeBatch();
             }
             try (PreparedStatement rollup = c.prepareStatement("INSERT INTO " + schema + ".daily_rollup (on_day, "
-                    + "channel_id, campaign_id, posts_published, impressions, reach, engagements, clicks, conversions, "
-                    + "conversion_value_cents) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                    + "channel_id, campaign_id, impressions, reach, engagements, clicks, conversions, conversion_value_cents) "
+                    + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
                 for (Map.Entry<String, long[]> e : rollups.entrySet()) {
                     String[] key = e.getKey().split("/");
                     long[] v = e.getValue();
                     bind(rollup, LocalDate.parse(key[0]), Long.parseLong(key[1]), Long.parseLong(key[2]), v[0], v[1],
-                            v[2], v[3], v[4], v[5], v[6]);
+                            v[2], v[3], v[4], v[5]);
                     rollup.addBatch();
                 }
                 rollup.executeBatch();
@@ -176,7 +175,7 @@ public final class AnalyticsLoad {
     /** Adds to a rollup column: 0 posts, 1 impressions, 2 reach, 3 engagements, 4 clicks, 5 conversions, 6 value. */
     private static void add(Map<String, long[]> rollups, LocalDate day, long channel, long campaign, int column,
                             long amount) {
-        rollups.computeIfAbsent(day + "/" + channel + "/" + campaign, k -> new long[7])[column] += amount;
+        rollups.computeIfAbsent(day + "/" + channel + "/" + campaign, k -> new long[6])[column] += amount;
     }
 
     private static void bind(PreparedStatement statement, Object... values) throws SQLException {

@@ -62,22 +62,30 @@ public class RollupQueries {
                     + table("post_performance") + " WHERE published_on BETWEEN ? AND ?" + scope.where(),
                     row -> totals(row, start, end), period.from(), period.to()).orElse(Totals.EMPTY);
         }
-        return Jdbc.first(dataSource, "SELECT SUM(posts_published), " + sums.formatted("network_clicks") + " FROM "
-                + table("daily_rollup") + " WHERE on_day BETWEEN ? AND ?" + scope.where(),
-                row -> totals(row, start, end), period.from(), period.to()).orElse(Totals.EMPTY);
+        // Posts are counted where they are recorded (see RollupStore#published), the rest is the days' activity.
+        return Jdbc.first(dataSource, "SELECT (SELECT COUNT(*) FROM " + table("post_performance")
+                + " WHERE published_on BETWEEN ? AND ?" + scope.where() + "), " + sums.formatted("network_clicks")
+                + " FROM " + table("daily_rollup") + " WHERE on_day BETWEEN ? AND ?" + scope.where(),
+                row -> totals(row, start, end), period.from(), period.to(), period.from(), period.to())
+                .orElse(Totals.EMPTY);
     }
 
     /** Activity per day over the period, every day present (zero-activity days too). */
     public List<DailyPoint> daily(Period period, Scope scope) {
+        Map<LocalDate, Integer> posts = new HashMap<>();
+        Jdbc.list(dataSource, "SELECT published_on, COUNT(*) FROM " + table("post_performance")
+                + " WHERE published_on BETWEEN ? AND ?" + scope.where() + " GROUP BY published_on",
+                row -> posts.put(row.getDate(1).toLocalDate(), row.getInt(2)), period.from(), period.to());
         Map<LocalDate, DailyPoint> found = new HashMap<>();
-        Jdbc.list(dataSource, "SELECT on_day, SUM(posts_published), SUM(impressions), SUM(engagements), SUM(clicks), "
-                + "SUM(conversions), SUM(conversion_value_cents) FROM " + table("daily_rollup")
-                + " WHERE on_day BETWEEN ? AND ?" + scope.where() + " GROUP BY on_day", row -> new DailyPoint(
-                row.getDate(1).toLocalDate(), row.getInt(2), Jdbc.longOrNull(row, 3), Jdbc.longOrNull(row, 4),
-                row.getLong(5), row.getLong(6), row.getLong(7)), period.from(), period.to())
-                .forEach(p -> found.put(p.day(), p));
+        Jdbc.list(dataSource, "SELECT on_day, SUM(impressions), SUM(engagements), SUM(clicks), SUM(conversions), "
+                + "SUM(conversion_value_cents) FROM " + table("daily_rollup") + " WHERE on_day BETWEEN ? AND ?"
+                + scope.where() + " GROUP BY on_day", row -> {
+                    LocalDate day = row.getDate(1).toLocalDate();
+                    return new DailyPoint(day, posts.getOrDefault(day, 0), Jdbc.longOrNull(row, 2),
+                            Jdbc.longOrNull(row, 3), row.getLong(4), row.getLong(5), row.getLong(6));
+                }, period.from(), period.to()).forEach(p -> found.put(p.day(), p));
         return period.from().datesUntil(period.to().plusDays(1)).map(d -> found.getOrDefault(d,
-                new DailyPoint(d, 0, null, null, 0, 0, 0))).toList();
+                new DailyPoint(d, posts.getOrDefault(d, 0), null, null, 0, 0, 0))).toList();
     }
 
     /**

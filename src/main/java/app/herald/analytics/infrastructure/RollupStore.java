@@ -38,16 +38,16 @@ public class RollupStore {
     }
 
     /**
-     * A post went out: it gets its performance row, and its day counts one more post. One upsert, not an update
-     * followed by an insert: under REPEATABLE READ an update of a missing row takes a gap lock, and two publications
-     * of one post finishing at once would then wait on each other's gap until the lock wait timeout.
+     * A post went out: it gets its performance row, which is also what counts it among its day's posts (no rollup row
+     * is touched: that row is shared by every post of the channel on the day, and publications would wait for each
+     * other on it). One upsert, not an update followed by an insert: under REPEATABLE READ an update of a missing row
+     * takes a gap lock, and two publications of one post finishing at once would then wait on each other's gap.
      */
     public void published(Placement post, Instant publishedAt, LocalDate publishedOn, int hourOfWeek) {
         Jdbc.update(dataSource, "INSERT INTO " + table("post_performance") + " (publication_id, post_id, channel_id, "
                 + "campaign_id, published_at, published_on, hour_of_week) VALUES (?, ?, ?, ?, ?, ?, ?) "
                 + "ON DUPLICATE KEY UPDATE published_at = ?", post.publicationId(), post.postId(), post.channelId(),
                 post.campaignId(), publishedAt.toEpochMilli(), publishedOn, hourOfWeek, publishedAt.toEpochMilli());
-        add(publishedOn, post.channelId(), post.campaignKey(), Map.of("posts_published", 1L));
     }
 
     public Optional<Placement> placement(long publicationId) {

@@ -65,7 +65,6 @@ public class DemoHistory {
 
     /** Rollup sums for one day, channel and campaign. */
     private static final class Sums {
-        long posts;
         long impressions;
         long reach;
         long engagements;
@@ -135,7 +134,6 @@ public class DemoHistory {
                         + "#post-" + sandboxId, at.toEpochMilli(), at.toEpochMilli());
         long campaignKey = campaign == null ? 0 : campaign.getId();
         ZonedDateTime local = at.atZone(tenant.zone());
-        add(sums, local.toLocalDate(), channelId, campaignKey).posts++;
         SandboxPost generated = new SandboxPost(channelId, key, text, 0, null, at);
         PostNumbers before = PostNumbers.NONE;
         int taken = 0;
@@ -245,13 +243,12 @@ public class DemoHistory {
 
     private void rollups(Connection db, Map<Key, Sums> sums) throws SQLException {
         try (PreparedStatement insert = db.prepareStatement("INSERT INTO " + context.table("daily_rollup")
-                + " (on_day, channel_id, campaign_id, posts_published, impressions, reach, engagements, network_clicks, "
-                + "clicks, conversions, conversion_value_cents) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                + " (on_day, channel_id, campaign_id, impressions, reach, engagements, network_clicks, clicks, "
+                + "conversions, conversion_value_cents) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             for (Map.Entry<Key, Sums> e : sums.entrySet()) {
                 Sums s = e.getValue();
-                bind(insert, e.getKey().day(), e.getKey().channelId(), e.getKey().campaignId(), s.posts,
-                        s.impressions, s.reach, s.engagements, s.networkClicks, s.clicks, s.conversions,
-                        s.valueCents);
+                bind(insert, e.getKey().day(), e.getKey().channelId(), e.getKey().campaignId(), s.impressions,
+                        s.reach, s.engagements, s.networkClicks, s.clicks, s.conversions, s.valueCents);
                 insert.addBatch();
             }
             insert.executeBatch();
