@@ -13,12 +13,15 @@ import app.herald.kernel.net.OutboundGuard;
 import app.herald.kernel.web.PublicAddress;
 import app.herald.tenancy.application.TenantRegistry;
 import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
+import java.util.Set;
 
 /**
  * An agency's webhook endpoints, kept by its owners and managers: add one (its address passes the outbound-address
@@ -51,6 +54,12 @@ public class WebhookEndpoints {
         return em.createNamedQuery("WebhookEndpoint.ofAgency", WebhookEndpoint.class)
                 .setParameter("agency", agencyRunBy(actor)).getResultList().stream()
                 .filter(e -> covers(actor, e.getTenantId().orElse(null))).toList();
+    }
+
+    /** The agencies with an endpoint switched on, as committed (outside the caller's transaction). */
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+    public Set<Long> listeningAgencies() {
+        return Set.copyOf(em.createNamedQuery("WebhookEndpoint.listeningAgencies", Long.class).getResultList());
     }
 
     /** A new endpoint for every client of the agency (clientId empty) or one. */

@@ -5,8 +5,6 @@ import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.time.Duration;
 import java.util.Set;
@@ -20,8 +18,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @ApplicationScoped
 public class WebhookListeners {
 
-    @PersistenceContext(unitName = "herald")
-    EntityManager em;
+    @Inject
+    WebhookEndpoints endpoints;
     @Resource
     TransactionSynchronizationRegistry transactions;
     @Inject
@@ -32,8 +30,9 @@ public class WebhookListeners {
 
     @PostConstruct
     void remember() {
-        agencies = new Remembered<>(() -> Set.copyOf(em.createNamedQuery("WebhookEndpoint.listeningAgencies",
-                Long.class).getResultList()), Duration.ofMillis(keepMillis), transactions);
+        // Read outside the caller's transaction, as the gate's standings are: the publication that happens to read
+        // does not hold its own transaction open (and its connection) while the others wait for the reading.
+        agencies = new Remembered<>(endpoints::listeningAgencies, Duration.ofMillis(keepMillis), transactions);
     }
 
     /** Whether any endpoint of the agency may want an event (which, and for which client, the outbox then asks). */
