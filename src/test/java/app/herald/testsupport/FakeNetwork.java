@@ -104,6 +104,23 @@ public final class FakeNetwork implements AutoCloseable {
         return on(method, path, r -> answer);
     }
 
+    /**
+     * Answers "METHOD /path" only once the returned action runs (or after a minute): shows that a caller went on
+     * without waiting for the network.
+     */
+    public Runnable holding(String method, String path, Answer answer) {
+        java.util.concurrent.CountDownLatch released = new java.util.concurrent.CountDownLatch(1);
+        on(method, path, r -> {
+            try {
+                released.await(1, java.util.concurrent.TimeUnit.MINUTES);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return answer;
+        });
+        return released::countDown;
+    }
+
     public List<Received> received() {
         return List.copyOf(received);
     }

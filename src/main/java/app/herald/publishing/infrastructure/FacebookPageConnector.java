@@ -25,6 +25,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * A Facebook Page through the Graph API, with a long-lived Page access token. The token travels in the Authorization
@@ -80,28 +81,49 @@ public class FacebookPageConnector implements NetworkConnector {
         }
         try {
             String token = channel.required("access_token");
-            NetworkCall call;
             if (post.media().isEmpty()) {
-                call = NetworkCall.send(request(channel, "/" + channel.account() + "/feed", token)
-                        .header("Content-Type", Forms.CONTENT_TYPE)
-                        .POST(Forms.body(Map.of("message", post.text()))).build());
-            } else {
-                OutgoingMedia media = post.media().get(0);
-                Multipart form = new Multipart().file("source", media.fileName(), media.mimeType(), media.bytes())
-                        .field("caption", post.text());
-                call = NetworkCall.send(request(channel, "/" + channel.account() + "/photos", token)
-                        .header("Content-Type", form.contentType()).POST(form.body()).build());
+                return answerTo(NetworkCall.send(feedRequest(channel, token, post)));
             }
-            if (!call.succeeded()) {
-                return GraphApi.failure(call, network().label());
-            }
-            // A photo answers {"id": photo, "post_id": page_post}; the post is what people see and what has insights.
-            return call.jsonObject().flatMap(o -> JsonPaths.text(o, "post_id").or(() -> JsonPaths.text(o, "id")))
-                    .<PublishResult>map(id -> new PublishResult.Published(id, url(id)))
-                    .orElseGet(call::unreadable);
+            OutgoingMedia media = post.media().get(0);
+            Multipart form = new Multipart().file("source", media.fileName(), media.mimeType(), media.bytes())
+                    .field("caption", post.text());
+            return answerTo(NetworkCall.send(request(channel, "/" + channel.account() + "/photos", token)
+                    .header("Content-Type", form.contentType()).POST(form.body()).build()));
         } catch (ChannelAccess.MissingCredential e) {
             return new PublishResult.Rejected(e.getMessage());
         }
+    }
+
+    /**
+     * A post of words only is one request to the page's feed, sent without a thread waiting for its answer; a photo
+     * (uploaded with its caption) and an answer under a comment go on the calling thread.
+     */
+    @Override
+    public CompletableFuture<PublishResult> publishLater(ChannelAccess channel, Outgoing post) {
+        if (post.answers().isPresent() || !post.media().isEmpty()) {
+            return NetworkConnector.super.publishLater(channel, post);
+        }
+        try {
+            return NetworkCall.sendAsync(feedRequest(channel, channel.required("access_token"), post))
+                    .thenApply(this::answerTo);
+        } catch (ChannelAccess.MissingCredential e) {
+            return CompletableFuture.completedFuture(new PublishResult.Rejected(e.getMessage()));
+        }
+    }
+
+    private HttpRequest feedRequest(ChannelAccess channel, String token, Outgoing post) {
+        return request(channel, "/" + channel.account() + "/feed", token).header("Content-Type", Forms.CONTENT_TYPE)
+                .POST(Forms.body(Map.of("message", post.text()))).build();
+    }
+
+    private PublishResult answerTo(NetworkCall call) {
+        if (!call.succeeded()) {
+            return GraphApi.failure(call, network().label());
+        }
+        // A photo answers {"id": photo, "post_id": page_post}; the post is what people see and what has insights.
+        return call.jsonObject().flatMap(o -> JsonPaths.text(o, "post_id").or(() -> JsonPaths.text(o, "id")))
+                .<PublishResult>map(id -> new PublishResult.Published(id, url(id)))
+                .orElseGet(call::unreadable);
     }
 
     @Override

@@ -16,6 +16,7 @@ import app.herald.publishing.domain.ReplyTarget;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
+import java.net.http.HttpRequest;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -23,6 +24,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.regex.Pattern;
 
 /**
@@ -77,28 +79,50 @@ public class MastodonConnector implements NetworkConnector {
             for (OutgoingMedia media : post.media()) {
                 mediaIds.add(upload(channel, token, media));
             }
-            JsonObjectBuilder body = JSON.createObjectBuilder().add("status", statusText(post));
-            if (!mediaIds.isEmpty()) {
-                body.add("media_ids", JSON.createArrayBuilder(mediaIds));
-            }
-            post.answers().ifPresent(target -> {
-                body.add("in_reply_to_id", target.parentId());
-                target.ref(VISIBILITY).ifPresent(v -> body.add("visibility", v));
-            });
-            NetworkCall call = NetworkCall.send(api.request(channel, "/api/v1/statuses", token)
-                    .header("Content-Type", "application/json")
-                    .header("Idempotency-Key", post.idempotencyKey())
-                    .POST(NetworkCall.json(body.build())).build());
-            if (!call.succeeded()) {
-                return MastodonApi.failure(call);
-            }
-            return call.jsonObject().flatMap(MastodonConnector::published).<PublishResult>map(p -> p)
-                    .orElseGet(call::unreadable);
+            return answerTo(NetworkCall.send(statusRequest(channel, token, post, mediaIds)));
         } catch (ChannelAccess.MissingCredential e) {
             return new PublishResult.Rejected(e.getMessage());
         } catch (Stop stop) {
             return stop.result();
         }
+    }
+
+    /**
+     * A status without media is one request, sent without a thread waiting for its answer; one with images uploads
+     * them first (and may wait for Mastodon to process them), on the calling thread.
+     */
+    @Override
+    public CompletableFuture<PublishResult> publishLater(ChannelAccess channel, Outgoing post) {
+        if (!post.media().isEmpty()) {
+            return NetworkConnector.super.publishLater(channel, post);
+        }
+        try {
+            return NetworkCall.sendAsync(statusRequest(channel, channel.required("access_token"), post, List.of()))
+                    .thenApply(MastodonConnector::answerTo);
+        } catch (ChannelAccess.MissingCredential e) {
+            return CompletableFuture.completedFuture(new PublishResult.Rejected(e.getMessage()));
+        }
+    }
+
+    private HttpRequest statusRequest(ChannelAccess channel, String token, Outgoing post, List<String> mediaIds) {
+        JsonObjectBuilder body = JSON.createObjectBuilder().add("status", statusText(post));
+        if (!mediaIds.isEmpty()) {
+            body.add("media_ids", JSON.createArrayBuilder(mediaIds));
+        }
+        post.answers().ifPresent(target -> {
+            body.add("in_reply_to_id", target.parentId());
+            target.ref(VISIBILITY).ifPresent(v -> body.add("visibility", v));
+        });
+        return api.request(channel, "/api/v1/statuses", token).header("Content-Type", "application/json")
+                .header("Idempotency-Key", post.idempotencyKey()).POST(NetworkCall.json(body.build())).build();
+    }
+
+    private static PublishResult answerTo(NetworkCall call) {
+        if (!call.succeeded()) {
+            return MastodonApi.failure(call);
+        }
+        return call.jsonObject().flatMap(MastodonConnector::published).<PublishResult>map(p -> p)
+                .orElseGet(call::unreadable);
     }
 
     private String upload(ChannelAccess channel, String token, OutgoingMedia media) {

@@ -1,6 +1,7 @@
 package app.herald.publishing.infrastructure;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -28,6 +29,8 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -76,6 +79,29 @@ class FacebookPageConnectorTest {
         assertEquals("Bearer page-token", sent.header("Authorization"));
         assertEquals("application/x-www-form-urlencoded", sent.header("Content-Type"));
         assertEquals("message=Hello+%26+welcome", sent.text());
+    }
+
+    @Test
+    void wordsOnlyGoToTheFeedWithoutTheCallerWaitingForGraphsAnswer() throws Exception {
+        Runnable answer = network.holding("POST", "/v21.0/" + PAGE + "/feed", Answer.json(200, "{\"id\": \"" + POST
+                + "\"}"));
+
+        CompletableFuture<PublishResult> sent = connector.publishLater(channel(), text("Hello & welcome"));
+
+        assertFalse(sent.isDone(), "the caller got its thread back before Graph answered");
+        answer.run();
+        assertEquals(new PublishResult.Published(POST, "https://www.facebook.com/" + POST),
+                sent.get(5, TimeUnit.SECONDS));
+        assertEquals("message=Hello+%26+welcome", network.received("POST", "/v21.0/" + PAGE + "/feed").get(0).text());
+    }
+
+    @Test
+    void aPostRefusedWhileNobodyWaitedAsksForReconnectionWhenTheTokenExpired() throws Exception {
+        network.on("POST", "/v21.0/" + PAGE + "/feed", graphError(400, 190, "Error validating access token"));
+
+        PublishResult result = connector.publishLater(channel(), text("Hello")).get(5, TimeUnit.SECONDS);
+
+        assertTrue(assertInstanceOf(PublishResult.Rejected.class, result).reconnect(), result.toString());
     }
 
     @Test

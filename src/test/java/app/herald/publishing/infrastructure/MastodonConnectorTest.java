@@ -1,6 +1,7 @@
 package app.herald.publishing.infrastructure;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -28,6 +29,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -87,6 +90,32 @@ class MastodonConnectorTest {
         assertEquals("Hello", body.getString("status"));
         assertTrue(!body.containsKey("media_ids"));
         assertTrue(connector.honoursIdempotencyKey());
+    }
+
+    @Test
+    void aStatusWithoutMediaIsSentWithoutTheCallerWaitingForMastodonsAnswer() throws Exception {
+        Runnable answer = network.holding("POST", "/api/v1/statuses", Answer.json(200, STATUS));
+
+        CompletableFuture<PublishResult> sent = connector.publishLater(channel(), text("Hello"));
+
+        assertFalse(sent.isDone(), "the caller got its thread back before Mastodon answered");
+        answer.run();
+        assertEquals(new PublishResult.Published("103704874086360371",
+                "https://mastodon.example/@herald/103704874086360371"), sent.get(5, TimeUnit.SECONDS));
+        FakeNetwork.Received status = network.received("POST", "/api/v1/statuses").get(0);
+        assertEquals("pub-42-key", status.header("Idempotency-Key"));
+        assertEquals("Bearer tok-1", status.header("Authorization"));
+    }
+
+    @Test
+    void aStatusRefusedWhileNobodyWaitedIsRefusedInMastodonsWords() throws Exception {
+        network.on("POST", "/api/v1/statuses", Answer.json(422, "{\"error\": \"Validation failed: Text can't be "
+                + "blank\"}"));
+
+        PublishResult result = connector.publishLater(channel(), text("Hello")).get(5, TimeUnit.SECONDS);
+
+        assertInstanceOf(PublishResult.Rejected.class, result);
+        assertTrue(((PublishResult.Rejected) result).reason().contains("Text can't be blank"), result.toString());
     }
 
     @Test
