@@ -23,6 +23,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -75,15 +76,7 @@ public class LinkedInConnector implements NetworkConnector {
             if (post.answers().isPresent()) {
                 return answer(channel, tokens, post.text(), post.answers().get());
             }
-            JsonObjectBuilder body = JSON.createObjectBuilder()
-                    .add("author", channel.account())
-                    .add("commentary", commentary(post.text()))
-                    .add("visibility", "PUBLIC")
-                    .add("distribution", JSON.createObjectBuilder().add("feedDistribution", "MAIN_FEED")
-                            .add("targetEntities", JSON.createArrayBuilder())
-                            .add("thirdPartyDistributionChannels", JSON.createArrayBuilder()))
-                    .add("lifecycleState", "PUBLISHED")
-                    .add("isReshareDisabledByAuthor", false);
+            JsonObjectBuilder body = share(channel, post);
             if (!post.media().isEmpty()) {
                 OutgoingMedia media = post.media().get(0);
                 JsonObjectBuilder image = JSON.createObjectBuilder().add("id", upload(channel, tokens, media));
@@ -93,20 +86,57 @@ public class LinkedInConnector implements NetworkConnector {
                 body.add("content", JSON.createObjectBuilder().add("media", image));
             }
             JsonObject json = body.build();
-            NetworkCall call = tokens.send(token -> request(channel, "/rest/posts", token)
-                    .header("Content-Type", "application/json").POST(NetworkCall.json(json)).build());
-            if (!call.succeeded()) {
-                return call.failure(message(call));
-            }
-            // The new post's URN comes only in this header; the body is empty.
-            return call.header("x-restli-id").filter(urn -> urn.startsWith("urn:li:"))
-                    .<PublishResult>map(urn -> new PublishResult.Published(urn, url(urn)))
-                    .orElseGet(call::unreadable);
+            return answerTo(tokens.send(token -> postRequest(channel, token, json)));
         } catch (ChannelAccess.MissingCredential e) {
             return new PublishResult.Rejected(e.getMessage());
         } catch (Stop stop) {
             return stop.result();
         }
+    }
+
+    /**
+     * A post of words only is one request (two more when LinkedIn refuses the token and it is renewed), sent without
+     * a thread waiting for the answers; an image (uploaded first) and an answer to a comment go on the calling thread.
+     */
+    @Override
+    public CompletableFuture<PublishResult> publishLater(ChannelAccess channel, Outgoing post) {
+        if (post.answers().isPresent() || !post.media().isEmpty()) {
+            return NetworkConnector.super.publishLater(channel, post);
+        }
+        try {
+            JsonObject json = share(channel, post).build();
+            return tokens(channel).sendLater(token -> postRequest(channel, token, json))
+                    .thenApply(LinkedInConnector::answerTo);
+        } catch (ChannelAccess.MissingCredential e) {
+            return CompletableFuture.completedFuture(new PublishResult.Rejected(e.getMessage()));
+        }
+    }
+
+    private static JsonObjectBuilder share(ChannelAccess channel, Outgoing post) {
+        return JSON.createObjectBuilder()
+                .add("author", channel.account())
+                .add("commentary", commentary(post.text()))
+                .add("visibility", "PUBLIC")
+                .add("distribution", JSON.createObjectBuilder().add("feedDistribution", "MAIN_FEED")
+                        .add("targetEntities", JSON.createArrayBuilder())
+                        .add("thirdPartyDistributionChannels", JSON.createArrayBuilder()))
+                .add("lifecycleState", "PUBLISHED")
+                .add("isReshareDisabledByAuthor", false);
+    }
+
+    private HttpRequest postRequest(ChannelAccess channel, String token, JsonObject json) {
+        return request(channel, "/rest/posts", token).header("Content-Type", "application/json")
+                .POST(NetworkCall.json(json)).build();
+    }
+
+    private static PublishResult answerTo(NetworkCall call) {
+        if (!call.succeeded()) {
+            return call.failure(message(call));
+        }
+        // The new post's URN comes only in this header; the body is empty.
+        return call.header("x-restli-id").filter(urn -> urn.startsWith("urn:li:"))
+                .<PublishResult>map(urn -> new PublishResult.Published(urn, url(urn)))
+                .orElseGet(call::unreadable);
     }
 
     /**

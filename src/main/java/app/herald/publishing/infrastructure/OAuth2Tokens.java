@@ -10,6 +10,7 @@ import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
 
 /**
@@ -58,13 +59,38 @@ final class OAuth2Tokens {
                 .orElse(false);
     }
 
+    /**
+     * As {@link #send}, answering when the network has, without a thread waiting for it: a renewal after a 401 and the
+     * request sent again are chained on the answers. A renewal before sending (the token expires within minutes) is
+     * rare and runs on the calling thread.
+     */
+    CompletableFuture<NetworkCall> sendLater(Function<String, HttpRequest> request) {
+        if (expiresSoon()) {
+            renew();
+        }
+        return NetworkCall.sendAsync(request.apply(channel.required("access_token"))).thenCompose(call -> {
+            Optional<HttpRequest> renewal = call.status() == 401 ? renewal() : Optional.empty();
+            if (renewal.isEmpty()) {
+                return CompletableFuture.completedFuture(call);
+            }
+            return NetworkCall.sendAsync(renewal.get()).thenCompose(answer -> keep(answer)
+                    ? NetworkCall.sendAsync(request.apply(channel.required("access_token")))
+                    : CompletableFuture.completedFuture(call));
+        });
+    }
+
     /** True when a new access token was stored. */
     private boolean renew() {
+        return renewal().map(request -> keep(NetworkCall.send(request))).orElse(false);
+    }
+
+    /** The refresh_token grant, once per instance, when the channel holds what it needs. */
+    private Optional<HttpRequest> renewal() {
         Optional<String> refreshToken = channel.credential("refresh_token");
         Optional<String> clientId = channel.credential("app_client_id");
         Optional<String> tokenUrl = channel.credential("app_token_url");
         if (renewed || refreshToken.isEmpty() || clientId.isEmpty() || tokenUrl.isEmpty()) {
-            return false;
+            return Optional.empty();
         }
         renewed = true;
         Map<String, String> form = new LinkedHashMap<>();
@@ -80,7 +106,11 @@ final class OAuth2Tokens {
         } else {
             secret.ifPresent(s -> form.put("client_secret", s));
         }
-        NetworkCall call = NetworkCall.send(request.POST(Forms.body(form)).build());
+        return Optional.of(request.POST(Forms.body(form)).build());
+    }
+
+    /** Keeps what the token endpoint answered; true when it gave a new access token. */
+    private boolean keep(NetworkCall call) {
         Optional<JsonObject> answer = call.succeeded() ? call.jsonObject() : Optional.empty();
         Optional<String> accessToken = answer.flatMap(a -> JsonPaths.text(a, "access_token"));
         if (accessToken.isEmpty()) {

@@ -24,6 +24,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.regex.Pattern;
 
 /**
@@ -71,26 +72,55 @@ public class XConnector implements NetworkConnector {
             for (OutgoingMedia media : post.media()) {
                 mediaIds.add(upload(channel, tokens, media));
             }
-            JsonObjectBuilder body = JSON.createObjectBuilder().add("text", post.text());
-            post.answers().ifPresent(target -> body.add("reply", JSON.createObjectBuilder()
-                    .add("in_reply_to_tweet_id", target.parentId())));
-            if (!mediaIds.isEmpty()) {
-                body.add("media", JSON.createObjectBuilder().add("media_ids", JSON.createArrayBuilder(mediaIds)));
-            }
-            JsonObject json = body.build();
-            NetworkCall call = tokens.send(token -> request(channel, "/2/tweets", token)
-                    .header("Content-Type", "application/json").POST(NetworkCall.json(json)).build());
-            if (!call.succeeded()) {
-                return failure(call);
-            }
-            return call.jsonObject().flatMap(o -> JsonPaths.text(o, "data.id"))
-                    .<PublishResult>map(id -> new PublishResult.Published(id, url(id)))
-                    .orElseGet(call::unreadable);
+            JsonObject json = tweet(post, mediaIds);
+            return answerTo(tokens.send(token -> tweetRequest(channel, token, json)));
         } catch (ChannelAccess.MissingCredential e) {
             return new PublishResult.Rejected(e.getMessage());
         } catch (Stop stop) {
             return stop.result();
         }
+    }
+
+    /**
+     * A post without media is one request (two more when X refuses the token and it is renewed), sent without a thread
+     * waiting for the answers; one with media uploads it first, on the calling thread.
+     */
+    @Override
+    public CompletableFuture<PublishResult> publishLater(ChannelAccess channel, Outgoing post) {
+        if (!post.media().isEmpty()) {
+            return NetworkConnector.super.publishLater(channel, post);
+        }
+        try {
+            JsonObject json = tweet(post, List.of());
+            return tokens(channel).sendLater(token -> tweetRequest(channel, token, json))
+                    .thenApply(XConnector::answerTo);
+        } catch (ChannelAccess.MissingCredential e) {
+            return CompletableFuture.completedFuture(new PublishResult.Rejected(e.getMessage()));
+        }
+    }
+
+    private static JsonObject tweet(Outgoing post, List<String> mediaIds) {
+        JsonObjectBuilder body = JSON.createObjectBuilder().add("text", post.text());
+        post.answers().ifPresent(target -> body.add("reply", JSON.createObjectBuilder()
+                .add("in_reply_to_tweet_id", target.parentId())));
+        if (!mediaIds.isEmpty()) {
+            body.add("media", JSON.createObjectBuilder().add("media_ids", JSON.createArrayBuilder(mediaIds)));
+        }
+        return body.build();
+    }
+
+    private HttpRequest tweetRequest(ChannelAccess channel, String token, JsonObject json) {
+        return request(channel, "/2/tweets", token).header("Content-Type", "application/json")
+                .POST(NetworkCall.json(json)).build();
+    }
+
+    private static PublishResult answerTo(NetworkCall call) {
+        if (!call.succeeded()) {
+            return failure(call);
+        }
+        return call.jsonObject().flatMap(o -> JsonPaths.text(o, "data.id"))
+                .<PublishResult>map(id -> new PublishResult.Published(id, url(id)))
+                .orElseGet(call::unreadable);
     }
 
     /** The simple one-request upload: enough for images up to 5 MB. */

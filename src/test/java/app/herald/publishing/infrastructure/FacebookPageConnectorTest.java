@@ -34,6 +34,8 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /** The Graph API for Pages (developers.facebook.com/docs/pages-api), played by a fake Graph on loopback. */
 class FacebookPageConnectorTest {
@@ -68,11 +70,12 @@ class FacebookPageConnectorTest {
                 + code + ", \"error_subcode\": 463, \"fbtrace_id\": \"AbCdEf\"}}");
     }
 
-    @Test
-    void postsTextToThePageFeedWithThePageTokenInTheHeader() {
+    @ParameterizedTest
+    @EnumSource(Sending.class)
+    void postsTextToThePageFeedWithThePageTokenInTheHeader(Sending sending) {
         network.on("POST", "/v21.0/" + PAGE + "/feed", Answer.json(200, "{\"id\": \"" + POST + "\"}"));
 
-        PublishResult result = connector.publish(channel(), text("Hello & welcome"));
+        PublishResult result = sending.publish(connector, channel(), text("Hello & welcome"));
 
         assertEquals(new PublishResult.Published(POST, "https://www.facebook.com/" + POST), result);
         FakeNetwork.Received sent = network.received("POST", "/v21.0/" + PAGE + "/feed").get(0);
@@ -96,15 +99,6 @@ class FacebookPageConnectorTest {
     }
 
     @Test
-    void aPostRefusedWhileNobodyWaitedAsksForReconnectionWhenTheTokenExpired() throws Exception {
-        network.on("POST", "/v21.0/" + PAGE + "/feed", graphError(400, 190, "Error validating access token"));
-
-        PublishResult result = connector.publishLater(channel(), text("Hello")).get(5, TimeUnit.SECONDS);
-
-        assertTrue(assertInstanceOf(PublishResult.Rejected.class, result).reconnect(), result.toString());
-    }
-
-    @Test
     void anImageIsUploadedAsAPhotoWithTheTextAsCaption() throws Exception {
         Path file = Files.write(dir.resolve("shop.jpg"), new byte[] {(byte) 0xFF, (byte) 0xD8, 5});
         network.on("POST", "/v21.0/" + PAGE + "/photos",
@@ -122,20 +116,23 @@ class FacebookPageConnectorTest {
         assertTrue(form.contains("name=\"caption\"") && form.contains("\r\n\r\nOur shop\r\n"), form);
     }
 
-    @Test
-    void anExpiredTokenAsksForReconnectionEvenWhenGraphAnswers400() {
+    @ParameterizedTest
+    @EnumSource(Sending.class)
+    void anExpiredTokenAsksForReconnectionEvenWhenGraphAnswers400(Sending sending) {
         network.on("POST", "/v21.0/" + PAGE + "/feed",
                 graphError(400, 190, "Error validating access token: Session has expired on Tuesday, 01-Jul-25."));
 
-        String reason = assertInstanceOf(PublishResult.Rejected.class, connector.publish(channel(), text("Hi"))).reason();
+        PublishResult result = sending.publish(connector, channel(), text("Hi"));
+        String reason = assertInstanceOf(PublishResult.Rejected.class, result).reason();
         assertTrue(reason.contains("Reconnect") && reason.contains("Session has expired"), reason);
     }
 
-    @Test
-    void aRateLimitCodeIsRetriedEvenWhenGraphAnswers400() {
+    @ParameterizedTest
+    @EnumSource(Sending.class)
+    void aRateLimitCodeIsRetriedEvenWhenGraphAnswers400(Sending sending) {
         network.on("POST", "/v21.0/" + PAGE + "/feed", graphError(400, 32, "Page request limit reached"));
 
-        assertInstanceOf(PublishResult.RetryLater.class, connector.publish(channel(), text("Hi")));
+        assertInstanceOf(PublishResult.RetryLater.class, sending.publish(connector, channel(), text("Hi")));
     }
 
     @Test

@@ -1,6 +1,7 @@
 package app.herald.publishing.infrastructure;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -30,10 +31,14 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /** LinkedIn's versioned REST API (learn.microsoft.com/linkedin), played by a fake API on loopback. */
 class LinkedInConnectorTest {
@@ -84,10 +89,23 @@ class LinkedInConnectorTest {
     }
 
     @Test
-    void postsAsTheOrganizationWithVersionHeadersAndReadsTheUrnFromTheHeader() {
+    void aPostOfWordsIsSentWithoutTheCallerWaitingForLinkedInsAnswer() throws Exception {
+        Runnable answer = network.holding("POST", "/rest/posts", created());
+
+        CompletableFuture<PublishResult> sent = connector.publishLater(channel(), text("Hello LinkedIn"));
+
+        assertFalse(sent.isDone(), "the caller got its thread back before LinkedIn answered");
+        answer.run();
+        assertEquals(new PublishResult.Published(SHARE, "https://www.linkedin.com/feed/update/" + SHARE + "/"),
+                sent.get(5, TimeUnit.SECONDS));
+    }
+
+    @ParameterizedTest
+    @EnumSource(Sending.class)
+    void postsAsTheOrganizationWithVersionHeadersAndReadsTheUrnFromTheHeader(Sending sending) {
         network.on("POST", "/rest/posts", created());
 
-        PublishResult result = connector.publish(channel(), text("Hello LinkedIn"));
+        PublishResult result = sending.publish(connector, channel(), text("Hello LinkedIn"));
 
         assertEquals(new PublishResult.Published(SHARE, "https://www.linkedin.com/feed/update/" + SHARE + "/"), result);
         FakeNetwork.Received sent = network.received("POST", "/rest/posts").get(0);
@@ -131,8 +149,9 @@ class LinkedInConnectorTest {
                 json(network.received("POST", "/rest/posts").get(0).text()).getJsonObject("content"));
     }
 
-    @Test
-    void a401RenewsTheTokenWithTheAppCredentialsAndSendsAgain() {
+    @ParameterizedTest
+    @EnumSource(Sending.class)
+    void a401RenewsTheTokenWithTheAppCredentialsAndSendsAgain(Sending sending) {
         AtomicInteger attempts = new AtomicInteger();
         network.on("POST", "/rest/posts", r -> attempts.incrementAndGet() == 1
                 ? Answer.json(401, "{\"status\": 401, \"serviceErrorCode\": 65601, \"code\": \"REVOKED_ACCESS_TOKEN\","
@@ -142,7 +161,7 @@ class LinkedInConnectorTest {
                 + " \"refresh_token\": \"ref-2\", \"refresh_token_expires_in\": 31536000, \"scope\": \"w_organization_social\"}"));
         ChannelAccess channel = channel();
 
-        assertInstanceOf(PublishResult.Published.class, connector.publish(channel, text("Hello")));
+        assertInstanceOf(PublishResult.Published.class, sending.publish(connector, channel, text("Hello")));
 
         FakeNetwork.Received refresh = network.received("POST", "/oauth/v2/accessToken").get(0);
         Map<String, String> form = new HashMap<>();
@@ -157,53 +176,60 @@ class LinkedInConnectorTest {
         assertEquals("ref-2", channel.renewed().get("refresh_token"));
     }
 
-    @Test
-    void a401WithoutRenewalAsksForReconnection() {
+    @ParameterizedTest
+    @EnumSource(Sending.class)
+    void a401WithoutRenewalAsksForReconnection(Sending sending) {
         network.on("POST", "/rest/posts", Answer.json(401, "{\"status\": 401, \"message\": \"Invalid access token\"}"));
 
-        PublishResult result = connector.publish(channel(ORG, Map.of("refresh_token", "")), text("Hello"));
+        PublishResult result = sending.publish(connector, channel(ORG, Map.of("refresh_token", "")), text("Hello"));
 
         String reason = assertInstanceOf(PublishResult.Rejected.class, result).reason();
         assertTrue(reason.contains("Reconnect") && reason.contains("Invalid access token"), reason);
     }
 
-    @Test
-    void aRateLimitIsRetriedAfterTheAskedDelay() {
+    @ParameterizedTest
+    @EnumSource(Sending.class)
+    void aRateLimitIsRetriedAfterTheAskedDelay(Sending sending) {
         network.on("POST", "/rest/posts", Answer.json(429, "{\"status\": 429, \"message\": \"Resource level throttle\"}")
                 .withHeader("Retry-After", "30"));
 
         assertEquals(Duration.ofSeconds(30), assertInstanceOf(PublishResult.RetryLater.class,
-                connector.publish(channel(), text("Hello"))).retryAfter());
+                sending.publish(connector, channel(), text("Hello"))).retryAfter());
     }
 
-    @Test
-    void aServerErrorIsRetried() {
+    @ParameterizedTest
+    @EnumSource(Sending.class)
+    void aServerErrorIsRetried(Sending sending) {
         network.on("POST", "/rest/posts", Answer.json(500, "{\"status\": 500, \"message\": \"Internal Server Error\"}"));
 
-        assertInstanceOf(PublishResult.RetryLater.class, connector.publish(channel(), text("Hello")));
+        assertInstanceOf(PublishResult.RetryLater.class, sending.publish(connector, channel(), text("Hello")));
     }
 
-    @Test
-    void aRefusalIsRejectedInLinkedInsWords() {
+    @ParameterizedTest
+    @EnumSource(Sending.class)
+    void aRefusalIsRejectedInLinkedInsWords(Sending sending) {
         network.on("POST", "/rest/posts", Answer.json(422, "{\"status\": 422, \"message\": \"ERROR :: /commentary :: "
                 + "Content is a duplicate of urn:li:share:1\"}"));
 
-        String reason = assertInstanceOf(PublishResult.Rejected.class, connector.publish(channel(), text("Hello"))).reason();
+        PublishResult result = sending.publish(connector, channel(), text("Hello"));
+        String reason = assertInstanceOf(PublishResult.Rejected.class, result).reason();
         assertTrue(reason.contains("duplicate of urn:li:share:1"), reason);
     }
 
-    @Test
-    void aSuccessWithoutThePostUrnIsUnconfirmed() {
+    @ParameterizedTest
+    @EnumSource(Sending.class)
+    void aSuccessWithoutThePostUrnIsUnconfirmed(Sending sending) {
         network.on("POST", "/rest/posts", Answer.json(201, "{}"));
 
-        assertInstanceOf(PublishResult.Unconfirmed.class, connector.publish(channel(), text("Hello")));
+        assertInstanceOf(PublishResult.Unconfirmed.class, sending.publish(connector, channel(), text("Hello")));
     }
 
-    @Test
-    void noAnswerAfterTheRequestWasReceivedIsUnconfirmed() {
+    @ParameterizedTest
+    @EnumSource(Sending.class)
+    void noAnswerAfterTheRequestWasReceivedIsUnconfirmed(Sending sending) {
         network.on("POST", "/rest/posts", created().delayed(1_500));
 
-        assertInstanceOf(PublishResult.Unconfirmed.class, connector.publish(channel(), text("Hello")));
+        assertInstanceOf(PublishResult.Unconfirmed.class, sending.publish(connector, channel(), text("Hello")));
     }
 
     @Test

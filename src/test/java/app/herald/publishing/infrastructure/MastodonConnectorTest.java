@@ -36,6 +36,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /** Mastodon's REST API as documented at docs.joinmastodon.org, played by a fake instance on loopback. */
 class MastodonConnectorTest {
@@ -74,11 +76,12 @@ class MastodonConnectorTest {
         return Json.createReader(new StringReader(text)).readObject();
     }
 
-    @Test
-    void publishesAStatusWithBearerTokenAndIdempotencyKey() {
+    @ParameterizedTest
+    @EnumSource(Sending.class)
+    void publishesAStatusWithBearerTokenAndIdempotencyKey(Sending sending) {
         network.on("POST", "/api/v1/statuses", Answer.json(200, STATUS));
 
-        PublishResult result = connector.publish(channel(), text("Hello"));
+        PublishResult result = sending.publish(connector, channel(), text("Hello"));
 
         assertEquals(new PublishResult.Published("103704874086360371",
                 "https://mastodon.example/@herald/103704874086360371"), result);
@@ -105,17 +108,6 @@ class MastodonConnectorTest {
         FakeNetwork.Received status = network.received("POST", "/api/v1/statuses").get(0);
         assertEquals("pub-42-key", status.header("Idempotency-Key"));
         assertEquals("Bearer tok-1", status.header("Authorization"));
-    }
-
-    @Test
-    void aStatusRefusedWhileNobodyWaitedIsRefusedInMastodonsWords() throws Exception {
-        network.on("POST", "/api/v1/statuses", Answer.json(422, "{\"error\": \"Validation failed: Text can't be "
-                + "blank\"}"));
-
-        PublishResult result = connector.publishLater(channel(), text("Hello")).get(5, TimeUnit.SECONDS);
-
-        assertInstanceOf(PublishResult.Rejected.class, result);
-        assertTrue(((PublishResult.Rejected) result).reason().contains("Text can't be blank"), result.toString());
     }
 
     @Test
@@ -257,12 +249,13 @@ class MastodonConnectorTest {
         assertInstanceOf(PublishResult.RetryLater.class, connector.publish(channel(), text("Hello")));
     }
 
-    @Test
-    void aValidationErrorIsRejectedInMastodonsWords() {
+    @ParameterizedTest
+    @EnumSource(Sending.class)
+    void aValidationErrorIsRejectedInMastodonsWords(Sending sending) {
         network.on("POST", "/api/v1/statuses",
                 Answer.json(422, "{\"error\": \"Validation failed: Text character limit of 500 exceeded\"}"));
 
-        PublishResult result = connector.publish(channel(), text("Hello"));
+        PublishResult result = sending.publish(connector, channel(), text("Hello"));
 
         assertTrue(assertInstanceOf(PublishResult.Rejected.class, result).reason().contains("character limit of 500"));
     }

@@ -30,10 +30,14 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /** X API v2 (docs.x.com) and its OAuth 2 token endpoint, played by a fake API on loopback. */
 class XConnectorTest {
@@ -89,10 +93,23 @@ class XConnectorTest {
     }
 
     @Test
-    void postsTheTextWithTheUsersBearerToken() {
+    void aPostWithoutMediaIsSentWithoutTheCallerWaitingForXsAnswer() throws Exception {
+        Runnable answer = network.holding("POST", "/2/tweets", Answer.json(201, CREATED));
+
+        CompletableFuture<PublishResult> sent = connector.publishLater(channel(), text("Hello world!"));
+
+        assertFalse(sent.isDone(), "the caller got its thread back before X answered");
+        answer.run();
+        assertEquals(new PublishResult.Published("1445880548472328192",
+                "https://x.com/i/web/status/1445880548472328192"), sent.get(5, TimeUnit.SECONDS));
+    }
+
+    @ParameterizedTest
+    @EnumSource(Sending.class)
+    void postsTheTextWithTheUsersBearerToken(Sending sending) {
         network.on("POST", "/2/tweets", Answer.json(201, CREATED));
 
-        PublishResult result = connector.publish(channel(), text("Hello world!"));
+        PublishResult result = sending.publish(connector, channel(), text("Hello world!"));
 
         assertEquals(new PublishResult.Published("1445880548472328192",
                 "https://x.com/i/web/status/1445880548472328192"), result);
@@ -149,8 +166,9 @@ class XConnectorTest {
         assertTrue(Math.abs(expiresAt - (Instant.now().getEpochSecond() + 7200)) < 10, String.valueOf(expiresAt));
     }
 
-    @Test
-    void a401RenewsTheTokenOnceAndSendsAgainKeepingTheRefreshTokenWhenNoNewOneCame() {
+    @ParameterizedTest
+    @EnumSource(Sending.class)
+    void a401RenewsTheTokenOnceAndSendsAgainKeepingTheRefreshTokenWhenNoNewOneCame(Sending sending) {
         AtomicInteger attempts = new AtomicInteger();
         network.on("POST", "/2/tweets", r -> attempts.incrementAndGet() == 1
                 ? Answer.json(401, "{\"title\": \"Unauthorized\", \"type\": \"about:blank\", \"status\": 401, \"detail\": \"Unauthorized\"}")
@@ -159,7 +177,7 @@ class XConnectorTest {
                 "{\"token_type\": \"bearer\", \"expires_in\": 7200, \"access_token\": \"tok-2\"}"));
         ChannelAccess channel = channel();
 
-        assertInstanceOf(PublishResult.Published.class, connector.publish(channel, text("Hello")));
+        assertInstanceOf(PublishResult.Published.class, sending.publish(connector, channel, text("Hello")));
 
         List<FakeNetwork.Received> posts = network.received("POST", "/2/tweets");
         assertEquals(2, posts.size());
@@ -169,35 +187,38 @@ class XConnectorTest {
         assertEquals("ref-1", channel.credentials().get("refresh_token"));
     }
 
-    @Test
-    void a401WithoutARefreshTokenAsksForReconnection() {
+    @ParameterizedTest
+    @EnumSource(Sending.class)
+    void a401WithoutARefreshTokenAsksForReconnection(Sending sending) {
         network.on("POST", "/2/tweets", Answer.json(401, "{\"title\": \"Unauthorized\", \"detail\": \"Unauthorized\"}"));
 
-        PublishResult result = connector.publish(channel(Map.of("refresh_token", "")), text("Hello"));
+        PublishResult result = sending.publish(connector, channel(Map.of("refresh_token", "")), text("Hello"));
 
         assertTrue(assertInstanceOf(PublishResult.Rejected.class, result).reason().contains("Reconnect"));
         assertEquals(1, network.received("POST", "/2/tweets").size());
         assertTrue(network.received("POST", "/2/oauth2/token").isEmpty());
     }
 
-    @Test
-    void aRefusedRenewalAsksForReconnection() {
+    @ParameterizedTest
+    @EnumSource(Sending.class)
+    void aRefusedRenewalAsksForReconnection(Sending sending) {
         network.on("POST", "/2/tweets", Answer.json(401, "{\"title\": \"Unauthorized\", \"detail\": \"Unauthorized\"}"));
         network.on("POST", "/2/oauth2/token", Answer.json(400,
                 "{\"error\": \"invalid_request\", \"error_description\": \"Value passed for the token was invalid.\"}"));
 
-        PublishResult result = connector.publish(channel(), text("Hello"));
+        PublishResult result = sending.publish(connector, channel(), text("Hello"));
 
         assertTrue(assertInstanceOf(PublishResult.Rejected.class, result).reason().contains("Reconnect"));
         assertEquals(1, network.received("POST", "/2/tweets").size());
     }
 
-    @Test
-    void aTokenRefusedAgainAfterRenewalIsNotRenewedTwice() {
+    @ParameterizedTest
+    @EnumSource(Sending.class)
+    void aTokenRefusedAgainAfterRenewalIsNotRenewedTwice(Sending sending) {
         network.on("POST", "/2/tweets", Answer.json(401, "{\"title\": \"Unauthorized\", \"detail\": \"Unauthorized\"}"));
         network.on("POST", "/2/oauth2/token", Answer.json(200, TOKENS));
 
-        assertInstanceOf(PublishResult.Rejected.class, connector.publish(channel(), text("Hello")));
+        assertInstanceOf(PublishResult.Rejected.class, sending.publish(connector, channel(), text("Hello")));
         assertEquals(2, network.received("POST", "/2/tweets").size());
         assertEquals(1, network.received("POST", "/2/oauth2/token").size());
     }
