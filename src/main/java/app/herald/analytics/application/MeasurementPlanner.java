@@ -4,7 +4,6 @@ import app.herald.analytics.domain.AnalyticsWork;
 import app.herald.analytics.domain.BestTimes;
 import app.herald.analytics.domain.Cadence;
 import app.herald.analytics.infrastructure.RollupStore;
-import app.herald.content.application.Posts;
 import app.herald.publishing.domain.PublicationPublished;
 import app.herald.tenancy.application.TenantContext;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -15,7 +14,7 @@ import java.time.Instant;
 import java.time.ZonedDateTime;
 
 /**
- * When a post is published, plans its measurements: its performance row and its day's post count now, the first
+ * When a post is published, plans its measurements: its performance row (which counts it on its day) now, the first
  * checkpoint of the {@link Cadence}, and the channel's daily follower reading if it has none yet. Runs inside the
  * transaction that records the publication.
  */
@@ -28,19 +27,18 @@ public class MeasurementPlanner {
     @Inject
     TenantContext context;
     @Inject
-    Posts posts;
-    @Inject
     RollupStore rollups;
     @Inject
     AnalyticsQueue queue;
 
     void published(@Observes PublicationPublished event) {
-        plan(event.publicationId(), event.postId(), event.channelId(), event.publishedAt(), Instant.now());
+        plan(event.publicationId(), event.postId(), event.channelId(), event.campaignId(), event.publishedAt(),
+                Instant.now());
     }
 
-    private void plan(long publicationId, long postId, long channelId, Instant publishedAt, Instant now) {
+    private void plan(long publicationId, long postId, long channelId, Long campaign, Instant publishedAt,
+                      Instant now) {
         ZonedDateTime local = publishedAt.atZone(context.current().zone());
-        Long campaign = posts.find(postId).getCampaignId().orElse(null);
         rollups.published(new RollupStore.Placement(publicationId, postId, channelId, campaign), publishedAt,
                 local.toLocalDate(), BestTimes.hourOfWeek(local.getDayOfWeek(), local.getHour()));
         int step = Cadence.nextStepAfter(publishedAt, now);

@@ -35,6 +35,7 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.BiFunction;
 
@@ -264,6 +265,17 @@ public class Posts {
 
     public boolean awaits(Actor actor, Post post) {
         return flowOf(post).awaits(reviewer(actor));
+    }
+
+    /** What goes out on one channel: the post's variant for it, and the post's campaign (null when none). */
+    public record ChannelCopy(Variant variant, Long campaignId) {
+    }
+
+    /** The post's variant for the channel with the post's campaign, in one query; empty when it has none. */
+    public Optional<ChannelCopy> copyFor(long postId, long channelId) {
+        return em.createNamedQuery("Variant.onChannelWithCampaign", Object[].class).setParameter("postId", postId)
+                .setParameter("channelId", channelId).getResultList().stream()
+                .map(row -> new ChannelCopy((Variant) row[0], (Long) row[1])).findFirst();
     }
 
     public List<Variant> variants(long postId) {

@@ -25,6 +25,8 @@ import org.eclipse.persistence.annotations.TenantTableDiscriminatorType;
 @TenantTableDiscriminator(type = TenantTableDiscriminatorType.SCHEMA, contextProperty = TenantSchemaProperty.NAME)
 @NamedQuery(name = "Variant.ofPost", query = "SELECT v FROM Variant v WHERE v.postId = :postId ORDER BY v.id")
 @NamedQuery(name = "Variant.ofPosts", query = "SELECT v FROM Variant v WHERE v.postId IN :postIds")
+@NamedQuery(name = "Variant.onChannelWithCampaign", query = "SELECT v, p.campaignId FROM Variant v, Post p "
+        + "WHERE p.id = v.postId AND v.postId = :postId AND v.channelId = :channelId")
 public class Variant implements Serializable {
 
     private static final long serialVersionUID = 1L;

@@ -84,7 +84,7 @@ public class PublishSteps {
 
     /** What the network call needs, gathered in {@link #begin}. */
     public record Prepared(long publicationId, Delivery.Attempt attempt, Channel channel, ChannelAccess access,
-                           Outgoing outgoing) {
+                           Outgoing outgoing, Long campaignId) {
     }
 
     /** Throws {@link Jobs.LeaseLost}, writing nothing, when another attempt holds the job now. */
@@ -109,8 +109,10 @@ public class PublishSteps {
             return finished(job, Outcome.retry(waits.until(), publication.getReason()));
         }
         if (opening instanceof Deliveries.Opening.Go go) {
+            Posts.ChannelCopy copy = posts.copyFor(publication.getPostId(), publication.getChannelId()).orElseThrow(
+                    () -> new IllegalStateException("Publication " + publication.getId() + " has no variant"));
             return new Start.Send(new Prepared(publication.getId(), go.attempt(), channel, go.access(),
-                    outgoing(publication, channel)));
+                    outgoing(publication, channel, copy.variant()), copy.campaignId()));
         }
         return settleFailed(job, publication, channel);
     }
@@ -120,10 +122,7 @@ public class PublishSteps {
         return new Start.Finished(outcome);
     }
 
-    private Outgoing outgoing(Publication publication, Channel channel) {
-        Variant variant = posts.variants(publication.getPostId()).stream()
-                .filter(v -> v.getChannelId() == publication.getChannelId()).findFirst()
-                .orElseThrow(() -> new IllegalStateException("Publication " + publication.getId() + " has no variant"));
+    private Outgoing outgoing(Publication publication, Channel channel, Variant variant) {
         List<OutgoingMedia> attached = media.mediaOf(variant).stream().map(this::outgoingMedia).toList();
         String text = links.track(publication.getId(), publication.getPostId(), channel.getId(), channel.getNetwork(),
                 variant.getText());
@@ -145,7 +144,7 @@ public class PublishSteps {
         Optional<Instant> next = deliveries.record(publication, channel, prepared.access(), result, now);
         if (publication.getState() == PublicationState.PUBLISHED) {
             published.fire(new PublicationPublished(context.current().id(), publication.getId(),
-                    publication.getPostId(), channel.getId(), now));
+                    publication.getPostId(), channel.getId(), prepared.campaignId(), now));
         }
         Outcome outcome = next.<Outcome>map(due -> Outcome.retry(due, publication.getReason()))
                 .orElseGet(() -> Outcome.done(publication.getReason()));
