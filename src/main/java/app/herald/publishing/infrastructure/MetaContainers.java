@@ -9,6 +9,7 @@ import jakarta.json.JsonObject;
 import java.net.http.HttpRequest;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * What Instagram and Threads share: both publish in two steps through a media container the network prepares
@@ -71,7 +72,19 @@ final class MetaContainers {
 
     /** The post exists once the publish step answers; a missing permalink only costs the link, never the result. */
     String permalink(ChannelAccess channel, String token, String id) {
-        NetworkCall call = NetworkCall.send(request(channel, "/" + id + "?fields=permalink", token).GET().build());
+        return permalinkIn(NetworkCall.send(permalinkRequest(channel, token, id)));
+    }
+
+    /** As {@link #permalink}, answering when the network has, without a thread waiting for it. */
+    CompletableFuture<String> permalinkLater(ChannelAccess channel, String token, String id) {
+        return NetworkCall.sendAsync(permalinkRequest(channel, token, id)).thenApply(this::permalinkIn);
+    }
+
+    private HttpRequest permalinkRequest(ChannelAccess channel, String token, String id) {
+        return request(channel, "/" + id + "?fields=permalink", token).GET().build();
+    }
+
+    private String permalinkIn(NetworkCall call) {
         return (call.succeeded() ? call.jsonObject().flatMap(o -> JsonPaths.text(o, "permalink")) : Optional.<String>empty())
                 .orElse(home);
     }

@@ -11,6 +11,7 @@ import app.herald.publishing.domain.Outgoing;
 import app.herald.publishing.domain.OutgoingMedia;
 import app.herald.publishing.domain.PublishResult;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.net.http.HttpRequest;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -19,6 +20,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * Threads through its Graph API: a media container (text, or one image Threads downloads from a public address),
@@ -80,43 +82,89 @@ public class ThreadsConnector implements NetworkConnector {
             if (!problems.isEmpty()) {
                 return new PublishResult.Rejected(String.join(" ", problems));
             }
-            Map<String, String> fields = new LinkedHashMap<>();
-            if (post.media().isEmpty()) {
-                fields.put("media_type", "TEXT");
-            } else {
-                OutgoingMedia media = post.media().get(0);
-                fields.put("media_type", "IMAGE");
-                fields.put("image_url", media.publicAddress().orElseThrow());
-                if (media.altText() != null && !media.altText().isBlank()) {
-                    fields.put("alt_text", media.altText());
-                }
-            }
-            fields.put("text", post.text());
-            post.answers().ifPresent(target -> fields.put("reply_to_id", target.parentId()));
-            NetworkCall created = NetworkCall.send(graph.request(channel, "/" + channel.account() + "/threads", token)
-                    .header("Content-Type", Forms.CONTENT_TYPE).POST(Forms.body(fields)).build());
-            if (!created.succeeded()) {
-                throw Stop.beforePost(GraphApi.failure(created, network().label()));
-            }
-            String container = created.jsonObject().flatMap(o -> JsonPaths.text(o, "id"))
-                    .orElseThrow(() -> Stop.beforePost(created.unreadable()));
+            String container = container(NetworkCall.send(containerRequest(channel, token, post)));
             if (!post.media().isEmpty()) {
                 graph.awaitFinished(channel, token, container);
             }
-            NetworkCall call = NetworkCall.send(graph.request(channel, "/" + channel.account() + "/threads_publish", token)
-                    .header("Content-Type", Forms.CONTENT_TYPE)
-                    .POST(Forms.body(Map.of("creation_id", container))).build());
-            if (!call.succeeded()) {
-                return GraphApi.failure(call, network().label());
-            }
-            return call.jsonObject().flatMap(o -> JsonPaths.text(o, "id"))
-                    .<PublishResult>map(id -> new PublishResult.Published(id, graph.permalink(channel, token, id)))
-                    .orElseGet(call::unreadable);
+            NetworkCall call = NetworkCall.send(publishRequest(channel, token, container));
+            return publishedId(call).<PublishResult>map(id -> new PublishResult.Published(id,
+                    graph.permalink(channel, token, id))).orElseGet(() -> failure(call));
         } catch (ChannelAccess.MissingCredential e) {
             return new PublishResult.Rejected(e.getMessage());
         } catch (Stop stop) {
             return stop.result();
         }
+    }
+
+    /**
+     * A post of words (or an answer) is three requests in a row, the container, its publication and the permalink,
+     * each sent when the one before has answered, with no thread waiting; an image, which Threads must fetch before
+     * the container can be published, goes on the calling thread.
+     */
+    @Override
+    public CompletableFuture<PublishResult> publishLater(ChannelAccess channel, Outgoing post) {
+        if (!post.media().isEmpty()) {
+            return NetworkConnector.super.publishLater(channel, post);
+        }
+        String token;
+        try {
+            token = channel.required("access_token");
+        } catch (ChannelAccess.MissingCredential e) {
+            return CompletableFuture.completedFuture(new PublishResult.Rejected(e.getMessage()));
+        }
+        return NetworkCall.sendAsync(containerRequest(channel, token, post)).thenCompose(created -> {
+            String container;
+            try {
+                container = container(created);
+            } catch (Stop stop) {
+                return CompletableFuture.completedFuture(stop.result());
+            }
+            return NetworkCall.sendAsync(publishRequest(channel, token, container)).thenCompose(call -> publishedId(call)
+                    .map(id -> graph.permalinkLater(channel, token, id)
+                            .<PublishResult>thenApply(url -> new PublishResult.Published(id, url)))
+                    .orElseGet(() -> CompletableFuture.completedFuture(failure(call))));
+        });
+    }
+
+    private HttpRequest containerRequest(ChannelAccess channel, String token, Outgoing post) {
+        Map<String, String> fields = new LinkedHashMap<>();
+        if (post.media().isEmpty()) {
+            fields.put("media_type", "TEXT");
+        } else {
+            OutgoingMedia media = post.media().get(0);
+            fields.put("media_type", "IMAGE");
+            fields.put("image_url", media.publicAddress().orElseThrow());
+            if (media.altText() != null && !media.altText().isBlank()) {
+                fields.put("alt_text", media.altText());
+            }
+        }
+        fields.put("text", post.text());
+        post.answers().ifPresent(target -> fields.put("reply_to_id", target.parentId()));
+        return graph.request(channel, "/" + channel.account() + "/threads", token)
+                .header("Content-Type", Forms.CONTENT_TYPE).POST(Forms.body(fields)).build();
+    }
+
+    /** The container's id; a Stop when Threads made none (so no post exists yet). */
+    private String container(NetworkCall created) {
+        if (!created.succeeded()) {
+            throw Stop.beforePost(GraphApi.failure(created, network().label()));
+        }
+        return created.jsonObject().flatMap(o -> JsonPaths.text(o, "id"))
+                .orElseThrow(() -> Stop.beforePost(created.unreadable()));
+    }
+
+    private HttpRequest publishRequest(ChannelAccess channel, String token, String container) {
+        return graph.request(channel, "/" + channel.account() + "/threads_publish", token)
+                .header("Content-Type", Forms.CONTENT_TYPE).POST(Forms.body(Map.of("creation_id", container))).build();
+    }
+
+    /** The published post's id, when the publish step succeeded and said it. */
+    private static Optional<String> publishedId(NetworkCall call) {
+        return call.succeeded() ? call.jsonObject().flatMap(o -> JsonPaths.text(o, "id")) : Optional.empty();
+    }
+
+    private PublishResult failure(NetworkCall call) {
+        return call.succeeded() ? call.unreadable() : GraphApi.failure(call, network().label());
     }
 
     /** A post is looked for among the account's recent threads, an answer among its replies to the same item. */

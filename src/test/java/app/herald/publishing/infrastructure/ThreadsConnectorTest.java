@@ -1,6 +1,7 @@
 package app.herald.publishing.infrastructure;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -24,9 +25,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /** The Threads API (developers.facebook.com/docs/threads), played by a fake graph.threads.net on loopback. */
 class ThreadsConnectorTest {
@@ -68,10 +73,37 @@ class ThreadsConnectorTest {
     }
 
     @Test
-    void publishesATextContainerAndReadsThePermalink() {
+    void aPostOfWordsGoesThroughItsThreeRequestsWithoutTheCallerWaiting() throws Exception {
+        happyPath();
+        Runnable answer = network.holding("POST", "/v1.0/" + USER + "/threads", Answer.json(200, "{\"id\": \""
+                + CONTAINER + "\"}"));
+
+        CompletableFuture<PublishResult> sent = connector.publishLater(channel(), text("Hello Threads & friends"));
+
+        assertFalse(sent.isDone(), "the caller got its thread back before Threads made the container");
+        answer.run();
+        assertEquals(new PublishResult.Published(THREAD, PERMALINK), sent.get(5, TimeUnit.SECONDS));
+        assertEquals(1, network.received("POST", "/v1.0/" + USER + "/threads_publish").size());
+    }
+
+    @ParameterizedTest
+    @EnumSource(Sending.class)
+    void aContainerThatCannotBeMadeIsRetriedAsNoPostYet(Sending sending) {
+        network.on("POST", "/v1.0/" + USER + "/threads", Answer.json(200, "{}").delayed(1_500));
+
+        PublishResult result = sending.publish(connector, channel(), text("Hi"));
+
+        assertTrue(assertInstanceOf(PublishResult.RetryLater.class, result).reason().contains("No post was made yet"),
+                result.toString());
+        assertTrue(network.received("POST", "/v1.0/" + USER + "/threads_publish").isEmpty());
+    }
+
+    @ParameterizedTest
+    @EnumSource(Sending.class)
+    void publishesATextContainerAndReadsThePermalink(Sending sending) {
         happyPath();
 
-        PublishResult result = connector.publish(channel(), text("Hello Threads & friends"));
+        PublishResult result = sending.publish(connector, channel(), text("Hello Threads & friends"));
 
         assertEquals(new PublishResult.Published(THREAD, PERMALINK), result);
         FakeNetwork.Received container = network.received("POST", "/v1.0/" + USER + "/threads").get(0);
@@ -84,11 +116,12 @@ class ThreadsConnectorTest {
         assertTrue(network.received("GET", "/v1.0/" + CONTAINER).isEmpty(), "a text container needs no wait");
     }
 
-    @Test
-    void anAnswerIsAContainerReplyingToTheAnsweredItemThenPublished() {
+    @ParameterizedTest
+    @EnumSource(Sending.class)
+    void anAnswerIsAContainerReplyingToTheAnsweredItemThenPublished(Sending sending) {
         happyPath();
 
-        PublishResult result = connector.publish(channel(), Outgoing.reply(5, "reply-5-key", "Thanks, Dana!",
+        PublishResult result = sending.publish(connector, channel(), Outgoing.reply(5, "reply-5-key", "Thanks, Dana!",
                 ReplyTarget.of("18040000000000777")));
 
         assertEquals(new PublishResult.Published(THREAD, PERMALINK), result);
@@ -140,55 +173,63 @@ class ThreadsConnectorTest {
         assertEquals("fields=status,error_message", network.received("GET", "/v1.0/" + CONTAINER).get(0).query());
     }
 
-    @Test
-    void anExpiredTokenAsksForReconnection() {
+    @ParameterizedTest
+    @EnumSource(Sending.class)
+    void anExpiredTokenAsksForReconnection(Sending sending) {
         network.on("POST", "/v1.0/" + USER + "/threads", Answer.json(401, "{\"error\": {\"message\": \"Error validating "
                 + "access token: Session has expired\", \"type\": \"OAuthException\", \"code\": 190, \"fbtrace_id\": \"A1\"}}"));
 
-        String reason = assertInstanceOf(PublishResult.Rejected.class, connector.publish(channel(), text("Hi"))).reason();
+        PublishResult result = sending.publish(connector, channel(), text("Hi"));
+        String reason = assertInstanceOf(PublishResult.Rejected.class, result).reason();
         assertTrue(reason.contains("Reconnect") && reason.contains("Session has expired"), reason);
     }
 
-    @Test
-    void aRateLimitIsRetriedAfterTheAskedDelay() {
+    @ParameterizedTest
+    @EnumSource(Sending.class)
+    void aRateLimitIsRetriedAfterTheAskedDelay(Sending sending) {
         happyPath();
         network.on("POST", "/v1.0/" + USER + "/threads_publish", Answer.json(429, "{\"error\": {\"message\": "
                 + "\"Too many calls\", \"code\": 4}}").withHeader("Retry-After", "30"));
 
         assertEquals(Duration.ofSeconds(30), assertInstanceOf(PublishResult.RetryLater.class,
-                connector.publish(channel(), text("Hi"))).retryAfter());
+                sending.publish(connector, channel(), text("Hi"))).retryAfter());
     }
 
-    @Test
-    void aServerErrorIsRetried() {
+    @ParameterizedTest
+    @EnumSource(Sending.class)
+    void aServerErrorIsRetried(Sending sending) {
         happyPath();
         network.on("POST", "/v1.0/" + USER + "/threads_publish", Answer.json(500, "{\"error\": {\"message\": \"x\", \"code\": 2}}"));
 
-        assertInstanceOf(PublishResult.RetryLater.class, connector.publish(channel(), text("Hi")));
+        assertInstanceOf(PublishResult.RetryLater.class, sending.publish(connector, channel(), text("Hi")));
     }
 
-    @Test
-    void anUnreadablePublishAnswerIsUnconfirmed() {
+    @ParameterizedTest
+    @EnumSource(Sending.class)
+    void anUnreadablePublishAnswerIsUnconfirmed(Sending sending) {
         happyPath();
         network.on("POST", "/v1.0/" + USER + "/threads_publish", Answer.json(200, "[]"));
 
-        assertInstanceOf(PublishResult.Unconfirmed.class, connector.publish(channel(), text("Hi")));
+        assertInstanceOf(PublishResult.Unconfirmed.class, sending.publish(connector, channel(), text("Hi")));
     }
 
-    @Test
-    void noAnswerToThePublishIsUnconfirmed() {
+    @ParameterizedTest
+    @EnumSource(Sending.class)
+    void noAnswerToThePublishIsUnconfirmed(Sending sending) {
         happyPath();
         network.on("POST", "/v1.0/" + USER + "/threads_publish", Answer.json(200, "{\"id\": \"" + THREAD + "\"}").delayed(1_500));
 
-        assertInstanceOf(PublishResult.Unconfirmed.class, connector.publish(channel(), text("Hi")));
+        assertInstanceOf(PublishResult.Unconfirmed.class, sending.publish(connector, channel(), text("Hi")));
     }
 
-    @Test
-    void aMissingPermalinkStillCountsAsPublished() {
+    @ParameterizedTest
+    @EnumSource(Sending.class)
+    void aMissingPermalinkStillCountsAsPublished(Sending sending) {
         happyPath();
         network.on("GET", "/v1.0/" + THREAD, Answer.json(500, "{\"error\": {\"message\": \"x\", \"code\": 2}}"));
 
-        assertEquals(new PublishResult.Published(THREAD, "https://www.threads.net/"), connector.publish(channel(), text("Hi")));
+        assertEquals(new PublishResult.Published(THREAD, "https://www.threads.net/"),
+                sending.publish(connector, channel(), text("Hi")));
     }
 
     @Test
