@@ -119,10 +119,10 @@ public class ThreadsConnector implements NetworkConnector {
             } catch (Stop stop) {
                 return CompletableFuture.completedFuture(stop.result());
             }
-            return NetworkCall.sendAsync(publishRequest(channel, token, container)).thenCompose(call -> publishedId(call)
-                    .map(id -> graph.permalinkLater(channel, token, id)
-                            .<PublishResult>thenApply(url -> new PublishResult.Published(id, url)))
-                    .orElseGet(() -> CompletableFuture.completedFuture(failure(call))));
+            return NetworkCall.sendAsync(publishRequest(channel, token, container)).thenCompose(call ->
+                    publishedId(call).map(id -> graph.permalinkLater(channel, token, id)
+                                    .<PublishResult>thenApply(url -> new PublishResult.Published(id, url)))
+                            .orElseGet(() -> CompletableFuture.completedFuture(failure(call))));
         });
     }
 
