@@ -65,6 +65,7 @@ class PublishingBenchmark {
             database.dropsWithIt(tenants);
             line("| run | publications | result |");
             line("|---|---|---|");
+            serverSettings(db);
             try (HeraldNode node = HeraldNode.start("herald-bench", HeraldNode.freePort(), List.of(),
                     database.nodeEnvironment(keys), "2g")) {
                 if (scale.warmUp() > 0) {
@@ -126,6 +127,7 @@ class PublishingBenchmark {
             environment.put("HERALD_TENANCY_MAX_FACTORIES", String.valueOf(tenantCount + 100));
             line("| run | publications | result |");
             line("|---|---|---|");
+            serverSettings(db);
             try (HeraldNode node = HeraldNode.start("herald-bench-d", HeraldNode.freePort(), List.of(), environment,
                     "3g")) {
                 NodeFigures.awaitHealthy(node, Duration.ofMinutes(10));
@@ -145,6 +147,7 @@ class PublishingBenchmark {
                     }
                 });
                 sampler.start();
+                long tablesOpenedBefore = status(db, "Opened_tables");
                 try {
                     evenly(db, tenants, count, Duration.ofMinutes(10), "(d) due evenly over ten minutes, "
                             + tenantCount + " tenants, network 200 ms");
@@ -152,6 +155,9 @@ class PublishingBenchmark {
                     sampler.interrupt();
                     sampler.join();
                 }
+                line(String.format("| (d) tables the server opened | %,d | %,d, %.2f per publication |", count,
+                        status(db, "Opened_tables") - tablesOpenedBefore,
+                        (status(db, "Opened_tables") - tablesOpenedBefore) / (double) count));
                 long heapAfter = NodeFigures.liveHeap(node);
                 line(String.format("| (d) memory and connections | %,d | live heap %,d MB before, %,d MB after (%+.1f%%); "
                         + "database connections %d before, at most %d during, %d after |", count,
@@ -160,6 +166,31 @@ class PublishingBenchmark {
             }
         }
         write("publishing-sustained.md", report.toString());
+    }
+
+    /**
+     * The database server's caches that schema-per-tenant fills (docs/operations.md): with thousands of tenants, a
+     * table cache smaller than the tables in use makes the server open tables on every statement.
+     */
+    private void serverSettings(MysqlDataSource db) throws java.sql.SQLException {
+        try (java.sql.Connection c = db.getConnection(); java.sql.Statement s = c.createStatement();
+             java.sql.ResultSet row = s.executeQuery("SELECT @@table_open_cache, @@table_definition_cache, "
+                     + "@@innodb_open_files, @@innodb_buffer_pool_size DIV 1048576, VERSION()")) {
+            row.next();
+            line(String.format("| database server | | %s: table_open_cache %,d, table_definition_cache %,d, "
+                    + "innodb_open_files %,d, innodb_buffer_pool_size %,d MB |", row.getString(5), row.getLong(1),
+                    row.getLong(2), row.getLong(3), row.getLong(4)));
+        }
+    }
+
+    private static long status(MysqlDataSource db, String variable) throws java.sql.SQLException {
+        try (java.sql.Connection c = db.getConnection();
+             java.sql.PreparedStatement s = c.prepareStatement("SHOW GLOBAL STATUS LIKE ?")) {
+            s.setString(1, variable);
+            try (java.sql.ResultSet row = s.executeQuery()) {
+                return row.next() ? row.getLong(2) : 0;
+            }
+        }
     }
 
     private FakeNetwork receiver() throws java.io.IOException {
