@@ -12,6 +12,11 @@ import app.herald.testsupport.ScratchDatabase;
 import com.mysql.cj.jdbc.MysqlDataSource;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -143,7 +148,7 @@ class PublishingBenchmark {
                             maxConnections.accumulateAndGet(database.connectionsOf(user), Math::max);
                             Thread.sleep(1_000);
                         }
-                    } catch (InterruptedException | java.sql.SQLException stopped) {
+                    } catch (InterruptedException | SQLException stopped) {
                         Thread.currentThread().interrupt();
                     }
                 });
@@ -156,9 +161,9 @@ class PublishingBenchmark {
                     sampler.interrupt();
                     sampler.join();
                 }
+                long tablesOpened = status(db, "Opened_tables") - tablesOpenedBefore;
                 line(String.format("| (d) tables the server opened | %,d | %,d, %.2f per publication |", count,
-                        status(db, "Opened_tables") - tablesOpenedBefore,
-                        (status(db, "Opened_tables") - tablesOpenedBefore) / (double) count));
+                        tablesOpened, tablesOpened / (double) count));
                 long heapAfter = NodeFigures.liveHeap(node);
                 line(String.format("| (d) memory and connections | %,d | live heap %,d MB before, %,d MB after (%+.1f%%); "
                         + "database connections %d before, at most %d during, %d after |", count,
@@ -173,9 +178,9 @@ class PublishingBenchmark {
      * The database server's caches that schema-per-tenant fills (docs/operations.md): with thousands of tenants, a
      * table cache smaller than the tables in use makes the server open tables on every statement.
      */
-    private void serverSettings(MysqlDataSource db) throws java.sql.SQLException {
-        try (java.sql.Connection c = db.getConnection(); java.sql.Statement s = c.createStatement();
-             java.sql.ResultSet row = s.executeQuery("SELECT @@table_open_cache, @@table_definition_cache, "
+    private void serverSettings(MysqlDataSource db) throws SQLException {
+        try (Connection c = db.getConnection(); Statement s = c.createStatement();
+             ResultSet row = s.executeQuery("SELECT @@table_open_cache, @@table_definition_cache, "
                      + "@@innodb_open_files, @@innodb_buffer_pool_size DIV 1048576, VERSION()")) {
             row.next();
             line(String.format("| database server | | %s: table_open_cache %,d, table_definition_cache %,d, "
@@ -184,11 +189,11 @@ class PublishingBenchmark {
         }
     }
 
-    private static long status(MysqlDataSource db, String variable) throws java.sql.SQLException {
-        try (java.sql.Connection c = db.getConnection();
-             java.sql.PreparedStatement s = c.prepareStatement("SHOW GLOBAL STATUS LIKE ?")) {
+    private static long status(MysqlDataSource db, String variable) throws SQLException {
+        try (Connection c = db.getConnection();
+             PreparedStatement s = c.prepareStatement("SHOW GLOBAL STATUS LIKE ?")) {
             s.setString(1, variable);
-            try (java.sql.ResultSet row = s.executeQuery()) {
+            try (ResultSet row = s.executeQuery()) {
                 return row.next() ? row.getLong(2) : 0;
             }
         }

@@ -24,6 +24,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
@@ -95,6 +96,18 @@ final class Calls {
             throw metricsUnavailable(network, failure.apply(call));
         }
         return call.jsonObject().orElseThrow(() -> metricsUnavailable(network, call.unreadable()));
+    }
+
+    /**
+     * Starts a publication that answers later, so that a channel without its credentials is refused at once, as
+     * {@code publish} refuses it, rather than failing the stage.
+     */
+    static CompletableFuture<PublishResult> later(Supplier<CompletableFuture<PublishResult>> start) {
+        try {
+            return start.get();
+        } catch (ChannelAccess.MissingCredential e) {
+            return CompletableFuture.completedFuture(new PublishResult.Rejected(e.getMessage()));
+        }
     }
 
     /**

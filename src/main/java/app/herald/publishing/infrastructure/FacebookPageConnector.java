@@ -103,12 +103,8 @@ public class FacebookPageConnector implements NetworkConnector {
         if (post.answers().isPresent() || !post.media().isEmpty()) {
             return NetworkConnector.super.publishLater(channel, post);
         }
-        try {
-            return NetworkCall.sendAsync(feedRequest(channel, channel.required("access_token"), post))
-                    .thenApply(this::answerTo);
-        } catch (ChannelAccess.MissingCredential e) {
-            return CompletableFuture.completedFuture(new PublishResult.Rejected(e.getMessage()));
-        }
+        return Calls.later(() -> NetworkCall.sendAsync(feedRequest(channel, channel.required("access_token"), post))
+                .thenApply(this::answerTo));
     }
 
     private HttpRequest feedRequest(ChannelAccess channel, String token, Outgoing post) {

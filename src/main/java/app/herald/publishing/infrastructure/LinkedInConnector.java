@@ -103,13 +103,9 @@ public class LinkedInConnector implements NetworkConnector {
         if (post.answers().isPresent() || !post.media().isEmpty()) {
             return NetworkConnector.super.publishLater(channel, post);
         }
-        try {
-            JsonObject json = share(channel, post).build();
-            return tokens(channel).sendLater(token -> postRequest(channel, token, json))
-                    .thenApply(LinkedInConnector::answerTo);
-        } catch (ChannelAccess.MissingCredential e) {
-            return CompletableFuture.completedFuture(new PublishResult.Rejected(e.getMessage()));
-        }
+        JsonObject json = share(channel, post).build();
+        return Calls.later(() -> tokens(channel).sendLater(token -> postRequest(channel, token, json))
+                .thenApply(LinkedInConnector::answerTo));
     }
 
     private static JsonObjectBuilder share(ChannelAccess channel, Outgoing post) {

@@ -96,12 +96,8 @@ public class MastodonConnector implements NetworkConnector {
         if (!post.media().isEmpty()) {
             return NetworkConnector.super.publishLater(channel, post);
         }
-        try {
-            return NetworkCall.sendAsync(statusRequest(channel, channel.required("access_token"), post, List.of()))
-                    .thenApply(MastodonConnector::answerTo);
-        } catch (ChannelAccess.MissingCredential e) {
-            return CompletableFuture.completedFuture(new PublishResult.Rejected(e.getMessage()));
-        }
+        return Calls.later(() -> NetworkCall.sendAsync(statusRequest(channel, channel.required("access_token"), post,
+                List.of())).thenApply(MastodonConnector::answerTo));
     }
 
     private HttpRequest statusRequest(ChannelAccess channel, String token, Outgoing post, List<String> mediaIds) {

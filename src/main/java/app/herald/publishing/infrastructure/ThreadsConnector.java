@@ -106,12 +106,10 @@ public class ThreadsConnector implements NetworkConnector {
         if (!post.media().isEmpty()) {
             return NetworkConnector.super.publishLater(channel, post);
         }
-        String token;
-        try {
-            token = channel.required("access_token");
-        } catch (ChannelAccess.MissingCredential e) {
-            return CompletableFuture.completedFuture(new PublishResult.Rejected(e.getMessage()));
-        }
+        return Calls.later(() -> sendLater(channel, channel.required("access_token"), post));
+    }
+
+    private CompletableFuture<PublishResult> sendLater(ChannelAccess channel, String token, Outgoing post) {
         return NetworkCall.sendAsync(containerRequest(channel, token, post)).thenCompose(created -> {
             String container;
             try {
@@ -119,11 +117,18 @@ public class ThreadsConnector implements NetworkConnector {
             } catch (Stop stop) {
                 return CompletableFuture.completedFuture(stop.result());
             }
-            return NetworkCall.sendAsync(publishRequest(channel, token, container)).thenCompose(call ->
-                    publishedId(call).map(id -> graph.permalinkLater(channel, token, id)
-                                    .<PublishResult>thenApply(url -> new PublishResult.Published(id, url)))
-                            .orElseGet(() -> CompletableFuture.completedFuture(failure(call))));
+            return NetworkCall.sendAsync(publishRequest(channel, token, container))
+                    .thenCompose(call -> withPermalinkLater(channel, token, call));
         });
+    }
+
+    private CompletableFuture<PublishResult> withPermalinkLater(ChannelAccess channel, String token, NetworkCall call) {
+        Optional<String> id = publishedId(call);
+        if (id.isEmpty()) {
+            return CompletableFuture.completedFuture(failure(call));
+        }
+        return graph.permalinkLater(channel, token, id.get()).thenApply(url -> new PublishResult.Published(id.get(),
+                url));
     }
 
     private HttpRequest containerRequest(ChannelAccess channel, String token, Outgoing post) {

@@ -90,13 +90,9 @@ public class XConnector implements NetworkConnector {
         if (!post.media().isEmpty()) {
             return NetworkConnector.super.publishLater(channel, post);
         }
-        try {
-            JsonObject json = tweet(post, List.of());
-            return tokens(channel).sendLater(token -> tweetRequest(channel, token, json))
-                    .thenApply(XConnector::answerTo);
-        } catch (ChannelAccess.MissingCredential e) {
-            return CompletableFuture.completedFuture(new PublishResult.Rejected(e.getMessage()));
-        }
+        JsonObject json = tweet(post, List.of());
+        return Calls.later(() -> tokens(channel).sendLater(token -> tweetRequest(channel, token, json))
+                .thenApply(XConnector::answerTo));
     }
 
     private static JsonObject tweet(Outgoing post, List<String> mediaIds) {
