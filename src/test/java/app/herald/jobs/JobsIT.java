@@ -11,6 +11,7 @@ import app.herald.jobs.application.JobEngine;
 import app.herald.jobs.application.Jobs;
 import app.herald.jobs.domain.Job;
 import app.herald.jobs.domain.JobState;
+import app.herald.jobs.domain.Outcome;
 import app.herald.jobs.infrastructure.JobStore;
 import app.herald.kernel.sql.SqlDialect;
 import app.herald.tenancy.application.TenantRegistry;
@@ -58,6 +59,8 @@ class JobsIT {
     AtomicityProbe probe;
     @Inject
     Jobs jobs;
+    @Inject
+    JobStore store;
     @Inject
     JobEngine engine;
     @Inject
@@ -316,6 +319,48 @@ class JobsIT {
         JobStore.Stored last = jobs.find(ProbeJobs.QUEUE, "HOLD", Job.NO_TENANT, subject).orElseThrow();
         assertEquals(JobState.DONE, last.state());
         assertEquals("attempt 2", last.lastError(), "the second attempt's outcome stands");
+    }
+
+    /**
+     * Publishing checks and finishes the jobs of a round of attempts in one statement each (ADR 0030): every attempt
+     * is still fenced by its own token, so another attempt's token, or a lease that ran out, makes the check fail and
+     * changes nothing of the job it does not hold.
+     */
+    @Test
+    void attemptsCheckedAndFinishedTogetherAreEachFencedByTheirOwnToken() throws Exception {
+        String parked = "parked-" + subject();
+        Job first = heldAs(parked, subject(), "first-attempt");
+        Job second = heldAs(parked, subject(), "second-attempt");
+        Job secondForged = new Job(second.id(), parked, "HELD", Job.NO_TENANT, second.subjectId(), 0, second.dueAt(),
+                1, "first-attempt");
+
+        assertTrue(store.holdAll(List.of(first, second)));
+        assertFalse(store.holdAll(List.of(first, secondForged)), "a token is good for its own job only");
+        assertFalse(store.finishAll(List.of(secondForged), List.of(Outcome.done())));
+        assertEquals(JobState.CLAIMED, jobs.find(parked, "HELD", Job.NO_TENANT, second.subjectId()).orElseThrow()
+                .state(), "the forged finish changed nothing");
+
+        execute("UPDATE job SET claimed_until = 0 WHERE id = ?", first.id());
+        assertFalse(store.holdAll(List.of(first, second)), "a lease that ran out no longer holds");
+        execute("UPDATE job SET claimed_until = ? WHERE id = ?", Instant.now().plusSeconds(60).toEpochMilli(),
+                first.id());
+        assertTrue(store.finishAll(List.of(first, second), List.of(Outcome.done(), Outcome.retry(
+                Instant.now().plusSeconds(600), "the network said later"))));
+        assertEquals(JobState.DONE, jobs.find(parked, "HELD", Job.NO_TENANT, first.subjectId()).orElseThrow().state());
+        JobStore.Stored retried = jobs.find(parked, "HELD", Job.NO_TENANT, second.subjectId()).orElseThrow();
+        assertEquals(JobState.QUEUED, retried.state());
+        assertEquals("the network said later", retried.lastError());
+        execute("DELETE FROM job WHERE queue = ?", parked);
+    }
+
+    /** A job of a queue no node works on, held by an attempt with the given token and a minute's lease. */
+    private Job heldAs(String queue, long subject, String token) throws Exception {
+        Instant due = Instant.now();
+        jobs.plan(queue, "HELD", Job.NO_TENANT, subject, 0, due);
+        execute("UPDATE job SET state = 'CLAIMED', claim_token = ?, claimed_until = ?, attempts = 1 WHERE queue = ? "
+                + "AND subject_id = ?", token, Instant.now().plusSeconds(60).toEpochMilli(), queue, subject);
+        long id = jobs.find(queue, "HELD", Job.NO_TENANT, subject).orElseThrow().job().id();
+        return new Job(id, queue, "HELD", Job.NO_TENANT, subject, 0, due, 1, token);
     }
 
     @Test

@@ -89,6 +89,11 @@ public class Jobs {
         return store.holds(job);
     }
 
+    /** As {@link #holds} for several attempts, in one statement: whether every one of them still holds its job. */
+    public boolean holdAll(List<Job> jobs) {
+        return store.holdAll(jobs);
+    }
+
     /**
      * Records the attempt's outcome in the caller's transaction, together with what the attempt wrote. Throws
      * {@link LeaseLost} when another attempt holds the job now, so that the caller's writes roll back.
@@ -97,12 +102,27 @@ public class Jobs {
         if (!store.finish(job, outcome)) {
             throw new LeaseLost(job);
         }
+        recordedAfterCommit(List.of(job));
+    }
+
+    /**
+     * As {@link #finish} for several attempts (their outcomes in the same order), the usual outcomes in one statement.
+     * Throws {@link LeaseLost} when any of them no longer holds its job, so that none of the caller's writes commits.
+     */
+    public void finishAll(List<Job> jobs, List<Outcome> outcomes) {
+        if (!store.finishAll(jobs, outcomes)) {
+            throw new LeaseLost(jobs);
+        }
+        recordedAfterCommit(jobs);
+    }
+
+    private void recordedAfterCommit(List<Job> jobs) {
         if (transactions.getTransactionKey() == null) {
-            recorded.committed(job.claimToken());
+            jobs.forEach(job -> recorded.committed(job.claimToken()));
         } else {
             TransactionEnd.then(transactions, status -> {
                 if (status == Status.STATUS_COMMITTED) {
-                    recorded.committed(job.claimToken());
+                    jobs.forEach(job -> recorded.committed(job.claimToken()));
                 }
             });
         }
@@ -125,6 +145,10 @@ public class Jobs {
 
         public LeaseLost(Job job) {
             super("Job " + job.id() + " (" + job.queue() + "/" + job.kind() + ") is no longer held by this attempt");
+        }
+
+        public LeaseLost(List<Job> jobs) {
+            super("Of jobs " + jobs.stream().map(Job::id).toList() + ", at least one is no longer held by its attempt");
         }
     }
 }

@@ -18,6 +18,7 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HexFormat;
 import java.util.HashSet;
 import java.util.List;
@@ -167,6 +168,9 @@ public class JobStore {
                 }
             }
         }
+        if (dialect.skipLocked()) {
+            return takeAll(connection, dialect, node, lease, candidates);
+        }
         List<Job> won = new ArrayList<>();
         String take = "UPDATE job SET state = 'CLAIMED', claim_token = ?, claimed_by = ?, claimed_until = "
                 + dialect.nowMillis() + " + ?, attempts = attempts + 1, updated_at = ? WHERE id = ?"
@@ -194,6 +198,37 @@ public class JobStore {
             }
         }
         return won;
+    }
+
+    /**
+     * Takes every candidate, which the claim's read has locked, in one statement: each gets a token of its own, this
+     * claim's random part followed by the job's id (32 characters, as {@link #newToken()}), so that every write after
+     * the claim stays fenced by its attempt's token.
+     */
+    private static List<Job> takeAll(Connection connection, SqlDialect dialect, String node, Duration lease,
+                                     List<Job> candidates) throws SQLException {
+        if (candidates.isEmpty()) {
+            return List.of();
+        }
+        String claim = newToken().substring(0, 16);
+        String ids = String.join(", ", Collections.nCopies(candidates.size(), "?"));
+        try (PreparedStatement update = connection.prepareStatement("UPDATE job SET state = 'CLAIMED', claim_token = "
+                + "CONCAT(?, LPAD(HEX(id), 16, '0')), claimed_by = ?, claimed_until = " + dialect.nowMillis()
+                + " + ?, attempts = attempts + 1, updated_at = ? WHERE id IN (" + ids + ")")) {
+            update.setString(1, claim);
+            update.setString(2, node);
+            update.setLong(3, lease.toMillis());
+            update.setLong(4, System.currentTimeMillis());
+            for (int i = 0; i < candidates.size(); i++) {
+                update.setLong(5 + i, candidates.get(i).id());
+            }
+            int taken = update.executeUpdate();
+            if (taken != candidates.size()) {
+                throw new SQLException("The claim locked " + candidates.size() + " jobs but took " + taken);
+            }
+        }
+        return candidates.stream().map(c -> new Job(c.id(), c.queue(), c.kind(), c.tenantId(), c.subjectId(),
+                c.step(), c.dueAt(), c.attempts() + 1, claim + "%016X".formatted(c.id()))).toList();
     }
 
     /**
@@ -256,6 +291,67 @@ public class JobStore {
             return Jdbc.bind(update, System.currentTimeMillis(), job.id(), job.claimToken()).executeUpdate() == 1;
         } catch (SQLException e) {
             throw new IllegalStateException("Checking the lease of job " + job.id() + " failed: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * As {@link #holds} for several attempts, in one statement: whether every one of them still holds its job. Each
+     * token belongs to one attempt at one job, so as many rows as attempts means each matched its own.
+     */
+    public boolean holdAll(List<Job> jobs) {
+        if (jobs.isEmpty()) {
+            return true;
+        }
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement update = connection.prepareStatement("UPDATE job SET updated_at = ? WHERE "
+                     + fencedByTokens(jobs) + " AND claimed_until > " + SqlDialect.of(connection).nowMillis())) {
+            update.setLong(1, System.currentTimeMillis());
+            bindTokens(update, 2, jobs);
+            return update.executeUpdate() == jobs.size();
+        } catch (SQLException e) {
+            throw new IllegalStateException("Checking the leases of " + jobs.size() + " jobs failed: "
+                    + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * As {@link #finish} for several attempts, in the caller's transaction; answers whether every one still held its
+     * job. The attempts that are simply done, the usual end, are finished in one statement.
+     */
+    public boolean finishAll(List<Job> jobs, List<Outcome> outcomes) {
+        List<Job> done = new ArrayList<>();
+        boolean all = true;
+        for (int i = 0; i < jobs.size(); i++) {
+            if (outcomes.get(i) instanceof Outcome.Done d && d.note() == null) {
+                done.add(jobs.get(i));
+            } else {
+                all &= finish(jobs.get(i), outcomes.get(i));
+            }
+        }
+        if (done.isEmpty()) {
+            return all;
+        }
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement update = connection.prepareStatement("UPDATE job SET state = 'DONE', last_error = NULL, "
+                     + "claim_token = NULL, claimed_by = NULL, claimed_until = NULL, updated_at = ? WHERE "
+                     + fencedByTokens(done))) {
+            update.setLong(1, System.currentTimeMillis());
+            bindTokens(update, 2, done);
+            return update.executeUpdate() == done.size() && all;
+        } catch (SQLException e) {
+            throw new IllegalStateException("Finishing " + done.size() + " jobs failed: " + e.getMessage(), e);
+        }
+    }
+
+    private static String fencedByTokens(List<Job> jobs) {
+        String each = String.join(", ", Collections.nCopies(jobs.size(), "?"));
+        return "id IN (" + each + ") AND claim_token IN (" + each + ") AND state = 'CLAIMED'";
+    }
+
+    private static void bindTokens(PreparedStatement statement, int from, List<Job> jobs) throws SQLException {
+        for (int i = 0; i < jobs.size(); i++) {
+            statement.setLong(from + i, jobs.get(i).id());
+            statement.setString(from + jobs.size() + i, jobs.get(i).claimToken());
         }
     }
 
