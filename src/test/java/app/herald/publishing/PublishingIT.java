@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import app.herald.approval.application.ApprovalPolicies;
 import app.herald.approval.domain.ApprovalMode;
 import app.herald.content.application.Channels;
+import app.herald.content.application.MediaLibrary;
 import app.herald.content.application.Posts;
 import app.herald.content.domain.Channel;
 import app.herald.content.domain.Network;
@@ -74,6 +75,8 @@ class PublishingIT {
     Posts posts;
     @Inject
     Channels channels;
+    @Inject
+    MediaLibrary media;
     @Inject
     ApprovalPolicies policies;
     @Inject
@@ -387,6 +390,44 @@ class PublishingIT {
         }
     }
 
+    /** A post's images go out with it in the order they were attached (read with the variant, in one query). */
+    @Test
+    void aPostsImagesGoOutWithItInTheOrderTheyWereAttached() throws Exception {
+        Actor owner = owner();
+        long tenant = newClient(owner, "Europe/Lisbon");
+        long channel = channel(owner, tenant, Network.WEBHOOK);
+        try (FakeNetwork receiver = new FakeNetwork()) {
+            receiver.on("POST", "/hook", webhook(r -> Answer.json(200, "{\"id\":\"with-images\"}")));
+            inTenant.call(owner, tenant, () -> confirmed.newWebhookSecret(owner, channel, receiver.baseUrl() + "/hook"));
+            long first = image(owner, tenant, "first.png", 40);
+            long second = image(owner, tenant, "second.png", 41);
+            long postId = inTenant.call(owner, tenant, () -> {
+                Post post = posts.draft(owner, "Post " + UUID.randomUUID(), "Two pictures", Set.of(channel));
+                posts.attachMedia(owner, post.getId(), Map.of(channel, List.of(second, first)));
+                posts.schedule(owner, post.getId(), Instant.now().plusSeconds(1));
+                return posts.submit(owner, post.getId()).getId();
+            });
+
+            awaitState(owner, tenant, postId, PublicationState.PUBLISHED, EnumSet.noneOf(PublicationState.class));
+            List<FakeNetwork.Received> sent = deliveries(receiver, "/hook");
+            assertEquals(1, sent.size());
+            jakarta.json.JsonObject payload = jakarta.json.Json.createReader(new java.io.ByteArrayInputStream(
+                    sent.get(0).body())).readObject();
+            assertEquals(List.of("second.png", "first.png"), payload.getJsonArray("media").stream()
+                    .map(m -> m.asJsonObject().getString("fileName")).toList());
+            assertEquals("Two pictures", payload.getString("text"));
+        }
+    }
+
+    /** An image of its own width: the library keeps one file per content. */
+    private long image(Actor owner, long tenant, String name, int width) throws java.io.IOException {
+        java.io.ByteArrayOutputStream png = new java.io.ByteArrayOutputStream();
+        javax.imageio.ImageIO.write(new java.awt.image.BufferedImage(width, 30, java.awt.image.BufferedImage.TYPE_INT_RGB),
+                "png", png);
+        return inTenant.call(owner, tenant, () -> media.upload(owner, name,
+                new java.io.ByteArrayInputStream(png.toByteArray())).getId());
+    }
+
     /** A webhook receiver's route: a connection's signed test delivery is accepted, everything else answered by then. */
     private static java.util.function.Function<FakeNetwork.Received, Answer> webhook(
             java.util.function.Function<FakeNetwork.Received, Answer> then) {
@@ -486,25 +527,120 @@ class PublishingIT {
             // that fails inside the server as an error, not as skipped.)
             return;
         }
-        com.mysql.cj.jdbc.MysqlDataSource server = new com.mysql.cj.jdbc.MysqlDataSource();
-        server.setURL(System.getenv("HERALD_IT_MYSQL_ADMIN_URL"));
         Actor owner = owner();
         long tenant = newClient(owner, "Europe/Berlin");
         long channel = channel(owner, tenant, Network.SANDBOX);
         String schema = registry.find(tenant).orElseThrow().ref().schema().value();
+        long[] publishJob = new long[1];
+        List<String[]> log = generalLog(() -> {
+            long postId = approvedPost(owner, tenant, channel, "Logged", Instant.now().plusSeconds(1));
+            awaitState(owner, tenant, postId, PublicationState.PUBLISHED, EnumSet.noneOf(PublicationState.class));
+            publishJob[0] = single("SELECT id FROM job WHERE queue = 'publish' AND tenant_id = ? AND subject_id = ?",
+                    tenant, publicationOf(owner, tenant, postId).getId());
+            // The engine's own write, were it to make one, follows the recording's commit.
+            Thread.sleep(500);
+            return null;
+        });
+        String begun = String.join("\n", oneTransaction(log, schema, "'PUBLISHING'"));
+        assertTrue(begun.contains("UPDATE job SET updated_at") && begun.contains("claim_token"),
+                "the step that starts sending checks the job's claim in the same transaction:\n" + begun);
+        List<String> reads = begun.lines().filter(line -> line.regionMatches(true, 0, "SELECT", 0, 6)).toList();
+        assertEquals(2, reads.size(), "it reads twice, the publication with its channel and the variant with its post "
+                + "and media:\n" + begun);
+        assertTrue(reads.get(0).contains(schema + ".publication") && reads.get(0).contains(schema + ".channel"), begun);
+        assertTrue(reads.get(1).contains(schema + ".variant ") && reads.get(1).contains(schema + ".variant_media")
+                && reads.get(1).contains(schema + ".post "), begun);
+        String recorded = String.join("\n", oneTransaction(log, schema, "'PUBLISHED'"));
+        assertTrue(recorded.contains("UPDATE job SET state = 'DONE'") && recorded.contains("claim_token"),
+                "the job is finished, fenced by its token, in the same transaction:\n" + recorded);
+        assertTrue(recorded.contains("INSERT INTO job") && recorded.contains("'analytics'"),
+                "measurements are planned in it:\n" + recorded);
+        assertTrue(recorded.contains("INSERT INTO " + schema + ".audit_entry"),
+                "the audit entry is written in it:\n" + recorded);
+        String finishing = "UPDATE job SET state = 'DONE'";
+        long finishes = log.stream().filter(line -> line[1].startsWith(finishing)
+                && line[1].contains("WHERE id = " + publishJob[0] + " ")).count();
+        assertEquals(1, finishes, "the job is finished once: the engine writes nothing more after the recording");
+    }
+
+    /**
+     * On MariaDB: posts of a client due at one instant are started, and their answers recorded, in shared
+     * transactions (ADR 0030), and a transaction never works in two clients: the server's general log shows a
+     * transaction that marks several publications of one client as being sent and one that records several as
+     * published, and none that writes to two clients' schemas. Each post still reaches the Sandbox exactly once.
+     */
+    @Test
+    void onMariaDbPostsOfAClientDueTogetherShareTheirTransactionsButNeverWithAnotherClient() throws Exception {
+        if (!"mysql".equals(System.getenv("HERALD_IT_DATABASE"))) {
+            return;
+        }
+        Actor owner = owner();
+        Map<Long, Long> channelOf = new java.util.LinkedHashMap<>();
+        List<long[]> posts = new java.util.ArrayList<>();
+        List<String[]> log = generalLog(() -> {
+            Instant due = Instant.now().plusSeconds(15).truncatedTo(ChronoUnit.SECONDS);
+            for (int client = 0; client < 2; client++) {
+                long tenant = newClient(owner, "Europe/Berlin");
+                long channel = channel(owner, tenant, Network.SANDBOX);
+                channelOf.put(tenant, channel);
+                for (int i = 0; i < 30; i++) {
+                    posts.add(new long[] {tenant, approvedPost(owner, tenant, channel, "Together " + i, due)});
+                }
+            }
+            assertTrue(Instant.now().isBefore(due), "the posts were made before they fell due");
+            for (long[] post : posts) {
+                awaitState(owner, post[0], post[1], PublicationState.PUBLISHED, EnumSet.noneOf(PublicationState.class));
+            }
+            return null;
+        });
+
+        List<String> schemas = channelOf.keySet().stream()
+                .map(tenant -> registry.find(tenant).orElseThrow().ref().schema().value()).toList();
+        List<List<String>> transactions = transactions(log);
+        assertTrue(transactions.stream().anyMatch(t -> marked(t, schemas.get(0), "'PUBLISHING'") > 1
+                || marked(t, schemas.get(1), "'PUBLISHING'") > 1), "a transaction started several publications");
+        assertTrue(transactions.stream().anyMatch(t -> marked(t, schemas.get(0), "'PUBLISHED'") > 1
+                || marked(t, schemas.get(1), "'PUBLISHED'") > 1), "a transaction recorded several publications");
+        assertTrue(transactions.stream().noneMatch(t -> t.stream().anyMatch(statement -> statement.contains(
+                schemas.get(0) + ".")) && t.stream().anyMatch(statement -> statement.contains(schemas.get(1) + "."))),
+                "no transaction worked in both clients");
+        channelOf.forEach((tenant, channel) -> assertEquals(30,
+                inTenant.call(owner, tenant, () -> sandbox.feed(channel, 50)).size(), "each post reached it once"));
+    }
+
+    /** How many publications of the schema the transaction updated to {@code state}. */
+    private static long marked(List<String> transaction, String schema, String state) {
+        return transaction.stream().filter(statement -> statement.startsWith("UPDATE " + schema + ".publication SET")
+                && statement.contains(state)).count();
+    }
+
+    /** Each connection's transactions in the log: the statements from its "SET autocommit=0" to its COMMIT. */
+    private static List<List<String>> transactions(List<String[]> log) {
+        Map<String, List<String>> open = new java.util.HashMap<>();
+        List<List<String>> committed = new java.util.ArrayList<>();
+        for (String[] line : log) {
+            if (line[1].equalsIgnoreCase("SET autocommit=0")) {
+                open.put(line[0], new java.util.ArrayList<>());
+            } else if (line[1].equalsIgnoreCase("COMMIT") && open.containsKey(line[0])) {
+                committed.add(open.remove(line[0]));
+            } else if (open.containsKey(line[0])) {
+                open.get(line[0]).add(line[1]);
+            }
+        }
+        return committed;
+    }
+
+    /** The server's general log ({thread id, statement} in its order) while {@code work} runs. */
+    private static List<String[]> generalLog(java.util.concurrent.Callable<?> work) throws Exception {
+        com.mysql.cj.jdbc.MysqlDataSource server = new com.mysql.cj.jdbc.MysqlDataSource();
+        server.setURL(System.getenv("HERALD_IT_MYSQL_ADMIN_URL"));
         List<String[]> log = new java.util.ArrayList<>();
-        long publishJob;
         try (Connection admin = server.getConnection(); java.sql.Statement sql = admin.createStatement()) {
             sql.execute("SET GLOBAL log_output = 'TABLE'");
             sql.execute("TRUNCATE TABLE mysql.general_log");
             sql.execute("SET GLOBAL general_log = 1");
             try {
-                long postId = approvedPost(owner, tenant, channel, "Logged", Instant.now().plusSeconds(1));
-                awaitState(owner, tenant, postId, PublicationState.PUBLISHED, EnumSet.noneOf(PublicationState.class));
-                publishJob = single("SELECT id FROM job WHERE queue = 'publish' AND tenant_id = ? AND subject_id = ?",
-                        tenant, publicationOf(owner, tenant, postId).getId());
-                // The engine's own write, were it to make one, follows the recording's commit.
-                Thread.sleep(500);
+                work.call();
             } finally {
                 sql.execute("SET GLOBAL general_log = 0");
             }
@@ -516,20 +652,7 @@ class PublishingIT {
             }
             sql.execute("TRUNCATE TABLE mysql.general_log");
         }
-        String begun = String.join("\n", oneTransaction(log, schema, "'PUBLISHING'"));
-        assertTrue(begun.contains("UPDATE job SET updated_at") && begun.contains("claim_token"),
-                "the step that starts sending checks the job's claim in the same transaction:\n" + begun);
-        String recorded = String.join("\n", oneTransaction(log, schema, "'PUBLISHED'"));
-        assertTrue(recorded.contains("UPDATE job SET state = 'DONE'") && recorded.contains("claim_token"),
-                "the job is finished, fenced by its token, in the same transaction:\n" + recorded);
-        assertTrue(recorded.contains("INSERT INTO job") && recorded.contains("'analytics'"),
-                "measurements are planned in it:\n" + recorded);
-        assertTrue(recorded.contains("INSERT INTO " + schema + ".audit_entry"),
-                "the audit entry is written in it:\n" + recorded);
-        String finishing = "UPDATE job SET state = 'DONE'";
-        long finishes = log.stream().filter(line -> line[1].startsWith(finishing)
-                && line[1].contains("WHERE id = " + publishJob + " ")).count();
-        assertEquals(1, finishes, "the job is finished once: the engine writes nothing more after the recording");
+        return log;
     }
 
     /**

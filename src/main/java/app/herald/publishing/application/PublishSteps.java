@@ -90,20 +90,38 @@ public class PublishSteps {
     /** Throws {@link Jobs.LeaseLost}, writing nothing, when another attempt holds the job now. */
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public Start begin(Job job) {
-        Instant now = Instant.now();
         if (!jobs.holds(job)) {
             throw new Jobs.LeaseLost(job);
         }
-        Publication publication = em.find(Publication.class, job.subjectId());
-        if (publication == null || publication.getState().isSettled()) {
+        return started(job);
+    }
+
+    /**
+     * As {@link #begin} for several jobs of this client at once, in one transaction (a round of a group commit, ADR
+     * 0030): every attempt's hold on its job is checked in one statement first. Throws {@link Jobs.LeaseLost}, writing
+     * nothing, when any of them lost its job; answers for each, in their order, whether to send it.
+     */
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public List<Start> beginAll(List<Job> round) {
+        if (!jobs.holdAll(round)) {
+            throw new Jobs.LeaseLost(round);
+        }
+        return round.stream().map(this::started).toList();
+    }
+
+    private Start started(Job job) {
+        Instant now = Instant.now();
+        Optional<Target> target = target(job.subjectId());
+        if (target.isEmpty() || target.get().publication().getState().isSettled()) {
             return finished(job, Outcome.done());
         }
+        Publication publication = target.get().publication();
         if (publication.getState() != PublicationState.PUBLISHING
                 && publication.nextDue().isAfter(now.plus(EARLY_MARGIN))) {
             // Moved to a later time since it was queued: put it back for then.
             return finished(job, Outcome.next(0, publication.nextDue()));
         }
-        Channel channel = channels.find(publication.getChannelId());
+        Channel channel = target.get().channel();
         Deliveries.Opening opening = deliveries.open(publication, channel, now);
         if (opening instanceof Deliveries.Opening.Waits waits) {
             return finished(job, Outcome.retry(waits.until(), publication.getReason()));
@@ -112,7 +130,7 @@ public class PublishSteps {
             Posts.ChannelCopy copy = posts.copyFor(publication.getPostId(), publication.getChannelId()).orElseThrow(
                     () -> new IllegalStateException("Publication " + publication.getId() + " has no variant"));
             return new Start.Send(new Prepared(publication.getId(), go.attempt(), channel, go.access(),
-                    outgoing(publication, channel, copy.variant()), copy.campaignId()));
+                    outgoing(publication, channel, copy), copy.campaignId()));
         }
         return settleFailed(job, publication, channel);
     }
@@ -122,8 +140,27 @@ public class PublishSteps {
         return new Start.Finished(outcome);
     }
 
-    private Outgoing outgoing(Publication publication, Channel channel, Variant variant) {
-        List<OutgoingMedia> attached = media.mediaOf(variant).stream().map(this::outgoingMedia).toList();
+    /** A publication with its channel. */
+    private record Target(Publication publication, Channel channel) {
+    }
+
+    /**
+     * The publication and its channel in one query, as each step needs both; a publication whose channel is gone is
+     * read alone, so that the channel's absence is reported as before.
+     */
+    private Optional<Target> target(long publicationId) {
+        List<Object[]> rows = em.createNamedQuery("Publication.withChannel", Object[].class)
+                .setParameter("id", publicationId).getResultList();
+        if (!rows.isEmpty()) {
+            return Optional.of(new Target((Publication) rows.get(0)[0], (Channel) rows.get(0)[1]));
+        }
+        return Optional.ofNullable(em.find(Publication.class, publicationId))
+                .map(alone -> new Target(alone, channels.find(alone.getChannelId())));
+    }
+
+    private Outgoing outgoing(Publication publication, Channel channel, Posts.ChannelCopy copy) {
+        Variant variant = copy.variant();
+        List<OutgoingMedia> attached = copy.media().stream().map(this::outgoingMedia).toList();
         String text = links.track(publication.getId(), publication.getPostId(), channel.getId(), channel.getNetwork(),
                 variant.getText());
         return new Outgoing(publication.getId(), publication.getIdempotencyKey(), text,
@@ -138,9 +175,33 @@ public class PublishSteps {
     /** Throws {@link Jobs.LeaseLost}, so that nothing of it commits, when another attempt holds the job now. */
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public Outcome finish(Job job, Prepared prepared, PublishResult result) {
+        Outcome outcome = recorded(prepared, result);
+        jobs.finish(job, outcome);
+        return outcome;
+    }
+
+    /** A network's answer to one attempt, waiting to be recorded. */
+    public record Answer(Job job, Prepared prepared, PublishResult result) {
+    }
+
+    /**
+     * As {@link #finish} for several answers of this client at once, in one transaction (a round of a group commit,
+     * ADR 0030), their jobs finished together at the end. Throws {@link Jobs.LeaseLost}, so that nothing of it
+     * commits, when any attempt lost its job; answers each one's outcome, in their order.
+     */
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public List<Outcome> finishAll(List<Answer> round) {
+        List<Outcome> outcomes = round.stream().map(a -> recorded(a.prepared(), a.result())).toList();
+        jobs.finishAll(round.stream().map(Answer::job).toList(), outcomes);
+        return outcomes;
+    }
+
+    private Outcome recorded(Prepared prepared, PublishResult result) {
         Instant now = Instant.now();
-        Publication publication = em.find(Publication.class, prepared.publicationId());
-        Channel channel = channels.find(publication.getChannelId());
+        Target target = target(prepared.publicationId()).orElseThrow(() -> new IllegalStateException(
+                "Publication " + prepared.publicationId() + " is gone while it was being sent"));
+        Publication publication = target.publication();
+        Channel channel = target.channel();
         Optional<Instant> next = deliveries.record(publication, channel, prepared.access(), result, now);
         if (publication.getState() == PublicationState.PUBLISHED) {
             published.fire(new PublicationPublished(context.current().id(), publication.getId(),
@@ -148,7 +209,6 @@ public class PublishSteps {
         }
         Outcome outcome = next.<Outcome>map(due -> Outcome.retry(due, publication.getReason()))
                 .orElseGet(() -> Outcome.done(publication.getReason()));
-        jobs.finish(job, outcome);
         if (publication.getState() == PublicationState.FAILED) {
             notifications.failed(posts.find(publication.getPostId()), channel, publication);
             failed.fire(new PublicationFailed(context.current().id(), publication.getId(), publication.getPostId(),

@@ -27,6 +27,8 @@ import org.eclipse.persistence.annotations.TenantTableDiscriminatorType;
 @NamedQuery(name = "Publication.inStates",
         query = "SELECT p FROM Publication p WHERE p.state IN :states ORDER BY p.dueAt DESC, p.id")
 @NamedQuery(name = "Publication.countInStates", query = "SELECT COUNT(p) FROM Publication p WHERE p.state IN :states")
+@NamedQuery(name = "Publication.withChannel",
+        query = "SELECT p, c FROM Publication p, Channel c WHERE p.id = :id AND c.id = p.channelId")
 @NamedQuery(name = "Publication.byNetworkIds",
         query = "SELECT p FROM Publication p WHERE p.channelId = :channelId AND p.networkPostId IN :networkIds")
 public class Publication extends Delivery {
