@@ -27,7 +27,7 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 final class DbSchedulerRun {
 
-    record Result(int count, long tookMillis, long databaseCpuMicrosEach) {
+    record Result(int count, long tookMillis, long databaseCpuMicrosEach, NodeFigures.Work work) {
 
         long perSecond() {
             return count * 1000L / Math.max(tookMillis, 1);
@@ -81,17 +81,19 @@ final class DbSchedulerRun {
             }
             scheduler.scheduleBatch(instances, due);
             long databaseBefore = NodeFigures.databaseMicros();
+            NodeFigures.Work workBefore = NodeFigures.work(pool);
             scheduler.start();
             Instant deadline = Instant.now().plus(Duration.ofMinutes(5));
             while (done.get() < count && Instant.now().isBefore(deadline)) {
                 Thread.sleep(200);
             }
             long databaseUsed = NodeFigures.databaseMicros() - databaseBefore;
+            NodeFigures.Work work = NodeFigures.work(pool).minus(workBefore);
             scheduler.stop();
             if (done.get() != count) {
                 throw new AssertionError("db-scheduler ran " + done.get() + " of " + count + " tasks");
             }
-            return new Result(count, lastDone.get() - due.toEpochMilli(), databaseUsed / count);
+            return new Result(count, lastDone.get() - due.toEpochMilli(), databaseUsed / count, work);
         }
     }
 }

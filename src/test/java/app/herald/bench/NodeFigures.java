@@ -8,12 +8,17 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import javax.sql.DataSource;
 
 /** What the benchmarks read from the processes they run: CPU time, a node's live heap, its readiness. */
 final class NodeFigures {
@@ -34,6 +39,40 @@ final class NodeFigures {
     static Cpu cpu(List<HeraldNode> nodes) {
         long node = nodes.stream().mapToLong(n -> micros(ProcessHandle.of(n.pid()))).sum();
         return new Cpu(node, micros(databaseServer()));
+    }
+
+    /** The database server's count of transactions committed and of rows-writing statements run, so far. */
+    record Work(long commits, long writes) {
+
+        Work minus(Work earlier) {
+            return new Work(commits - earlier.commits, writes - earlier.writes);
+        }
+
+        String perEach(int count) {
+            return String.format("%.2f commits and %.2f writing statements", (double) commits / count,
+                    (double) writes / count);
+        }
+    }
+
+    /**
+     * The server's statement counters: COMMIT statements, and INSERT, UPDATE and DELETE statements (the benchmark's
+     * own checks only read, so these are the work measured).
+     */
+    static Work work(DataSource dataSource) throws SQLException {
+        long commits = 0;
+        long writes = 0;
+        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement();
+             ResultSet rows = s.executeQuery("SHOW GLOBAL STATUS WHERE Variable_name IN ('Com_commit', 'Com_insert', "
+                     + "'Com_update', 'Com_delete', 'Com_insert_select')")) {
+            while (rows.next()) {
+                if (rows.getString(1).equalsIgnoreCase("Com_commit")) {
+                    commits = rows.getLong(2);
+                } else {
+                    writes += rows.getLong(2);
+                }
+            }
+        }
+        return new Work(commits, writes);
     }
 
     /** CPU time the local MariaDB (or MySQL) server has used so far, in microseconds. */

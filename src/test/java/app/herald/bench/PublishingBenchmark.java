@@ -102,7 +102,8 @@ class PublishingBenchmark {
                         scale.atOnce());
                 line("| (c) db-scheduler 16.12, 16 threads, 1 s polling, same call | " + theirs.count()
                         + " | all done " + theirs.tookMillis() + " ms after the due instant (" + theirs.perSecond()
-                        + " per second); MariaDB " + theirs.databaseCpuMicrosEach() + " µs CPU each |");
+                        + " per second); MariaDB " + theirs.databaseCpuMicrosEach() + " µs CPU each; "
+                        + theirs.work().perEach(theirs.count()) + " each |");
             }
         }
         return report.toString();
@@ -236,13 +237,17 @@ class PublishingBenchmark {
         Instant due = Instant.now().plusSeconds(5);
         PublishingLoad.release(db, tenants, due);
         NodeFigures.Cpu before = NodeFigures.cpu(nodes);
+        NodeFigures.Work workBefore = NodeFigures.work(db);
         long last = awaitArrivals(keys, Duration.ofMinutes(5));
-        NodeFigures.Cpu used = NodeFigures.cpu(nodes).minus(before);
+        // Until every answer is recorded, not only sent: recording may finish after the last arrival.
         exactlyOnce(db, tenants, keys);
+        NodeFigures.Cpu used = NodeFigures.cpu(nodes).minus(before);
+        NodeFigures.Work work = NodeFigures.work(db).minus(workBefore);
         long took = last - due.toEpochMilli();
         line(String.format("| %s | %,d | all at the network %,d ms after the due instant (**%,d per second**); CPU per "
-                + "publication: node%s %,d µs, MariaDB %,d µs |", label, count, took, count * 1000L / Math.max(took, 1),
-                nodes.size() > 1 ? "s" : "", used.nodeMicros() / count, used.databaseMicros() / count));
+                + "publication, until all are recorded: node%s %,d µs, MariaDB %,d µs; %s per publication |", label,
+                count, took, count * 1000L / Math.max(took, 1), nodes.size() > 1 ? "s" : "", used.nodeMicros() / count,
+                used.databaseMicros() / count, work.perEach(count)));
     }
 
     /** Waits until every key reached the network; returns the last arrival. */
