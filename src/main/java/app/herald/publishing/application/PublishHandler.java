@@ -71,8 +71,10 @@ public class PublishHandler implements JobHandler {
     int roundMost;
 
     /** Each client's group commits: a transaction works in one client only (TenantContext), so a round does too. */
-    private final Map<Long, GroupCommit<Job, PublishSteps.Start>> starts = new ConcurrentHashMap<>();
+    private final Map<Long, GroupCommit<Job, Sending>> starts = new ConcurrentHashMap<>();
     private final Map<Long, GroupCommit<PublishSteps.Answer, Outcome>> answers = new ConcurrentHashMap<>();
+    /** The engine's threads for this queue, where a round's publications are sent from. */
+    private volatile Executor engineThreads;
 
     @Override
     public String queue() {
@@ -87,44 +89,72 @@ public class PublishHandler implements JobHandler {
     }
 
     /**
-     * Begins (the first transaction), then hands the post to the network on an engine thread, in the tenant; a
-     * connector that sends one request lets go of that thread while the network answers. The answer is recorded (the
-     * second transaction) on one of the engine's threads again, in the tenant entered anew. Both transactions are
-     * group commits: a publication is begun, and its answer recorded, alone when they come slower than they are
-     * written, and together with the others waiting when they come faster.
+     * Begins (the first transaction) and hands the post to the network, in the tenant; a connector that sends one
+     * request lets go of the thread while the network answers. The answer is recorded (the second transaction) on one
+     * of the engine's threads again, in the tenant entered anew. Both transactions are group commits per client: a
+     * publication is begun, and its answer recorded, alone when its client's come slower than they are written (on
+     * the thread at hand, as if there were no rounds), and together with its client's others waiting when they come
+     * faster.
      */
     @Override
     public CompletionStage<Outcome> start(Job job, Executor engineThreads) {
+        this.engineThreads = engineThreads;
         return starts.computeIfAbsent(job.tenantId(), client -> new GroupCommit<>(this::begunTogether,
-                this::begunAlone, rounds, roundMost)).record(job).thenComposeAsync(start -> {
-            if (start instanceof PublishSteps.Start.Finished finished) {
-                return CompletableFuture.completedFuture(finished.recorded());
+                this::begunAlone, rounds, roundMost)).record(job).thenCompose(sending -> sending.finished() != null
+                ? CompletableFuture.completedFuture(sending.finished())
+                : sending.answer().thenComposeAsync(result -> answers.computeIfAbsent(job.tenantId(),
+                        client -> new GroupCommit<>(this::recordedTogether, this::recordedAlone, rounds, roundMost))
+                        .record(new PublishSteps.Answer(job, sending.prepared(), result)), engineThreads));
+    }
+
+    /** A begun publication on its way to the network, or the outcome of one that will not be sent now. */
+    private record Sending(PublishSteps.Prepared prepared, CompletableFuture<PublishResult> answer, Outcome finished) {
+
+        static Sending of(PublishSteps.Start start, java.util.function.Function<PublishSteps.Prepared,
+                CompletableFuture<PublishResult>> send) {
+            if (start instanceof PublishSteps.Start.Send go) {
+                return new Sending(go.prepared(), send.apply(go.prepared()), null);
             }
-            PublishSteps.Prepared prepared = ((PublishSteps.Start.Send) start).prepared();
-            return tenants.run(job, PublishSteps.PUBLISHER, TENANT_UNAVAILABLE_WAIT,
-                    ref -> deliveries.sendLater(prepared.channel(), prepared.access(), prepared.outgoing(),
-                            prepared.attempt()), PublishHandler::notSent)
-                    .thenComposeAsync(result -> answers.computeIfAbsent(job.tenantId(), client -> new GroupCommit<>(
-                            this::recordedTogether, this::recordedAlone, rounds, roundMost))
-                            .record(new PublishSteps.Answer(job, prepared, result)), engineThreads);
-        }, engineThreads);
+            return new Sending(null, null, ((PublishSteps.Start.Finished) start).recorded());
+        }
+
+        static Sending notNow(Outcome outcome) {
+            return new Sending(null, null, outcome);
+        }
+    }
+
+    /** Alone: begun and handed to the network in one entry into the client, on this thread. */
+    private Sending begunAlone(Job job) {
+        return tenants.run(job, PublishSteps.PUBLISHER, TENANT_UNAVAILABLE_WAIT,
+                ref -> Sending.of(steps.begin(job), this::send), Sending::notNow);
+    }
+
+    /**
+     * A round: begun together, then each handed to the network from an engine thread of its own, in the client
+     * entered anew (a connector that sends on the calling thread must not hold up the others).
+     */
+    private List<Sending> begunTogether(List<Job> round) {
+        List<PublishSteps.Start> started = tenants.run(round.get(0), PublishSteps.PUBLISHER, TENANT_UNAVAILABLE_WAIT,
+                ref -> steps.beginAll(round), outcome -> Collections.nCopies(round.size(),
+                        new PublishSteps.Start.Finished(outcome)));
+        List<Sending> sending = new java.util.ArrayList<>();
+        for (int i = 0; i < round.size(); i++) {
+            Job job = round.get(i);
+            sending.add(Sending.of(started.get(i), prepared -> CompletableFuture.supplyAsync(() -> tenants.run(job,
+                    PublishSteps.PUBLISHER, TENANT_UNAVAILABLE_WAIT, ref -> send(prepared), PublishHandler::notSent),
+                    engineThreads).thenCompose(answer -> answer)));
+        }
+        return sending;
+    }
+
+    private CompletableFuture<PublishResult> send(PublishSteps.Prepared prepared) {
+        return deliveries.sendLater(prepared.channel(), prepared.access(), prepared.outgoing(), prepared.attempt());
     }
 
     /** The client became unavailable between beginning and sending (it was deactivated in that instant). */
     private static CompletableFuture<PublishResult> notSent(Outcome unavailable) {
         return CompletableFuture.completedFuture(new PublishResult.RetryLater("Herald did not send: the client "
                 + "became unavailable as sending began."));
-    }
-
-    private List<PublishSteps.Start> begunTogether(List<Job> round) {
-        return tenants.run(round.get(0), PublishSteps.PUBLISHER, TENANT_UNAVAILABLE_WAIT,
-                ref -> steps.beginAll(round), outcome -> Collections.nCopies(round.size(),
-                        new PublishSteps.Start.Finished(outcome)));
-    }
-
-    private PublishSteps.Start begunAlone(Job job) {
-        return tenants.run(job, PublishSteps.PUBLISHER, TENANT_UNAVAILABLE_WAIT, ref -> steps.begin(job),
-                PublishSteps.Start.Finished::new);
     }
 
     private List<Outcome> recordedTogether(List<PublishSteps.Answer> round) {
