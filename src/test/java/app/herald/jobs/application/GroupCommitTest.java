@@ -73,6 +73,13 @@ class GroupCommitTest {
         return started;
     }
 
+    /** Lets the stuck first round go on; answers its record once recorded. */
+    private static String released(Ledger ledger, CompletableFuture<CompletableFuture<String>> first)
+            throws Exception {
+        ledger.release.countDown();
+        return first.get(10, TimeUnit.SECONDS).get(10, TimeUnit.SECONDS);
+    }
+
     @Test
     void aRecordArrivingWhileARoundIsFreeIsRecordedAloneOnTheCallersThreadAtOnce() throws Exception {
         Ledger ledger = new Ledger(Set.of(), Set.of());
@@ -95,9 +102,7 @@ class GroupCommitTest {
         List<CompletableFuture<String>> waiting = List.of(commits.record("b"), commits.record("c"),
                 commits.record("d"));
         assertFalse(waiting.stream().anyMatch(CompletableFuture::isDone), "they wait for the round that is busy");
-        ledger.release.countDown();
-
-        assertEquals("a recorded", first.get(10, TimeUnit.SECONDS).get(10, TimeUnit.SECONDS));
+        assertEquals("a recorded", released(ledger, first));
         assertEquals(List.of("b recorded", "c recorded", "d recorded"),
                 waiting.stream().map(CompletableFuture::join).toList());
         assertEquals(List.of(List.of("a"), List.of("b", "c", "d")), ledger.transactions,
@@ -112,8 +117,7 @@ class GroupCommitTest {
 
         List<CompletableFuture<String>> waiting = List.of(commits.record("b"), commits.record("c"),
                 commits.record("d"), commits.record("e"), commits.record("f"));
-        ledger.release.countDown();
-        first.get(10, TimeUnit.SECONDS).get(10, TimeUnit.SECONDS);
+        released(ledger, first);
         waiting.forEach(CompletableFuture::join);
 
         assertEquals(List.of(List.of("a"), List.of("b", "c"), List.of("d", "e"), List.of("f")), ledger.transactions);
@@ -128,8 +132,7 @@ class GroupCommitTest {
         CompletableFuture<String> b = commits.record("b");
         CompletableFuture<String> c = commits.record("c");
         CompletableFuture<String> d = commits.record("d");
-        ledger.release.countDown();
-        first.get(10, TimeUnit.SECONDS).get(10, TimeUnit.SECONDS);
+        released(ledger, first);
 
         assertEquals("b recorded", b.get(10, TimeUnit.SECONDS));
         assertEquals("d recorded", d.get(10, TimeUnit.SECONDS));
@@ -148,8 +151,7 @@ class GroupCommitTest {
         CompletableFuture<String> second = commits.record("b");
 
         assertTrue(second.isDone(), "the second round was free");
-        ledger.release.countDown();
-        first.get(10, TimeUnit.SECONDS).get(10, TimeUnit.SECONDS);
+        released(ledger, first);
         assertEquals(List.of(List.of("b"), List.of("a")), ledger.transactions);
     }
 
