@@ -9,12 +9,12 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Records what attempts bring back (a network's answers) in as few transactions as the rate needs: while fewer
- * rounds than {@code rounds} are being recorded, a record starts a round of its own at once, on the calling thread;
- * when that many are, records wait and the next round to start takes all of them, up to {@code most}, into one
- * transaction. Slow arrivals are recorded one by one without waiting for anything; a burst shares commits. A round
- * that fails is recorded again one record at a time, each in a transaction of its own, so that one record's failure
- * (its attempt's lease lost, a bug) costs the others nothing but a second try.
+ * Writes what attempts bring (publications to start, a network's answers to record) in as few transactions as the
+ * rate needs: while fewer rounds than {@code rounds} are being written, a record starts a round of its own at once, on
+ * the calling thread; when that many are, records wait and the next round to start takes all of them, up to
+ * {@code most}, into one transaction. Slow arrivals are written one by one without waiting for anything; a burst
+ * shares commits. A round that fails is written again one record at a time, each in a transaction of its own, so that
+ * one record's failure (its attempt's lease lost, a bug) costs the others nothing but a second try.
  *
  * @param <T> what is recorded
  * @param <R> what recording answers for each
