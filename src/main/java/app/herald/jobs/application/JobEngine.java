@@ -2,6 +2,7 @@ package app.herald.jobs.application;
 
 import app.herald.jobs.domain.Job;
 import app.herald.jobs.domain.Outcome;
+import app.herald.jobs.infrastructure.JobClaims;
 import app.herald.jobs.infrastructure.JobStore;
 import app.herald.kernel.sql.PlatformSchema;
 import jakarta.annotation.PostConstruct;
@@ -59,6 +60,8 @@ public class JobEngine {
     Instance<JobHandler> handlers;
     @Inject
     JobStore store;
+    @Inject
+    JobClaims claims;
     @Inject
     JobMetrics metrics;
     @Inject
@@ -171,7 +174,7 @@ public class JobEngine {
                 }
                 long claimedAt = System.nanoTime();
                 Instant horizon = Instant.now().plus(lane.settings.lookahead());
-                List<Job> jobs = store.claim(lane.queue, node, horizon, room, lane.settings.lease());
+                List<Job> jobs = claims.claim(lane.queue, node, horizon, room, lane.settings.lease());
                 for (Job job : jobs) {
                     dispatch(lane, job, claimedAt);
                 }
@@ -289,7 +292,7 @@ public class JobEngine {
         try {
             Map<Long, String> tokens = new java.util.HashMap<>();
             attempts.values().forEach(a -> tokens.put(a.job.id(), a.job.claimToken()));
-            Set<String> held = store.renew(tokens, lane.settings.lease());
+            Set<String> held = claims.renew(tokens, lane.settings.lease());
             attempts.forEach((token, attempt) -> {
                 if (held.contains(token)) {
                     attempt.leaseKnownUntil = renewedAt + knownLease(lane);

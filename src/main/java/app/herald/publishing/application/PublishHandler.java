@@ -12,6 +12,7 @@ import app.herald.tenancy.application.TenantJobs;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
@@ -19,6 +20,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
+import java.util.function.Function;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -31,7 +33,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @ApplicationScoped
 public class PublishHandler implements JobHandler {
 
-    static final Duration TENANT_UNAVAILABLE_WAIT = Duration.ofMinutes(5);
+    private static final Duration TENANT_UNAVAILABLE_WAIT = Duration.ofMinutes(5);
 
     @Inject
     TenantJobs tenants;
@@ -110,8 +112,8 @@ public class PublishHandler implements JobHandler {
     /** A begun publication on its way to the network, or the outcome of one that will not be sent now. */
     private record Sending(PublishSteps.Prepared prepared, CompletableFuture<PublishResult> answer, Outcome finished) {
 
-        static Sending of(PublishSteps.Start start, java.util.function.Function<PublishSteps.Prepared,
-                CompletableFuture<PublishResult>> send) {
+        static Sending of(PublishSteps.Start start,
+                          Function<PublishSteps.Prepared, CompletableFuture<PublishResult>> send) {
             if (start instanceof PublishSteps.Start.Send go) {
                 return new Sending(go.prepared(), send.apply(go.prepared()), null);
             }
@@ -137,7 +139,7 @@ public class PublishHandler implements JobHandler {
         List<PublishSteps.Start> started = tenants.run(round.get(0), PublishSteps.PUBLISHER, TENANT_UNAVAILABLE_WAIT,
                 ref -> steps.beginAll(round), outcome -> Collections.nCopies(round.size(),
                         new PublishSteps.Start.Finished(outcome)));
-        List<Sending> sending = new java.util.ArrayList<>();
+        List<Sending> sending = new ArrayList<>();
         for (int i = 0; i < round.size(); i++) {
             Job job = round.get(i);
             sending.add(Sending.of(started.get(i), prepared -> CompletableFuture.supplyAsync(() -> tenants.run(job,
