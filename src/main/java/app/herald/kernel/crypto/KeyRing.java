@@ -31,6 +31,15 @@ public class KeyRing {
 
     private TokenCipher cipher;
 
+    /** For the container, which loads the keys from configuration. */
+    public KeyRing() {
+    }
+
+    /** A ring of the given keys (for tests and tools outside the container). */
+    public KeyRing(TokenCipher cipher) {
+        this.cipher = cipher;
+    }
+
     @PostConstruct
     void loadKeys() {
         cipher = configuredKeys.filter(k -> !k.isBlank()).map(TokenCipher::parse).orElseGet(this::localKey);
