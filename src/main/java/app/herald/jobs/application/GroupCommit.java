@@ -27,6 +27,7 @@ public final class GroupCommit<T, R> {
     private final Function<T, R> alone;
     private final int rounds;
     private final int most;
+    private final Runnable whenIdle;
     private final ArrayDeque<Waiting<T, R>> waiting = new ArrayDeque<>();
     private int recording;
 
@@ -35,6 +36,15 @@ public final class GroupCommit<T, R> {
      * @param alone    records one in a transaction of its own
      */
     public GroupCommit(Function<List<T>, List<R>> together, Function<T, R> alone, int rounds, int most) {
+        this(together, alone, rounds, most, () -> { });
+    }
+
+    /**
+     * As above; {@code whenIdle} runs each time the last round ends with nothing waiting, on that round's thread and
+     * after its answers completed, for an owner that lets go of group commits not in use.
+     */
+    public GroupCommit(Function<List<T>, List<R>> together, Function<T, R> alone, int rounds, int most,
+                       Runnable whenIdle) {
         if (rounds < 1 || most < 1) {
             throw new IllegalArgumentException("A group commit needs at least one round of at least one record");
         }
@@ -42,6 +52,7 @@ public final class GroupCommit<T, R> {
         this.alone = alone;
         this.rounds = rounds;
         this.most = most;
+        this.whenIdle = whenIdle;
     }
 
     private record Waiting<T, R>(T record, CompletableFuture<R> recorded) {
@@ -65,8 +76,16 @@ public final class GroupCommit<T, R> {
         return mine.recorded();
     }
 
+    /** Nothing is being recorded or waits to be: letting go of this group commit loses nothing. */
+    public boolean idle() {
+        synchronized (waiting) {
+            return recording == 0 && waiting.isEmpty();
+        }
+    }
+
     private void recordWhileWaiting() {
         boolean done = false;
+        boolean idle = false;
         try {
             while (!done) {
                 List<Waiting<T, R>> round = new ArrayList<>();
@@ -77,11 +96,15 @@ public final class GroupCommit<T, R> {
                     if (round.isEmpty()) {
                         recording--;
                         done = true;
+                        idle = recording == 0;
                     }
                 }
                 if (!done) {
                     record(round);
                 }
+            }
+            if (idle) {
+                whenIdle.run();
             }
         } finally {
             if (!done) {

@@ -72,7 +72,11 @@ public class PublishHandler implements JobHandler {
     @ConfigProperty(name = "herald.publish.round-most", defaultValue = "100")
     int roundMost;
 
-    /** Each client's group commits: a transaction works in one client only (TenantContext), so a round does too. */
+    /**
+     * Each client's group commits: a transaction works in one client only (TenantContext), so a round does too. A
+     * client's are let go when its last publication in flight is done, so these hold the clients publishing now, not
+     * every client the node has served.
+     */
     private final Map<Long, GroupCommit<Job, Sending>> starts = new ConcurrentHashMap<>();
     private final Map<Long, GroupCommit<PublishSteps.Answer, Outcome>> answers = new ConcurrentHashMap<>();
     /** The engine's threads for this queue, where a round's publications are sent from. */
@@ -101,12 +105,23 @@ public class PublishHandler implements JobHandler {
     @Override
     public CompletionStage<Outcome> start(Job job, Executor engineThreads) {
         this.engineThreads = engineThreads;
-        return starts.computeIfAbsent(job.tenantId(), client -> new GroupCommit<>(this::begunTogether,
-                this::begunAlone, rounds, roundMost)).record(job).thenCompose(sending -> sending.finished() != null
-                ? CompletableFuture.completedFuture(sending.finished())
-                : sending.answer().thenComposeAsync(result -> answers.computeIfAbsent(job.tenantId(),
-                        client -> new GroupCommit<>(this::recordedTogether, this::recordedAlone, rounds, roundMost))
-                        .record(new PublishSteps.Answer(job, sending.prepared(), result)), engineThreads));
+        long client = job.tenantId();
+        return groupOf(starts, client, this::begunTogether, this::begunAlone).record(job).thenCompose(sending ->
+                sending.finished() != null ? CompletableFuture.completedFuture(sending.finished())
+                : sending.answer().thenComposeAsync(result -> groupOf(answers, client, this::recordedTogether,
+                        this::recordedAlone).record(new PublishSteps.Answer(job, sending.prepared(), result)),
+                        engineThreads));
+    }
+
+    /**
+     * The client's group commit in {@code groups}, let go of when idle. A publication that takes it just as it is let
+     * go is still recorded by it; one made meanwhile for the same client may give the client a round more for that
+     * moment, never a round in two clients.
+     */
+    private <T, R> GroupCommit<T, R> groupOf(Map<Long, GroupCommit<T, R>> groups, long client,
+                                             Function<List<T>, List<R>> together, Function<T, R> alone) {
+        return groups.computeIfAbsent(client, c -> new GroupCommit<>(together, alone, rounds, roundMost,
+                () -> groups.computeIfPresent(c, (key, group) -> group.idle() ? null : group)));
     }
 
     /** A begun publication on its way to the network, or the outcome of one that will not be sent now. */

@@ -14,6 +14,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 class GroupCommitTest {
@@ -107,6 +108,27 @@ class GroupCommitTest {
                 waiting.stream().map(CompletableFuture::join).toList());
         assertEquals(List.of(List.of("a"), List.of("b", "c", "d")), ledger.transactions,
                 "the three that waited were recorded in one transaction, by the thread that was busy");
+    }
+
+    @Test
+    void itTellsItsOwnerWhenItsLastRoundEndsWithNothingWaiting() throws Exception {
+        Ledger ledger = new Ledger(Set.of("a"), Set.of());
+        AtomicInteger idle = new AtomicInteger();
+        GroupCommit<String, String> commits = new GroupCommit<>(ledger::together, ledger::alone, 1, 100,
+                idle::incrementAndGet);
+        assertTrue(commits.idle(), "a new one");
+        CompletableFuture<CompletableFuture<String>> first = stuckOnAnotherThread(commits, ledger, "a");
+
+        assertFalse(commits.idle(), "a round is being recorded");
+        CompletableFuture<String> waiting = commits.record("b");
+        assertFalse(commits.idle(), "a record waits");
+        released(ledger, first);
+
+        assertEquals("b recorded", waiting.get(10, TimeUnit.SECONDS));
+        assertTrue(commits.idle(), "all recorded");
+        assertEquals(1, idle.get(), "told once, when the round that took the waiting record ended");
+        commits.record("c");
+        assertEquals(2, idle.get(), "and again after a record alone");
     }
 
     @Test
