@@ -3,6 +3,7 @@ package app.herald.jobs.application;
 import app.herald.jobs.domain.Job;
 import app.herald.jobs.domain.Outcome;
 import app.herald.jobs.infrastructure.JobStore;
+import app.herald.kernel.MostRecentlyUsed;
 import app.herald.kernel.TransactionEnd;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
@@ -11,6 +12,7 @@ import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.transaction.Status;
 import jakarta.transaction.TransactionSynchronizationRegistry;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -33,6 +35,18 @@ public class Jobs {
     TransactionSynchronizationRegistry transactions;
     @Resource
     ManagedExecutorService executor;
+
+    /**
+     * How long a subject seen to have its job is not asked again by {@link #planOnce}: every publication plans its
+     * channel's reading, and the answer is nearly always "it has one". A job dropped on another node within that
+     * time is planned again by the next call after it.
+     */
+    static final Duration SEEN_FOR = Duration.ofMinutes(1);
+
+    private record Subject(String queue, String kind, long tenantId, long subjectId) {
+    }
+
+    private final MostRecentlyUsed<Subject, Long> seen = new MostRecentlyUsed<>(10_000);
 
     /**
      * Plans (or re-plans) the subject's job: its {@code step} falls due at {@code due}. Due now, this node's engine
@@ -63,11 +77,20 @@ public class Jobs {
 
     /** Plans the subject's job unless it has one (work with a rhythm of its own, such as a daily reading). */
     public void planOnce(String queue, String kind, long tenantId, long subjectId, Instant due) {
-        store.planOnce(queue, kind, tenantId, subjectId, due);
+        Subject subject = new Subject(queue, kind, tenantId, subjectId);
+        Long seenAt = seen.get(subject).orElse(null);
+        if (seenAt != null && System.nanoTime() - seenAt < SEEN_FOR.toNanos()) {
+            return;
+        }
+        if (store.planOnce(queue, kind, tenantId, subjectId, due)) {
+            // Only a job read as there (committed) is remembered, never one this transaction may yet roll back.
+            seen.put(subject, System.nanoTime());
+        }
     }
 
     /** Drops the subject's job (its subject is gone), unless an attempt is running; that attempt finds it gone. */
     public void drop(String queue, String kind, long tenantId, long subjectId) {
+        seen.remove(new Subject(queue, kind, tenantId, subjectId));
         store.drop(queue, kind, tenantId, subjectId);
     }
 
@@ -78,6 +101,7 @@ public class Jobs {
 
     /** Every job of a tenant that is being deleted. */
     public void dropTenant(long tenantId) {
+        seen.clear();
         store.dropTenant(tenantId);
     }
 

@@ -53,17 +53,19 @@ public class JobStore {
     /**
      * Plans the job unless the subject already has one (recurring work keeps its own rhythm). One that exists is seen
      * by a plain read, which locks nothing: an upsert would lock its row until the caller commits, and every
-     * publication of a channel plans that channel's reading, so all of them would wait for each other.
+     * publication of a channel plans that channel's reading, so all of them would wait for each other. Answers
+     * whether the subject had a job already.
      */
-    public void planOnce(String queue, String kind, long tenantId, long subjectId, Instant due) {
+    public boolean planOnce(String queue, String kind, long tenantId, long subjectId, Instant due) {
         if (Jdbc.first(dataSource, "SELECT id FROM job WHERE queue = ? AND kind = ? AND tenant_id = ? AND "
                 + "subject_id = ?", row -> row.getLong(1), queue, kind, tenantId, subjectId).isPresent()) {
-            return;
+            return true;
         }
         long now = System.currentTimeMillis();
         Jdbc.update(dataSource, "INSERT INTO job (queue, kind, tenant_id, subject_id, step, due_at, state, attempts, "
                 + "created_at, updated_at) VALUES (?, ?, ?, ?, 0, ?, 'QUEUED', 0, ?, ?) ON DUPLICATE KEY UPDATE "
                 + "subject_id = subject_id", queue, kind, tenantId, subjectId, due.toEpochMilli(), now, now);
+        return false;
     }
 
     /** Drops a subject's job unless an attempt holds it now (that attempt finds its subject gone). */
