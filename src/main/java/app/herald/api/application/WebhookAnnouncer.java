@@ -13,6 +13,7 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObjectBuilder;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * Turns what the other capabilities announce (in their own transactions) into webhook events: review decisions,
@@ -25,6 +26,8 @@ public class WebhookAnnouncer {
     WebhookOutbox outbox;
     @Inject
     Publications publications;
+    @Inject
+    WebhookListeners listeners;
 
     void reviewed(@Observes PostReviewed review) {
         Optional<WebhookEvent> event = switch (review.kind()) {
@@ -35,7 +38,7 @@ public class WebhookAnnouncer {
             case "REJECTED" -> Optional.of(WebhookEvent.POST_REJECTED);
             default -> Optional.empty();
         };
-        event.ifPresent(e -> outbox.announce(e, review.tenantId(), () -> {
+        event.ifPresent(e -> announce(e, review.tenantId(), () -> {
             JsonObjectBuilder data = JSON.createObjectBuilder().add("post_id", review.postId())
                     .add("title", review.title()).add("from", review.from()).add("to", review.to())
                     .add("by", review.by());
@@ -47,7 +50,7 @@ public class WebhookAnnouncer {
     }
 
     void published(@Observes PublicationPublished published) {
-        outbox.announce(WebhookEvent.PUBLICATION_PUBLISHED, published.tenantId(), () -> {
+        announce(WebhookEvent.PUBLICATION_PUBLISHED, published.tenantId(), () -> {
             JsonObjectBuilder data = JSON.createObjectBuilder().add("post_id", published.postId())
                     .add("publication_id", published.publicationId()).add("channel_id", published.channelId())
                     .add("published_at", published.publishedAt().toString());
@@ -60,7 +63,7 @@ public class WebhookAnnouncer {
     }
 
     void failed(@Observes PublicationFailed failed) {
-        outbox.announce(WebhookEvent.PUBLICATION_FAILED, failed.tenantId(), () -> {
+        announce(WebhookEvent.PUBLICATION_FAILED, failed.tenantId(), () -> {
             JsonObjectBuilder data = JSON.createObjectBuilder().add("post_id", failed.postId())
                     .add("publication_id", failed.publicationId()).add("channel_id", failed.channelId());
             if (failed.reason() != null) {
@@ -71,7 +74,14 @@ public class WebhookAnnouncer {
     }
 
     void reportReady(@Observes ReportReady ready) {
-        outbox.announce(WebhookEvent.REPORT_READY, ready.tenantId(), () -> JSON.createObjectBuilder()
+        announce(WebhookEvent.REPORT_READY, ready.tenantId(), () -> JSON.createObjectBuilder()
                 .add("report_id", ready.reportId()).add("file_name", ready.fileName()));
+    }
+
+    /** Through the outbox (an EJB call) only when the client's agency listens at all, which most do not. */
+    private void announce(WebhookEvent event, long tenantId, Supplier<JsonObjectBuilder> data) {
+        if (listeners.anyFor(tenantId)) {
+            outbox.announce(event, tenantId, data);
+        }
     }
 }

@@ -1,6 +1,7 @@
 package app.herald.api.application;
 
 import app.herald.kernel.Remembered;
+import app.herald.tenancy.application.TenantStandings;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -20,6 +21,8 @@ public class WebhookListeners {
 
     @Inject
     WebhookEndpoints endpoints;
+    @Inject
+    TenantStandings tenants;
     @Resource
     TransactionSynchronizationRegistry transactions;
     @Inject
@@ -38,6 +41,11 @@ public class WebhookListeners {
     /** Whether any endpoint of the agency may want an event (which, and for which client, the outbox then asks). */
     public boolean anyIn(long agencyId) {
         return agencies.get().contains(agencyId);
+    }
+
+    /** The same for the client's agency; false for a client that is gone. */
+    public boolean anyFor(long tenantId) {
+        return tenants.of(tenantId).map(client -> anyIn(client.agencyId())).orElse(false);
     }
 
     /** An endpoint was made or switched on in the caller's transaction. */
