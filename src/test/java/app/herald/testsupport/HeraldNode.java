@@ -50,9 +50,15 @@ public final class HeraldNode implements AutoCloseable {
         if (jar == null || !new File(jar).isFile()) {
             throw new IllegalStateException("payara.microJar is not set to Payara Micro's jar (run through Maven)");
         }
+        // The common pool's size as docs/operations.md recommends for machines of two processors, like this one.
         List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"),
-                "-Xmx" + heap, "-Xlog:gc:file=" + Path.of("target", "nodes", name + "-gc.log"), "-XX:+UseSerialGC", "-jar", jar, "--deploy", war, "--contextroot", "/",
-                "--port", String.valueOf(port), "--name", name));
+                "-Xmx" + heap, "-Xlog:gc:file=" + Path.of("target", "nodes", name + "-gc.log"), "-XX:+UseSerialGC",
+                "-Djava.util.concurrent.ForkJoinPool.common.parallelism=2", "-jar", jar, "--deploy", war,
+                "--contextroot", "/", "--port", String.valueOf(port), "--name", name));
+        if (!System.getProperty("herald.node.jvm-options", "").isBlank()) {
+            // -Dherald.node.jvm-options="-D... -XX:..." adds options to the node's JVM, for trying a setting.
+            command.addAll(1, List.of(System.getProperty("herald.node.jvm-options").trim().split("\\s+")));
+        }
         if (Boolean.getBoolean("herald.node.jfr")) {
             // -Dherald.node.jfr=true profiles the node with Flight Recorder, for looking into a benchmark.
             command.add(1, "-XX:StartFlightRecording=filename=" + Path.of("target", "nodes", name + ".jfr")

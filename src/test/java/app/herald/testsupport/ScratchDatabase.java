@@ -49,10 +49,16 @@ public final class ScratchDatabase implements AutoCloseable {
 
     /** The environment of a Herald node on this database, with the given token key ring. */
     public Map<String, String> nodeEnvironment(String tokenKeys) {
-        return Map.of("DB_CLASS_NAME", "com.mysql.cj.jdbc.MysqlDataSource", "DB_URL", url,
+        return Map.of("DB_CLASS_NAME", "com.mysql.cj.jdbc.MysqlDataSource", "DB_URL", nodeUrl(),
                 "DB_USER", dataSource.getUser(), "DB_PASSWORD", System.getProperty("it.mysql.password"),
                 "HERALD_DEMO", "false", "HERALD_TOKEN_KEYS", tokenKeys, "MAIL_DELIVERY", "outbox",
                 "HERALD_DATA_DIR", "target/nodes/" + name, "HERALD_OUTBOUND_ALLOW", "127.0.0.1/32");
+    }
+
+    /** The database's address for a node, with the driver settings docs/operations.md recommends. */
+    private String nodeUrl() {
+        String settings = System.getProperty("it.mysql.driver-settings", "");
+        return settings.isBlank() ? url : url + "&" + settings;
     }
 
     /**

@@ -5,6 +5,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.concurrent.ForkJoinPool;
+import java.util.logging.Logger;
 
 /**
  * The HTTP client of every call Herald makes to an address it was given (networks, webhook receivers, identity
@@ -23,6 +25,21 @@ public final class OutboundHttp {
         // its connection pool is first used; an operator's own -D setting wins.
         if (System.getProperty(KEEP_ALIVE_PROPERTY) == null) {
             System.setProperty(KEEP_ALIVE_PROPERTY, "4");
+        }
+    }
+
+    /** The JDK's own setting for how many threads its common pool has; by default one less than the processors. */
+    static final String COMMON_POOL_PROPERTY = "java.util.concurrent.ForkJoinPool.common.parallelism";
+
+    static {
+        // The client completes every answer on CompletableFuture's default pool. With a common pool of one thread
+        // (two processors or fewer) that "pool" starts a new thread per task: a thread per network answer, about a
+        // quarter of the publishing benchmark node's CPU. Only the JVM's command line can change it.
+        if (ForkJoinPool.getCommonPoolParallelism() < 2) {
+            Logger.getLogger(OutboundHttp.class.getName()).warning("This machine has "
+                    + Runtime.getRuntime().availableProcessors() + " processor(s): the JDK's HTTP client starts a "
+                    + "thread for every answer from a network. Start Java with -D" + COMMON_POOL_PROPERTY
+                    + "=2 (see docs/operations.md).");
         }
     }
 
