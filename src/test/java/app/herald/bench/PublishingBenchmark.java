@@ -60,6 +60,15 @@ class PublishingBenchmark {
         write("publishing.md", run(Scale.FULL));
     }
 
+    /**
+     * Run (c) alone after the same warm-up, for looking into the node with {@code -Dherald.node.jfr=true}; writes
+     * target/bench/publishing-c.md.
+     */
+    @Test
+    void atOnce() throws Exception {
+        write("publishing-c.md", run(new Scale(200, 10_000, 0, 0, 10_000, false)));
+    }
+
     /** The runs of {@code scale}; answers the report. Fails when a publication did not go out exactly once. */
     String run(Scale scale) throws Exception {
         byte[] key = TokenCipher.newKey();
