@@ -36,6 +36,10 @@ public class CredentialVault {
     int kept;
 
     private record Opened(String sealed, Map<String, String> credentials) {
+        @Override
+        public String toString() {
+            return "opened credentials (not shown)";
+        }
     }
 
     private MostRecentlyUsed<String, Opened> opened;
