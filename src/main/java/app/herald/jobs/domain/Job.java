@@ -13,4 +13,9 @@ public record Job(long id, String queue, String kind, long tenantId, long subjec
 
     /** Platform-wide work has no tenant. */
     public static final long NO_TENANT = 0;
+
+    /** The next attempt at this job, fenced by {@code token}. */
+    public Job claimedAs(String token) {
+        return new Job(id, queue, kind, tenantId, subjectId, step, dueAt, attempts + 1, token);
+    }
 }

@@ -103,11 +103,10 @@ public class JobClaims {
             return takeAll(connection, dialect, node, lease, candidates);
         }
         List<Job> won = new ArrayList<>();
-        String take = "UPDATE job SET state = 'CLAIMED', claim_token = ?, claimed_by = ?, claimed_until = "
-                + dialect.nowMillis() + " + ?, attempts = attempts + 1, updated_at = ? WHERE id = ?"
-                + (dialect.skipLocked() ? "" : " AND state = ? AND due_at = ? AND COALESCE(claim_token, '-') = ? "
-                + "AND COALESCE(claimed_until, -1) = ?");
-        try (PreparedStatement update = connection.prepareStatement(take)) {
+        try (PreparedStatement update = connection.prepareStatement("UPDATE job SET state = 'CLAIMED', claim_token = "
+                + "?, claimed_by = ?, claimed_until = " + dialect.nowMillis() + " + ?, attempts = attempts + 1, "
+                + "updated_at = ? WHERE id = ? AND state = ? AND due_at = ? AND COALESCE(claim_token, '-') = ? "
+                + "AND COALESCE(claimed_until, -1) = ?")) {
             for (int i = 0; i < candidates.size(); i++) {
                 Job c = candidates.get(i);
                 String token = newToken();
@@ -116,15 +115,12 @@ public class JobClaims {
                 update.setLong(3, lease.toMillis());
                 update.setLong(4, System.currentTimeMillis());
                 update.setLong(5, c.id());
-                if (!dialect.skipLocked()) {
-                    update.setString(6, c.claimToken() == null ? JobState.QUEUED.name() : JobState.CLAIMED.name());
-                    update.setLong(7, c.dueAt().toEpochMilli());
-                    update.setString(8, c.claimToken() == null ? "-" : c.claimToken());
-                    update.setLong(9, leases.get(i) == null ? -1 : leases.get(i));
-                }
+                update.setString(6, c.claimToken() == null ? JobState.QUEUED.name() : JobState.CLAIMED.name());
+                update.setLong(7, c.dueAt().toEpochMilli());
+                update.setString(8, c.claimToken() == null ? "-" : c.claimToken());
+                update.setLong(9, leases.get(i) == null ? -1 : leases.get(i));
                 if (update.executeUpdate() == 1) {
-                    won.add(new Job(c.id(), c.queue(), c.kind(), c.tenantId(), c.subjectId(), c.step(), c.dueAt(),
-                            c.attempts() + 1, token));
+                    won.add(c.claimedAs(token));
                 }
             }
         }
@@ -158,8 +154,7 @@ public class JobClaims {
                 throw new SQLException("The claim locked " + candidates.size() + " jobs but took " + taken);
             }
         }
-        return candidates.stream().map(c -> new Job(c.id(), c.queue(), c.kind(), c.tenantId(), c.subjectId(),
-                c.step(), c.dueAt(), c.attempts() + 1, claim + "%016X".formatted(c.id()))).toList();
+        return candidates.stream().map(c -> c.claimedAs(claim + "%016X".formatted(c.id()))).toList();
     }
 
     /**
