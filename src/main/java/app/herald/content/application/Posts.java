@@ -36,7 +36,6 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Objects;
 import java.util.Set;
 import java.util.function.BiFunction;
 
@@ -266,24 +265,6 @@ public class Posts {
 
     public boolean awaits(Actor actor, Post post) {
         return flowOf(post).awaits(reviewer(actor));
-    }
-
-    /** What goes out on one channel: the post's variant for it, the post's campaign (null when none), its media. */
-    public record ChannelCopy(Variant variant, Long campaignId, List<MediaFile> media) {
-    }
-
-    /**
-     * The post's variant for the channel with the post's campaign and the variant's media in order, in one query (one
-     * row per medium, or one without): publishing reads it for every publication; empty when it has no such variant.
-     */
-    public Optional<ChannelCopy> copyFor(long postId, long channelId) {
-        List<Object[]> rows = em.createNamedQuery("Variant.onChannelWithCampaignAndMedia", Object[].class)
-                .setParameter("postId", postId).setParameter("channelId", channelId).getResultList();
-        if (rows.isEmpty()) {
-            return Optional.empty();
-        }
-        List<MediaFile> media = rows.stream().map(row -> (MediaFile) row[2]).filter(Objects::nonNull).toList();
-        return Optional.of(new ChannelCopy((Variant) rows.get(0)[0], (Long) rows.get(0)[1], media));
     }
 
     public List<Variant> variants(long postId) {

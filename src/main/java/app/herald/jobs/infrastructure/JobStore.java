@@ -6,9 +6,8 @@ import app.herald.jobs.domain.Outcome;
 import app.herald.kernel.sql.Jdbc;
 import app.herald.kernel.sql.SqlDialect;
 import jakarta.annotation.Resource;
-import jakarta.ejb.Stateless;
-import jakarta.ejb.TransactionAttribute;
-import jakarta.ejb.TransactionAttributeType;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -26,8 +25,11 @@ import javax.sql.DataSource;
  * exactly when the work it belongs to commits; the engine's own releases run in short transactions of their own
  * (claiming and renewing leases are {@link JobClaims}). Leases are measured on the database's clock, so nodes whose
  * clocks differ agree on when a lease has run out; every write after a claim is fenced by the attempt's claim token.
+ * A CDI bean under the platform's transaction interceptor rather than an EJB: a publication calls it three times
+ * inside the transactions it already has, where an EJB call costs the container's whole invocation (ADR 0032).
  */
-@Stateless
+@ApplicationScoped
+@Transactional
 public class JobStore {
 
     static final String COLUMNS = "id, queue, kind, tenant_id, subject_id, step, due_at, state, attempts, "
@@ -208,13 +210,13 @@ public class JobStore {
     }
 
     /** As {@link #finish}, in a transaction of its own: the engine's record of an attempt that decided nothing. */
-    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
     public boolean release(Job job, Outcome outcome) {
         return finish(job, outcome);
     }
 
     /** Removes jobs of a queue that ended before the given instants, a batch at a time so no lock is held long. */
-    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
     public int purge(String queue, Instant doneBefore, Instant deadBefore, int batch) {
         return Jdbc.update(dataSource, "DELETE FROM job WHERE queue = ? AND ((state = 'DONE' AND updated_at < ?) OR "
                 + "(state = 'DEAD' AND updated_at < ?)) LIMIT ?", queue, doneBefore.toEpochMilli(),
@@ -222,7 +224,7 @@ public class JobStore {
     }
 
     /** Per queue: jobs due now and not yet claimed, jobs overdue by more than {@code late}, and dead jobs. */
-    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
     public List<QueueCounts> counts(Duration late) {
         long now = System.currentTimeMillis();
         return Jdbc.list(dataSource, "SELECT queue, SUM(CASE WHEN state = 'QUEUED' AND due_at <= ? THEN 1 ELSE 0 END), "

@@ -1,5 +1,6 @@
 package app.herald.publishing.application;
 
+import app.herald.content.application.ChannelCopies;
 import app.herald.content.application.Channels;
 import app.herald.content.application.MediaLibrary;
 import app.herald.content.application.Posts;
@@ -56,6 +57,8 @@ public class PublishSteps {
     Jobs jobs;
     @Inject
     Posts posts;
+    @Inject
+    ChannelCopies copies;
     @Inject
     Channels channels;
     @Inject
@@ -127,8 +130,9 @@ public class PublishSteps {
             return finished(job, Outcome.retry(waits.until(), publication.getReason()));
         }
         if (opening instanceof Deliveries.Opening.Go go) {
-            Posts.ChannelCopy copy = posts.copyFor(publication.getPostId(), publication.getChannelId()).orElseThrow(
-                    () -> new IllegalStateException("Publication " + publication.getId() + " has no variant"));
+            ChannelCopies.ChannelCopy copy = copies.of(publication.getPostId(), publication.getChannelId())
+                    .orElseThrow(() -> new IllegalStateException("Publication " + publication.getId()
+                            + " has no variant"));
             return new Start.Send(new Prepared(publication.getId(), go.attempt(), channel, go.access(),
                     outgoing(publication, channel, copy), copy.campaignId()));
         }
@@ -158,7 +162,7 @@ public class PublishSteps {
                 .map(alone -> new Target(alone, channels.find(alone.getChannelId())));
     }
 
-    private Outgoing outgoing(Publication publication, Channel channel, Posts.ChannelCopy copy) {
+    private Outgoing outgoing(Publication publication, Channel channel, ChannelCopies.ChannelCopy copy) {
         Variant variant = copy.variant();
         List<OutgoingMedia> attached = copy.media().stream().map(this::outgoingMedia).toList();
         String text = links.track(publication.getId(), publication.getPostId(), channel.getId(), channel.getNetwork(),
