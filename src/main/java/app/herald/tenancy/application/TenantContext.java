@@ -2,15 +2,13 @@ package app.herald.tenancy.application;
 
 import app.herald.kernel.AccessDenied;
 import app.herald.tenancy.domain.TenantRef;
-import jakarta.enterprise.context.RequestScoped;
 import java.util.Optional;
 
 /**
  * The tenant the current request works in. Only {@link TenantGate} binds it, after checking the actor's access; the
  * tenant EntityManager producer reads it. A request stays in one tenant: binding a second one is refused, so data of
- * two tenants can never meet in one persistence context.
+ * two tenants can never meet in one persistence context. One per request, made by {@link TenantContextProducer}.
  */
-@RequestScoped
 public class TenantContext {
 
     private TenantRef current;
