@@ -26,9 +26,24 @@ public class TenantWork {
     @Resource
     ManagedExecutorService executor;
 
+    /**
+     * A controller remembers its own activation, so it is never shared between threads; on one thread, units of work
+     * follow each other and one controller serves them all. Kept per thread because making one resolves the request
+     * events' observers each time: about 2 % of a publishing node's CPU when made for every entry (ADR 0032).
+     */
+    private final ThreadLocal<RequestContextController> threadsRequests =
+            ThreadLocal.withInitial(() -> requestContexts.get());
+
     public <T> T in(Actor actor, long tenantId, Function<TenantRef, T> work) {
         try {
-            return executor.submit(() -> inNewRequest(actor, tenantId, work)).get();
+            return executor.submit(() -> {
+                RequestContextController request = requestContexts.get();
+                try {
+                    return inNewRequest(request, actor, tenantId, work);
+                } finally {
+                    requestContexts.destroy(request);
+                }
+            }).get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
@@ -40,14 +55,16 @@ public class TenantWork {
         }
     }
 
-    /** As {@link #in}, on the calling thread, which must not be in a request already (a managed task's thread). */
+    /**
+     * As {@link #in}, on the calling thread, which must not be in a request already: a thread of a fixed pool (the job
+     * engine's), whose request context controller is made once and kept with the thread.
+     */
     public <T> T here(Actor actor, long tenantId, Function<TenantRef, T> work) {
-        return inNewRequest(actor, tenantId, work);
+        return inNewRequest(threadsRequests.get(), actor, tenantId, work);
     }
 
-    private <T> T inNewRequest(Actor actor, long tenantId, Function<TenantRef, T> work) {
-        // A controller remembers its own activation: one per unit of work, never shared between threads.
-        RequestContextController request = requestContexts.get();
+    private <T> T inNewRequest(RequestContextController request, Actor actor, long tenantId,
+                               Function<TenantRef, T> work) {
         if (!request.activate()) {
             throw new IllegalStateException("A request context is already active on this thread");
         }
@@ -55,7 +72,6 @@ public class TenantWork {
             return work.apply(gate.enter(actor, tenantId));
         } finally {
             request.deactivate();
-            requestContexts.destroy(request);
         }
     }
 }
