@@ -31,6 +31,9 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.function.Function;
 
 /**
  * Bluesky through the channel's PDS (AT Protocol XRPC). Signs in with the handle and an app password, keeps the
@@ -92,45 +95,92 @@ public class BlueskyConnector implements NetworkConnector {
 
     @Override
     public PublishResult publish(ChannelAccess channel, Outgoing post) {
+        return created(channel, post).join();
+    }
+
+    /**
+     * As {@link #publish} without a thread waiting for the PDS. A post with images, or one mentioning someone (whose
+     * handle the PDS resolves first), is made on the calling thread, as are a first sign-in and the look-up after a
+     * refused record key.
+     */
+    @Override
+    public CompletableFuture<PublishResult> publishLater(ChannelAccess channel, Outgoing post) {
+        if (!post.media().isEmpty() || BlueskyFacets.mentionsSomeone(post.text())) {
+            return NetworkConnector.super.publishLater(channel, post);
+        }
+        return created(channel, post);
+    }
+
+    /** Writes the post's record; what comes before it (resolving mentions, uploading images) runs at once. */
+    private CompletableFuture<PublishResult> created(ChannelAccess channel, Outgoing post) {
         try {
             String rkey = recordKey(post.idempotencyKey());
-            JsonObjectBuilder record = JSON.createObjectBuilder()
-                    .add("$type", POST)
-                    .add("text", post.text())
-                    .add("createdAt", Instant.now().truncatedTo(ChronoUnit.MILLIS).toString());
-            JsonArray facets = BlueskyFacets.of(post.text(), handle -> resolve(channel, handle));
-            if (!facets.isEmpty()) {
-                record.add("facets", facets);
-            }
-            post.answers().ifPresent(target -> record.add("reply", replyRefs(target)));
-            if (!post.media().isEmpty()) {
-                JsonArrayBuilder images = JSON.createArrayBuilder();
-                for (OutgoingMedia media : post.media()) {
-                    images.add(JSON.createObjectBuilder().add("alt", media.altText() == null ? "" : media.altText())
-                            .add("image", upload(channel, media)));
-                }
-                record.add("embed", JSON.createObjectBuilder().add("$type", "app.bsky.embed.images").add("images", images));
-            }
             JsonObject body = JSON.createObjectBuilder().add("repo", session.did(channel)).add("collection", POST)
-                    .add("rkey", rkey).add("record", record).build();
-            NetworkCall call = session.send(channel, token -> session.xrpc(channel, "com.atproto.repo.createRecord", token)
-                    .header("Content-Type", "application/json").POST(NetworkCall.json(body)).build());
-            if (call.succeeded()) {
-                return call.jsonObject().flatMap(o -> JsonPaths.text(o, "uri"))
-                        .<PublishResult>map(uri -> new PublishResult.Published(uri, url(channel, rkey)))
-                        .orElseGet(call::unreadable);
-            }
-            // The record key may be taken: an earlier attempt whose answer was lost made this very post. The reference
-            // PDS answers that with HTTP 500 (its database refuses the duplicate), other servers with 400.
-            if ((call.status() == 400 || call.status() >= 500) && lookup(channel, post) instanceof LookupResult.Found found) {
-                return found.post();
-            }
-            return failure(call);
+                    .add("rkey", rkey).add("record", record(channel, post)).build();
+            return session.sendLater(channel, token -> session.xrpc(channel, "com.atproto.repo.createRecord", token)
+                            .header("Content-Type", "application/json").POST(NetworkCall.json(body)).build())
+                    .thenCompose(call -> answered(channel, post, rkey, call))
+                    .exceptionally(failure -> stopped(failure, e -> new PublishResult.Rejected(e.getMessage()),
+                            Stop::result));
         } catch (ChannelAccess.MissingCredential e) {
-            return new PublishResult.Rejected(e.getMessage());
+            return CompletableFuture.completedFuture(new PublishResult.Rejected(e.getMessage()));
         } catch (Stop stop) {
-            return stop.result();
+            return CompletableFuture.completedFuture(stop.result());
         }
+    }
+
+    private JsonObject record(ChannelAccess channel, Outgoing post) {
+        JsonObjectBuilder record = JSON.createObjectBuilder()
+                .add("$type", POST)
+                .add("text", post.text())
+                .add("createdAt", Instant.now().truncatedTo(ChronoUnit.MILLIS).toString());
+        JsonArray facets = BlueskyFacets.of(post.text(), handle -> resolve(channel, handle));
+        if (!facets.isEmpty()) {
+            record.add("facets", facets);
+        }
+        post.answers().ifPresent(target -> record.add("reply", replyRefs(target)));
+        if (!post.media().isEmpty()) {
+            JsonArrayBuilder images = JSON.createArrayBuilder();
+            for (OutgoingMedia media : post.media()) {
+                images.add(JSON.createObjectBuilder().add("alt", media.altText() == null ? "" : media.altText())
+                        .add("image", upload(channel, media)));
+            }
+            record.add("embed", JSON.createObjectBuilder().add("$type", "app.bsky.embed.images").add("images", images));
+        }
+        return record.build();
+    }
+
+    private CompletableFuture<PublishResult> answered(ChannelAccess channel, Outgoing post, String rkey,
+                                                      NetworkCall call) {
+        if (call.succeeded()) {
+            return CompletableFuture.completedFuture(call.jsonObject().flatMap(o -> JsonPaths.text(o, "uri"))
+                    .<PublishResult>map(uri -> new PublishResult.Published(uri, url(channel, rkey)))
+                    .orElseGet(call::unreadable));
+        }
+        // The record key may be taken: an earlier attempt whose answer was lost made this very post. The reference
+        // PDS answers that with HTTP 500 (its database refuses the duplicate), other servers with 400.
+        if (call.status() == 400 || call.status() >= 500) {
+            return lookupLater(channel, post).thenApply(earlier -> earlier instanceof LookupResult.Found found
+                    ? found.post() : failure(call));
+        }
+        return CompletableFuture.completedFuture(failure(call));
+    }
+
+    /**
+     * What a chain of calls that failed on the way answers: a missing credential or a stop as the caller words them;
+     * anything else is a bug, let out as it is.
+     */
+    private static <T> T stopped(Throwable failure, Function<ChannelAccess.MissingCredential, T> missing,
+                                 Function<Stop, T> stop) {
+        Throwable cause = failure instanceof CompletionException && failure.getCause() != null
+                ? failure.getCause() : failure;
+        if (cause instanceof ChannelAccess.MissingCredential e) {
+            return missing.apply(e);
+        }
+        if (cause instanceof Stop e) {
+            return stop.apply(e);
+        }
+        throw failure instanceof CompletionException wrapped ? wrapped : new CompletionException(cause);
     }
 
     /**
@@ -166,25 +216,35 @@ public class BlueskyConnector implements NetworkConnector {
 
     @Override
     public LookupResult lookup(ChannelAccess channel, Outgoing post) {
+        return lookupLater(channel, post).join();
+    }
+
+    private CompletableFuture<LookupResult> lookupLater(ChannelAccess channel, Outgoing post) {
         try {
             String rkey = recordKey(post.idempotencyKey());
             String did = session.did(channel);
-            NetworkCall call = session.send(channel, token -> session.xrpc(channel, "com.atproto.repo.getRecord?repo=" + Forms.encode(did)
-                    + "&collection=" + POST + "&rkey=" + rkey, token).GET().build());
-            if (call.succeeded()) {
-                return call.jsonObject().flatMap(o -> JsonPaths.text(o, "uri"))
-                        .<LookupResult>map(uri -> new LookupResult.Found(new PublishResult.Published(uri, url(channel, rkey))))
-                        .orElseGet(() -> Calls.unknown(network(), call.unreadable()));
-            }
-            if (call.status() == 400 && "RecordNotFound".equals(error(call))) {
-                return new LookupResult.Absent();
-            }
-            return Calls.unknown(network(), failure(call));
+            return session.sendLater(channel, token -> session.xrpc(channel, "com.atproto.repo.getRecord?repo="
+                            + Forms.encode(did) + "&collection=" + POST + "&rkey=" + rkey, token).GET().build())
+                    .thenApply(call -> lookedUp(channel, rkey, call))
+                    .exceptionally(failure -> stopped(failure, e -> new LookupResult.Unknown(e.getMessage()),
+                            stop -> Calls.unknown(network(), stop.result())));
         } catch (ChannelAccess.MissingCredential e) {
-            return new LookupResult.Unknown(e.getMessage());
+            return CompletableFuture.completedFuture(new LookupResult.Unknown(e.getMessage()));
         } catch (Stop stop) {
-            return Calls.unknown(network(), stop.result());
+            return CompletableFuture.completedFuture(Calls.unknown(network(), stop.result()));
         }
+    }
+
+    private LookupResult lookedUp(ChannelAccess channel, String rkey, NetworkCall call) {
+        if (call.succeeded()) {
+            return call.jsonObject().flatMap(o -> JsonPaths.text(o, "uri"))
+                    .<LookupResult>map(uri -> new LookupResult.Found(new PublishResult.Published(uri, url(channel, rkey))))
+                    .orElseGet(() -> Calls.unknown(network(), call.unreadable()));
+        }
+        if (call.status() == 400 && "RecordNotFound".equals(error(call))) {
+            return new LookupResult.Absent();
+        }
+        return Calls.unknown(network(), failure(call));
     }
 
     /** Signs in afresh with the app password just typed; the session it opens is kept with the connection. */

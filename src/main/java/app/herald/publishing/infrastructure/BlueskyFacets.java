@@ -28,6 +28,11 @@ final class BlueskyFacets {
     private BlueskyFacets() {
     }
 
+    /** Whether the text mentions a handle, which the PDS is asked to resolve before the post is made. */
+    static boolean mentionsSomeone(String text) {
+        return MENTION.matcher(text).find();
+    }
+
     /**
      * The facets of a post's text. {@code didOf} resolves a mentioned handle; a mention that does not resolve stays
      * plain text, as it does in Bluesky's own app.

@@ -8,6 +8,8 @@ import jakarta.json.JsonObject;
 import java.net.http.HttpRequest;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.function.Function;
 
 /**
@@ -25,50 +27,68 @@ final class BlueskySession {
 
     /**
      * Sends with the session's access token; when the PDS says it expired, refreshes the session (or signs in again
-     * with the app password when the refresh token has expired too) and sends once more.
+     * with the app password when the refresh token has expired too) and sends once more. Throws {@link Stop} when
+     * signing in fails.
      */
     NetworkCall send(ChannelAccess channel, Function<String, HttpRequest> request) {
+        try {
+            return sendLater(channel, request).join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException cause ? cause : e;
+        }
+    }
+
+    /**
+     * As {@link #send} without a thread waiting for the PDS: the renewal and the second sending are chained on the
+     * answers. Signing in before sending (a channel without a session yet, which is rare) runs on the calling thread
+     * and throws {@link Stop} when it fails; a renewal that fails completes the answer exceptionally with it.
+     */
+    CompletableFuture<NetworkCall> sendLater(ChannelAccess channel, Function<String, HttpRequest> request) {
         if (channel.credential("access_jwt").isEmpty() || channel.credential("did").isEmpty()) {
-            createSession(channel);
+            kept(channel, NetworkCall.send(signIn(channel)));
         }
-        NetworkCall call = NetworkCall.send(request.apply(channel.required("access_jwt")));
-        if ((call.status() == 400 || call.status() == 401)
-                && ("ExpiredToken".equals(error(call)) || "InvalidToken".equals(error(call)))) {
-            if (!refreshSession(channel)) {
-                createSession(channel);
-            }
-            call = NetworkCall.send(request.apply(channel.required("access_jwt")));
-        }
-        return call;
+        return NetworkCall.sendAsync(request.apply(channel.required("access_jwt"))).thenCompose(call -> expired(call)
+                ? renewLater(channel).thenCompose(renewedSession -> NetworkCall.sendAsync(
+                        request.apply(channel.required("access_jwt"))))
+                : CompletableFuture.completedFuture(call));
     }
 
     String did(ChannelAccess channel) {
         if (channel.credential("access_jwt").isEmpty() || channel.credential("did").isEmpty()) {
-            createSession(channel);
+            kept(channel, NetworkCall.send(signIn(channel)));
         }
         return channel.required("did");
     }
 
-    /** Signing in is rate limited hard (30 per 5 minutes), which is why the session is kept and refreshed. */
-    private void createSession(ChannelAccess channel) {
-        JsonObject body = JSON.createObjectBuilder().add("identifier", channel.account())
-                .add("password", channel.required("app_password")).build();
-        NetworkCall call = NetworkCall.send(NetworkCall.request(channel.endpoint()
-                        + "/xrpc/com.atproto.server.createSession", answerTimeout)
-                .header("Content-Type", "application/json").POST(NetworkCall.json(body)).build());
-        if (!call.succeeded() || !keep(channel, call)) {
-            throw Stop.beforePost(call.succeeded() ? call.unreadable() : failure(call));
-        }
+    private static boolean expired(NetworkCall call) {
+        return (call.status() == 400 || call.status() == 401)
+                && ("ExpiredToken".equals(error(call)) || "InvalidToken".equals(error(call)));
     }
 
-    private boolean refreshSession(ChannelAccess channel) {
+    /** The session refreshed, or else opened again with the app password. */
+    private CompletableFuture<Void> renewLater(ChannelAccess channel) {
         Optional<String> refresh = channel.credential("refresh_jwt");
-        if (refresh.isEmpty()) {
-            return false;
+        CompletableFuture<Boolean> refreshed = refresh.isEmpty() ? CompletableFuture.completedFuture(false)
+                : NetworkCall.sendAsync(xrpc(channel, "com.atproto.server.refreshSession", refresh.get())
+                        .POST(HttpRequest.BodyPublishers.noBody()).build())
+                        .thenApply(call -> call.succeeded() && keep(channel, call));
+        return refreshed.thenCompose(done -> done ? CompletableFuture.<Void>completedFuture(null)
+                : NetworkCall.sendAsync(signIn(channel)).thenAccept(call -> kept(channel, call)));
+    }
+
+    /** Signing in is rate limited hard (30 per 5 minutes), which is why the session is kept and refreshed. */
+    private HttpRequest signIn(ChannelAccess channel) {
+        JsonObject body = JSON.createObjectBuilder().add("identifier", channel.account())
+                .add("password", channel.required("app_password")).build();
+        return NetworkCall.request(channel.endpoint() + "/xrpc/com.atproto.server.createSession", answerTimeout)
+                .header("Content-Type", "application/json").POST(NetworkCall.json(body)).build();
+    }
+
+    /** Keeps the session a sign-in opened; throws {@link Stop} when it did not open one. */
+    private static void kept(ChannelAccess channel, NetworkCall signIn) {
+        if (!signIn.succeeded() || !keep(channel, signIn)) {
+            throw Stop.beforePost(signIn.succeeded() ? signIn.unreadable() : failure(signIn));
         }
-        NetworkCall call = NetworkCall.send(xrpc(channel, "com.atproto.server.refreshSession", refresh.get())
-                .POST(HttpRequest.BodyPublishers.noBody()).build());
-        return call.succeeded() && keep(channel, call);
     }
 
     static boolean keep(ChannelAccess channel, NetworkCall call) {

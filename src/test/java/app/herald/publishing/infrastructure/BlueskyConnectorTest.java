@@ -29,6 +29,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -218,6 +219,87 @@ class BlueskyConnectorTest {
 
         assertEquals(new PublishResult.Published(URI, "https://bsky.app/profile/" + HANDLE + "/post/" + RKEY),
                 connector.publish(channel(), text("Hello")));
+    }
+
+    @Test
+    void aTextPostIsHandedOverWithoutTheCallerWaitingForThePds() {
+        Runnable answer = network.holding("POST", "/xrpc/com.atproto.repo.createRecord", Answer.json(200, CREATED));
+
+        CompletableFuture<PublishResult> later = connector.publishLater(channel(), text("Hello https://herald.app #launch"));
+
+        assertFalse(later.isDone(), "the caller is free while the PDS has not answered");
+        answer.run();
+        assertEquals(new PublishResult.Published(URI, "https://bsky.app/profile/" + HANDLE + "/post/" + RKEY),
+                later.join());
+        JsonObject record = json(network.received("POST", "/xrpc/com.atproto.repo.createRecord").get(0).text())
+                .getJsonObject("record");
+        assertEquals(2, record.getJsonArray("facets").size(), "links and tags need no network to be found");
+    }
+
+    @Test
+    void aPostMentioningSomeoneIsMadeOnTheCallingThreadAfterTheHandleIsResolved() {
+        network.on("GET", "/xrpc/com.atproto.identity.resolveHandle", Answer.json(200, "{\"did\": \"did:plc:alice\"}"));
+        network.on("POST", "/xrpc/com.atproto.repo.createRecord", Answer.json(200, CREATED));
+
+        CompletableFuture<PublishResult> later = connector.publishLater(channel(), text("Hi @alice.test"));
+
+        assertTrue(later.isDone());
+        assertInstanceOf(PublishResult.Published.class, later.join());
+        assertEquals(1, network.received("GET", "/xrpc/com.atproto.identity.resolveHandle").size());
+    }
+
+    @Test
+    void handedOverAnExpiredSessionIsRefreshedOrOpenedAgainAndThePostSentOnceMore() {
+        AtomicInteger attempts = new AtomicInteger();
+        network.on("POST", "/xrpc/com.atproto.repo.createRecord", r -> attempts.incrementAndGet() == 1
+                ? Answer.json(401, "{\"error\": \"ExpiredToken\", \"message\": \"Token has expired\"}")
+                : Answer.json(200, CREATED));
+        network.on("POST", "/xrpc/com.atproto.server.refreshSession",
+                Answer.json(400, "{\"error\": \"ExpiredToken\", \"message\": \"Token has expired\"}"));
+        network.on("POST", "/xrpc/com.atproto.server.createSession", Answer.json(200, session("jwt-3", "ref-3")));
+        ChannelAccess channel = channel();
+
+        PublishResult result = connector.publishLater(channel, text("Hello")).join();
+
+        assertInstanceOf(PublishResult.Published.class, result);
+        assertEquals("Bearer ref-1", network.received("POST", "/xrpc/com.atproto.server.refreshSession").get(0)
+                .header("Authorization"));
+        assertEquals("Bearer jwt-3", network.received("POST", "/xrpc/com.atproto.repo.createRecord").get(1)
+                .header("Authorization"));
+        assertEquals(Map.of("access_jwt", "jwt-3", "refresh_jwt", "ref-3", "did", DID), channel.renewed());
+    }
+
+    @Test
+    void handedOverARefusedAppPasswordOnRenewalAsksForReconnectionAndSendsNothingMore() {
+        network.on("POST", "/xrpc/com.atproto.repo.createRecord",
+                Answer.json(400, "{\"error\": \"InvalidToken\", \"message\": \"Token could not be verified\"}"));
+        network.on("POST", "/xrpc/com.atproto.server.refreshSession",
+                Answer.json(400, "{\"error\": \"ExpiredToken\", \"message\": \"Token has expired\"}"));
+        network.on("POST", "/xrpc/com.atproto.server.createSession",
+                Answer.json(401, "{\"error\": \"AuthenticationRequired\", \"message\": \"Invalid identifier or password\"}"));
+
+        PublishResult result = connector.publishLater(channel(), text("Hello")).join();
+
+        String reason = assertInstanceOf(PublishResult.Rejected.class, result).reason();
+        assertTrue(reason.contains("Reconnect") && reason.contains("Invalid identifier or password"), reason);
+        assertEquals(1, network.received("POST", "/xrpc/com.atproto.repo.createRecord").size());
+    }
+
+    @Test
+    void handedOverARecordKeyAlreadyTakenIsLookedUpAndAServerErrorWithoutOneIsRetried() {
+        network.on("POST", "/xrpc/com.atproto.repo.createRecord",
+                Answer.json(400, "{\"error\": \"InvalidRequest\", \"message\": \"Record already exists\"}"));
+        network.on("GET", "/xrpc/com.atproto.repo.getRecord", Answer.json(200,
+                "{\"uri\": \"" + URI + "\", \"cid\": \"bafyrei1\", \"value\": {\"text\": \"Hello\"}}"));
+
+        assertEquals(new PublishResult.Published(URI, "https://bsky.app/profile/" + HANDLE + "/post/" + RKEY),
+                connector.publishLater(channel(), text("Hello")).join());
+
+        network.on("POST", "/xrpc/com.atproto.repo.createRecord", Answer.json(502, "{\"error\": \"UpstreamFailure\"}"));
+        network.on("GET", "/xrpc/com.atproto.repo.getRecord",
+                Answer.json(400, "{\"error\": \"RecordNotFound\", \"message\": \"Could not locate record\"}"));
+
+        assertInstanceOf(PublishResult.RetryLater.class, connector.publishLater(channel(), text("Hello")).join());
     }
 
     @Test

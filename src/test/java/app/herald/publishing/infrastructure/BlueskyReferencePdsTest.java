@@ -2,6 +2,7 @@ package app.herald.publishing.infrastructure;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import app.herald.publishing.domain.AccountCheck;
@@ -166,6 +167,41 @@ class BlueskyReferencePdsTest {
                 + "&collection=app.bsky.feed.post&limit=100").getJsonArray("records").getValuesAs(JsonObject.class).stream()
                 .filter(r -> r.getJsonObject("value").getString("text").equals(outgoing.text())).count();
         assertEquals(1, copies, "the network has the post once");
+    }
+
+    @Test
+    void aPostHandedOverWithoutWaitingIsStoredAndHandedOverAgainFindsTheFirstCopy() throws Exception {
+        Outgoing outgoing = post("Handed over " + UUID.randomUUID() + " https://herald.app #launch");
+        ChannelAccess channel = channel(alice);
+
+        PublishResult.Published first = assertInstanceOf(PublishResult.Published.class,
+                connector.publishLater(channel, outgoing).join());
+        PublishResult again = connector.publishLater(channel, outgoing).join();
+
+        assertEquals(first, again, "the PDS refused the taken record key and the connector found the first copy");
+        JsonObject stored = stored(alice, first.networkPostId());
+        assertEquals(outgoing.text(), stored.getString("text"));
+        assertEquals(2, stored.getJsonArray("facets").size(), "the link and the tag");
+        long copies = xrpcGet("com.atproto.repo.listRecords?repo=" + encode(alice.did())
+                + "&collection=app.bsky.feed.post&limit=100").getJsonArray("records").getValuesAs(JsonObject.class).stream()
+                .filter(r -> r.getJsonObject("value").getString("text").equals(outgoing.text())).count();
+        assertEquals(1, copies, "the network has the post once");
+    }
+
+    @Test
+    void handedOverWithAnAccessTokenThePdsDoesNotAcceptThePostGoesOutAfterARefresh() throws Exception {
+        JsonObject session = xrpcPost("com.atproto.server.createSession", null, Json.createObjectBuilder()
+                .add("identifier", bob.handle()).add("password", bob.appPassword()).build());
+        ChannelAccess channel = new ChannelAccess(7, endpoint, bob.handle(), Map.of("app_password", bob.appPassword(),
+                "access_jwt", "not-a-token-the-pds-issued", "refresh_jwt", session.getString("refreshJwt"),
+                "did", bob.did()));
+        Outgoing outgoing = post("Handed over after a refresh " + UUID.randomUUID());
+
+        PublishResult result = connector.publishLater(channel, outgoing).join();
+
+        PublishResult.Published published = assertInstanceOf(PublishResult.Published.class, result, result::toString);
+        assertEquals(outgoing.text(), stored(bob, published.networkPostId()).getString("text"));
+        assertNotEquals("not-a-token-the-pds-issued", channel.renewed().get("access_jwt"), "a new access token is kept");
     }
 
     @Test
