@@ -76,40 +76,33 @@ public class FacebookPageConnector implements NetworkConnector {
 
     @Override
     public PublishResult publish(ChannelAccess channel, Outgoing post) {
-        if (post.answers().isPresent()) {
-            return answer(channel, post, post.answers().get());
-        }
-        try {
-            String token = channel.required("access_token");
-            if (post.media().isEmpty()) {
-                return answerTo(NetworkCall.send(feedRequest(channel, token, post)));
-            }
-            OutgoingMedia media = post.media().get(0);
-            Multipart form = new Multipart().file("source", media.fileName(), media.mimeType(), media.bytes())
-                    .field("caption", post.text());
-            return answerTo(NetworkCall.send(request(channel, "/" + channel.account() + "/photos", token)
-                    .header("Content-Type", form.contentType()).POST(form.body()).build()));
-        } catch (ChannelAccess.MissingCredential e) {
-            return new PublishResult.Rejected(e.getMessage());
-        }
+        return publishLater(channel, post).join();
     }
 
     /**
-     * A post of words only is one request to the page's feed, sent without a thread waiting for its answer; a photo
-     * (uploaded with its caption) and an answer under a comment go on the calling thread.
+     * A post is one request, to the page's feed or, with its photo and the text as caption, to its photos; an answer
+     * is a comment in its thread (then its address is asked for) or a Messenger message. All are sent without a
+     * thread waiting for Graph's answers.
      */
     @Override
     public CompletableFuture<PublishResult> publishLater(ChannelAccess channel, Outgoing post) {
-        if (post.answers().isPresent() || !post.media().isEmpty()) {
-            return NetworkConnector.super.publishLater(channel, post);
+        if (post.answers().isPresent()) {
+            return answer(channel, post, post.answers().get());
         }
-        return Calls.later(() -> NetworkCall.sendAsync(feedRequest(channel, channel.required("access_token"), post))
+        return Calls.later(() -> NetworkCall.sendAsync(postRequest(channel, channel.required("access_token"), post))
                 .thenApply(this::answerTo));
     }
 
-    private HttpRequest feedRequest(ChannelAccess channel, String token, Outgoing post) {
-        return request(channel, "/" + channel.account() + "/feed", token).header("Content-Type", Forms.CONTENT_TYPE)
-                .POST(Forms.body(Map.of("message", post.text()))).build();
+    private HttpRequest postRequest(ChannelAccess channel, String token, Outgoing post) {
+        if (post.media().isEmpty()) {
+            return request(channel, "/" + channel.account() + "/feed", token).header("Content-Type", Forms.CONTENT_TYPE)
+                    .POST(Forms.body(Map.of("message", post.text()))).build();
+        }
+        OutgoingMedia media = post.media().get(0);
+        Multipart form = new Multipart().file("source", media.fileName(), media.mimeType(), media.bytes())
+                .field("caption", post.text());
+        return request(channel, "/" + channel.account() + "/photos", token)
+                .header("Content-Type", form.contentType()).POST(form.body()).build();
     }
 
     private PublishResult answerTo(NetworkCall call) {
@@ -150,47 +143,49 @@ public class FacebookPageConnector implements NetworkConnector {
      * answer to a reply goes there too, below it); a Messenger message with a message to its sender, which Meta allows
      * within 24 hours of the person's last message only.
      */
-    private PublishResult answer(ChannelAccess channel, Outgoing post, ReplyTarget target) {
-        try {
+    private CompletableFuture<PublishResult> answer(ChannelAccess channel, Outgoing post, ReplyTarget target) {
+        return Calls.later(() -> {
             String token = channel.required("access_token");
             if (!isMessage(target)) {
-                NetworkCall call = graph.postForm(channel, "/" + thread(target) + "/comments",
-                        Map.of("message", post.text()), token);
-                if (!call.succeeded()) {
-                    return graph.failure(call);
-                }
-                return call.jsonObject().flatMap(o -> JsonPaths.text(o, "id")).<PublishResult>map(id ->
-                                new PublishResult.Published(id, commentUrl(channel, token, id, target)))
-                        .orElseGet(call::unreadable);
+                return NetworkCall.sendAsync(graph.request(channel, "/" + thread(target) + "/comments", Map.of(), token)
+                                .header("Content-Type", Forms.CONTENT_TYPE)
+                                .POST(Forms.body(Map.of("message", post.text()))).build())
+                        .thenCompose(call -> commented(channel, token, target, call));
             }
             Optional<Instant> last = target.ref(FacebookInbox.REF_LAST_MESSAGE_AT)
                     .flatMap(MetaGraph::time);
             if (last.isEmpty() || last.get().isBefore(clock.instant().minus(MESSAGING_WINDOW))) {
-                return new PublishResult.Rejected(FacebookInbox.MESSAGING_WINDOW);
+                return CompletableFuture.completedFuture(new PublishResult.Rejected(FacebookInbox.MESSAGING_WINDOW));
             }
             JsonObject body = JSON.createObjectBuilder()
                     .add("recipient", JSON.createObjectBuilder()
                             .add("id", target.ref(FacebookInbox.REF_RECIPIENT).orElse("")))
                     .add("messaging_type", "RESPONSE")
                     .add("message", JSON.createObjectBuilder().add("text", post.text())).build();
-            NetworkCall call = NetworkCall.send(graph.request(channel, "/" + channel.account() + "/messages", Map.of(),
-                    token).header("Content-Type", "application/json").POST(NetworkCall.json(body)).build());
-            if (!call.succeeded()) {
-                return graph.failure(call);
-            }
-            return call.jsonObject().flatMap(o -> JsonPaths.text(o, "message_id"))
-                    .<PublishResult>map(id -> new PublishResult.Published(id, inbox(channel)))
-                    .orElseGet(call::unreadable);
-        } catch (ChannelAccess.MissingCredential e) {
-            return new PublishResult.Rejected(e.getMessage());
-        }
+            return NetworkCall.sendAsync(graph.request(channel, "/" + channel.account() + "/messages", Map.of(),
+                    token).header("Content-Type", "application/json").POST(NetworkCall.json(body)).build())
+                    .thenApply(call -> !call.succeeded() ? graph.failure(call)
+                            : call.jsonObject().flatMap(o -> JsonPaths.text(o, "message_id"))
+                            .<PublishResult>map(id -> new PublishResult.Published(id, inbox(channel)))
+                            .orElseGet(call::unreadable));
+        });
     }
 
     /** The answer exists once Facebook gave its id; a link it does not give costs the link only. */
-    private String commentUrl(ChannelAccess channel, String token, String id, ReplyTarget target) {
-        NetworkCall call = graph.get(channel, "/" + id, Map.of("fields", "permalink_url"), token);
-        return (call.succeeded() ? call.jsonObject().flatMap(o -> JsonPaths.text(o, "permalink_url"))
-                : Optional.<String>empty()).or(() -> target.ref(FacebookInbox.REF_URL)).orElse(url(id));
+    private CompletableFuture<PublishResult> commented(ChannelAccess channel, String token, ReplyTarget target,
+                                                       NetworkCall call) {
+        if (!call.succeeded()) {
+            return CompletableFuture.completedFuture(graph.failure(call));
+        }
+        Optional<String> id = call.jsonObject().flatMap(o -> JsonPaths.text(o, "id"));
+        if (id.isEmpty()) {
+            return CompletableFuture.completedFuture(call.unreadable());
+        }
+        return NetworkCall.sendAsync(graph.request(channel, "/" + id.get(), Map.of("fields", "permalink_url"), token)
+                        .GET().build())
+                .thenApply(link -> new PublishResult.Published(id.get(), (link.succeeded()
+                        ? link.jsonObject().flatMap(o -> JsonPaths.text(o, "permalink_url")) : Optional.<String>empty())
+                        .or(() -> target.ref(FacebookInbox.REF_URL)).orElse(url(id.get()))));
     }
 
     /**

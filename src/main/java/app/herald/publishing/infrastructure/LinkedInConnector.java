@@ -74,7 +74,7 @@ public class LinkedInConnector implements NetworkConnector {
         try {
             OAuth2Tokens tokens = tokens(channel);
             if (post.answers().isPresent()) {
-                return answer(channel, tokens, post.text(), post.answers().get());
+                return answer(channel, tokens, post.text(), post.answers().get()).join();
             }
             JsonObjectBuilder body = share(channel, post);
             if (!post.media().isEmpty()) {
@@ -95,12 +95,16 @@ public class LinkedInConnector implements NetworkConnector {
     }
 
     /**
-     * A post of words only is one request (two more when LinkedIn refuses the token and it is renewed), sent without
-     * a thread waiting for the answers; an image (uploaded first) and an answer to a comment go on the calling thread.
+     * A post of words only and an answer to a comment are one request each (two more when LinkedIn refuses the token
+     * and it is renewed), sent without a thread waiting for the answers; an image (uploaded first) goes on the
+     * calling thread.
      */
     @Override
     public CompletableFuture<PublishResult> publishLater(ChannelAccess channel, Outgoing post) {
-        if (post.answers().isPresent() || !post.media().isEmpty()) {
+        if (post.answers().isPresent()) {
+            return Calls.later(() -> answer(channel, tokens(channel), post.text(), post.answers().get()));
+        }
+        if (!post.media().isEmpty()) {
             return NetworkConnector.super.publishLater(channel, post);
         }
         JsonObject json = share(channel, post).build();
@@ -139,19 +143,25 @@ public class LinkedInConnector implements NetworkConnector {
      * A comment under the post the answered comment belongs to, nested under that comment. LinkedIn nests one level
      * only: an answer to a nested comment goes under its top-level comment, which the inbox named as "comment".
      */
-    private PublishResult answer(ChannelAccess channel, OAuth2Tokens tokens, String text, ReplyTarget target) {
+    private CompletableFuture<PublishResult> answer(ChannelAccess channel, OAuth2Tokens tokens, String text,
+                                                     ReplyTarget target) {
         Optional<String> post = target.ref(POST_REF);
         if (post.isEmpty()) {
-            return new PublishResult.Rejected("Herald does not know which LinkedIn post this comment is under; answer "
-                    + "it on LinkedIn.");
+            return CompletableFuture.completedFuture(new PublishResult.Rejected("Herald does not know which LinkedIn "
+                    + "post this comment is under; answer it on LinkedIn."));
         }
         Optional<String> parent = parentComment(target);
         JsonObjectBuilder body = JSON.createObjectBuilder().add("actor", channel.account()).add("object", post.get())
                 .add("message", JSON.createObjectBuilder().add("text", text));
         parent.ifPresent(p -> body.add("parentComment", p));
         JsonObject json = body.build();
-        NetworkCall call = tokens.send(token -> request(channel, "/rest/socialActions/" + Forms.encode(post.get())
-                + "/comments", token).header("Content-Type", "application/json").POST(NetworkCall.json(json)).build());
+        return tokens.sendLater(token -> request(channel, "/rest/socialActions/" + Forms.encode(post.get())
+                        + "/comments", token).header("Content-Type", "application/json").POST(NetworkCall.json(json))
+                        .build())
+                .thenApply(call -> commented(post.get(), parent, call));
+    }
+
+    private static PublishResult commented(String post, Optional<String> parent, NetworkCall call) {
         if (!call.succeeded()) {
             return call.failure(message(call));
         }
@@ -162,7 +172,7 @@ public class LinkedInConnector implements NetworkConnector {
                 .or(() -> id.filter(i -> i.startsWith("urn:li:comment:")))
                 .or(() -> id.filter(i -> i.matches("\\d{1,20}")).flatMap(i -> parent.flatMap(LinkedInApi::activityOf)
                         .map(activity -> "urn:li:comment:(" + activity + "," + i + ")")))
-                .<PublishResult>map(urn -> new PublishResult.Published(urn, LinkedInApi.commentUrl(post.get(), urn)))
+                .<PublishResult>map(urn -> new PublishResult.Published(urn, LinkedInApi.commentUrl(post, urn)))
                 .orElseGet(call::unreadable);
     }
 

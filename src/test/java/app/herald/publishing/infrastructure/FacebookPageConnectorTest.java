@@ -99,15 +99,18 @@ class FacebookPageConnectorTest {
     }
 
     @Test
-    void anImageIsUploadedAsAPhotoWithTheTextAsCaption() throws Exception {
+    void anImageIsUploadedAsAPhotoWithTheTextAsCaptionWithoutTheCallerWaitingForGraphsAnswer() throws Exception {
         Path file = Files.write(dir.resolve("shop.jpg"), new byte[] {(byte) 0xFF, (byte) 0xD8, 5});
-        network.on("POST", "/v21.0/" + PAGE + "/photos",
+        Runnable answer = network.holding("POST", "/v21.0/" + PAGE + "/photos",
                 Answer.json(200, "{\"id\": \"1116692665022860\", \"post_id\": \"" + POST + "\"}"));
 
-        PublishResult result = connector.publish(channel(), new Outgoing(42, "k", "Our shop", null,
-                List.of(new OutgoingMedia("shop.jpg", "image/jpeg", 3, file, null))));
+        CompletableFuture<PublishResult> later = connector.publishLater(channel(), new Outgoing(42, "k", "Our shop",
+                null, List.of(new OutgoingMedia("shop.jpg", "image/jpeg", 3, file, null))));
 
-        assertEquals(new PublishResult.Published(POST, "https://www.facebook.com/" + POST), result);
+        assertFalse(later.isDone(), "the caller got its thread back before Graph answered");
+        answer.run();
+        assertEquals(new PublishResult.Published(POST, "https://www.facebook.com/" + POST),
+                later.get(5, TimeUnit.SECONDS));
         FakeNetwork.Received sent = network.received("POST", "/v21.0/" + PAGE + "/photos").get(0);
         assertEquals("Bearer page-token", sent.header("Authorization"));
         assertTrue(sent.header("Content-Type").startsWith("multipart/form-data; boundary="));
@@ -343,6 +346,21 @@ class FacebookPageConnectorTest {
         assertEquals("message=Thanks+%26+welcome%21", sent.text());
         assertEquals("fields=permalink_url", network.received("GET", "/v21.0/1116692661689527_330").get(0).query());
         assertTrue(network.received("POST", "/v21.0/" + PAGE + "/feed").isEmpty(), "an answer is no new post");
+    }
+
+    @Test
+    void anAnswerToACommentGoesWithoutTheCallerWaitingAndAMissingLinkCostsOnlyTheLink() throws Exception {
+        Runnable answer = network.holding("POST", "/v21.0/" + COMMENT + "/comments",
+                Answer.json(200, "{\"id\": \"1116692661689527_331\"}"));
+        network.on("GET", "/v21.0/1116692661689527_331", Answer.json(500, "{\"error\": {\"message\": \"Oops\"}}"));
+
+        CompletableFuture<PublishResult> later = answering.publishLater(channel(), answer("Glad you like it",
+                new ReplyTarget("1116692661689527_311", Map.of("thread", COMMENT))));
+
+        assertFalse(later.isDone(), "the caller got its thread back before Graph answered");
+        answer.run();
+        assertEquals(new PublishResult.Published("1116692661689527_331", "https://www.facebook.com/1116692661689527_331"),
+                later.get(5, TimeUnit.SECONDS));
     }
 
     @Test

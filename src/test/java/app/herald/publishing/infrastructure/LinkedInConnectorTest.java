@@ -396,6 +396,19 @@ class LinkedInConnectorTest {
     }
 
     @Test
+    void anAnswerGoesWithoutTheCallerWaitingForLinkedInsAnswer() throws Exception {
+        Runnable answer = network.holding("POST", "/rest/socialActions/" + SHARE + "/comments",
+                new Answer(201, "", Map.of("x-restli-id", "777"), 0));
+
+        CompletableFuture<PublishResult> later = connector.publishLater(channel(), answer("Thanks!"));
+
+        assertFalse(later.isDone(), "the caller got its thread back before LinkedIn answered");
+        answer.run();
+        assertEquals(ANSWER, assertInstanceOf(PublishResult.Published.class, later.get(5, TimeUnit.SECONDS))
+                .networkPostId());
+    }
+
+    @Test
     void anAnswerNamedOnlyInTheHeaderGetsItsUrnFromTheCommentItAnswers() {
         network.on("POST", "/rest/socialActions/" + SHARE + "/comments", new Answer(201, "", Map.of("x-restli-id",
                 "777"), 0));
