@@ -34,6 +34,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /** Bluesky's XRPC API (docs.bsky.app, atproto.com lexicons), played by a fake PDS on loopback. */
 class BlueskyConnectorTest {
@@ -184,21 +186,6 @@ class BlueskyConnectorTest {
     }
 
     @Test
-    void whenTheRefreshTokenExpiredTooItSignsInAgain() {
-        AtomicInteger attempts = new AtomicInteger();
-        network.on("POST", "/xrpc/com.atproto.repo.createRecord", r -> attempts.incrementAndGet() == 1
-                ? Answer.json(401, "{\"error\": \"ExpiredToken\", \"message\": \"Token has expired\"}")
-                : Answer.json(200, CREATED));
-        network.on("POST", "/xrpc/com.atproto.server.refreshSession",
-                Answer.json(400, "{\"error\": \"ExpiredToken\", \"message\": \"Token has expired\"}"));
-        network.on("POST", "/xrpc/com.atproto.server.createSession", Answer.json(200, session("jwt-3", "ref-3")));
-
-        assertInstanceOf(PublishResult.Published.class, connector.publish(channel(), text("Hello")));
-        assertEquals("Bearer jwt-3", network.received("POST", "/xrpc/com.atproto.repo.createRecord").get(1)
-                .header("Authorization"));
-    }
-
-    @Test
     void aRefusedAppPasswordAsksForReconnection() {
         network.on("POST", "/xrpc/com.atproto.server.createSession",
                 Answer.json(401, "{\"error\": \"AuthenticationRequired\", \"message\": \"Invalid identifier or password\"}"));
@@ -208,17 +195,6 @@ class BlueskyConnectorTest {
 
         String reason = assertInstanceOf(PublishResult.Rejected.class, result).reason();
         assertTrue(reason.contains("Reconnect") && reason.contains("Invalid identifier or password"), reason);
-    }
-
-    @Test
-    void aRecordKeyAlreadyTakenMeansTheEarlierAttemptMadeThePost() {
-        network.on("POST", "/xrpc/com.atproto.repo.createRecord",
-                Answer.json(400, "{\"error\": \"InvalidRequest\", \"message\": \"Record already exists\"}"));
-        network.on("GET", "/xrpc/com.atproto.repo.getRecord", Answer.json(200,
-                "{\"uri\": \"" + URI + "\", \"cid\": \"bafyrei1\", \"value\": {\"text\": \"Hello\"}}"));
-
-        assertEquals(new PublishResult.Published(URI, "https://bsky.app/profile/" + HANDLE + "/post/" + RKEY),
-                connector.publish(channel(), text("Hello")));
     }
 
     @Test
@@ -248,8 +224,9 @@ class BlueskyConnectorTest {
         assertEquals(1, network.received("GET", "/xrpc/com.atproto.identity.resolveHandle").size());
     }
 
-    @Test
-    void handedOverAnExpiredSessionIsRefreshedOrOpenedAgainAndThePostSentOnceMore() {
+    @ParameterizedTest
+    @EnumSource(Sending.class)
+    void whenTheRefreshTokenExpiredTooItSignsInAgainAndSendsOnceMore(Sending sending) {
         AtomicInteger attempts = new AtomicInteger();
         network.on("POST", "/xrpc/com.atproto.repo.createRecord", r -> attempts.incrementAndGet() == 1
                 ? Answer.json(401, "{\"error\": \"ExpiredToken\", \"message\": \"Token has expired\"}")
@@ -259,7 +236,7 @@ class BlueskyConnectorTest {
         network.on("POST", "/xrpc/com.atproto.server.createSession", Answer.json(200, session("jwt-3", "ref-3")));
         ChannelAccess channel = channel();
 
-        PublishResult result = connector.publishLater(channel, text("Hello")).join();
+        PublishResult result = sending.publish(connector, channel, text("Hello"));
 
         assertInstanceOf(PublishResult.Published.class, result);
         assertEquals("Bearer ref-1", network.received("POST", "/xrpc/com.atproto.server.refreshSession").get(0)
@@ -269,8 +246,9 @@ class BlueskyConnectorTest {
         assertEquals(Map.of("access_jwt", "jwt-3", "refresh_jwt", "ref-3", "did", DID), channel.renewed());
     }
 
-    @Test
-    void handedOverARefusedAppPasswordOnRenewalAsksForReconnectionAndSendsNothingMore() {
+    @ParameterizedTest
+    @EnumSource(Sending.class)
+    void aRefusedAppPasswordOnRenewalAsksForReconnectionAndSendsNothingMore(Sending sending) {
         network.on("POST", "/xrpc/com.atproto.repo.createRecord",
                 Answer.json(400, "{\"error\": \"InvalidToken\", \"message\": \"Token could not be verified\"}"));
         network.on("POST", "/xrpc/com.atproto.server.refreshSession",
@@ -278,28 +256,29 @@ class BlueskyConnectorTest {
         network.on("POST", "/xrpc/com.atproto.server.createSession",
                 Answer.json(401, "{\"error\": \"AuthenticationRequired\", \"message\": \"Invalid identifier or password\"}"));
 
-        PublishResult result = connector.publishLater(channel(), text("Hello")).join();
+        PublishResult result = sending.publish(connector, channel(), text("Hello"));
 
         String reason = assertInstanceOf(PublishResult.Rejected.class, result).reason();
         assertTrue(reason.contains("Reconnect") && reason.contains("Invalid identifier or password"), reason);
         assertEquals(1, network.received("POST", "/xrpc/com.atproto.repo.createRecord").size());
     }
 
-    @Test
-    void handedOverARecordKeyAlreadyTakenIsLookedUpAndAServerErrorWithoutOneIsRetried() {
+    @ParameterizedTest
+    @EnumSource(Sending.class)
+    void aRecordKeyAlreadyTakenMeansTheEarlierAttemptMadeThePostAndAServerErrorWithoutOneIsRetried(Sending sending) {
         network.on("POST", "/xrpc/com.atproto.repo.createRecord",
                 Answer.json(400, "{\"error\": \"InvalidRequest\", \"message\": \"Record already exists\"}"));
         network.on("GET", "/xrpc/com.atproto.repo.getRecord", Answer.json(200,
                 "{\"uri\": \"" + URI + "\", \"cid\": \"bafyrei1\", \"value\": {\"text\": \"Hello\"}}"));
 
         assertEquals(new PublishResult.Published(URI, "https://bsky.app/profile/" + HANDLE + "/post/" + RKEY),
-                connector.publishLater(channel(), text("Hello")).join());
+                sending.publish(connector, channel(), text("Hello")));
 
         network.on("POST", "/xrpc/com.atproto.repo.createRecord", Answer.json(502, "{\"error\": \"UpstreamFailure\"}"));
         network.on("GET", "/xrpc/com.atproto.repo.getRecord",
                 Answer.json(400, "{\"error\": \"RecordNotFound\", \"message\": \"Could not locate record\"}"));
 
-        assertInstanceOf(PublishResult.RetryLater.class, connector.publishLater(channel(), text("Hello")).join());
+        assertInstanceOf(PublishResult.RetryLater.class, sending.publish(connector, channel(), text("Hello")));
     }
 
     @Test

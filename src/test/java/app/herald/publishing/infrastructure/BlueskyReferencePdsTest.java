@@ -29,6 +29,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * The Bluesky connector against Bluesky's own server: the reference PDS (npm {@code @atproto/pds}) with an in-memory
@@ -154,29 +156,15 @@ class BlueskyReferencePdsTest {
         return new String(Arrays.copyOfRange(utf8, index.getInt("byteStart"), index.getInt("byteEnd")), StandardCharsets.UTF_8);
     }
 
-    @Test
-    void sendingThePublicationAgainFindsTheFirstCopyInsteadOfMakingASecond() throws Exception {
-        Outgoing outgoing = post("Once only " + UUID.randomUUID());
-        ChannelAccess channel = channel(alice);
-        PublishResult.Published first = assertInstanceOf(PublishResult.Published.class, connector.publish(channel, outgoing));
-
-        PublishResult again = connector.publish(channel, outgoing);
-
-        assertEquals(first, again, "the PDS refused the taken record key and the connector found the first copy");
-        long copies = xrpcGet("com.atproto.repo.listRecords?repo=" + encode(alice.did())
-                + "&collection=app.bsky.feed.post&limit=100").getJsonArray("records").getValuesAs(JsonObject.class).stream()
-                .filter(r -> r.getJsonObject("value").getString("text").equals(outgoing.text())).count();
-        assertEquals(1, copies, "the network has the post once");
-    }
-
-    @Test
-    void aPostHandedOverWithoutWaitingIsStoredAndHandedOverAgainFindsTheFirstCopy() throws Exception {
-        Outgoing outgoing = post("Handed over " + UUID.randomUUID() + " https://herald.app #launch");
+    @ParameterizedTest
+    @EnumSource(Sending.class)
+    void sendingThePublicationAgainFindsTheFirstCopyInsteadOfMakingASecond(Sending sending) throws Exception {
+        Outgoing outgoing = post("Once only " + UUID.randomUUID() + " https://herald.app #launch");
         ChannelAccess channel = channel(alice);
 
         PublishResult.Published first = assertInstanceOf(PublishResult.Published.class,
-                connector.publishLater(channel, outgoing).join());
-        PublishResult again = connector.publishLater(channel, outgoing).join();
+                sending.publish(connector, channel, outgoing));
+        PublishResult again = sending.publish(connector, channel, outgoing);
 
         assertEquals(first, again, "the PDS refused the taken record key and the connector found the first copy");
         JsonObject stored = stored(alice, first.networkPostId());
@@ -188,16 +176,18 @@ class BlueskyReferencePdsTest {
         assertEquals(1, copies, "the network has the post once");
     }
 
-    @Test
-    void handedOverWithAnAccessTokenThePdsDoesNotAcceptThePostGoesOutAfterARefresh() throws Exception {
+    @ParameterizedTest
+    @EnumSource(Sending.class)
+    void anAccessTokenThePdsDoesNotAcceptIsRenewedWithTheRefreshTokenAndThePostGoesOut(Sending sending)
+            throws Exception {
         JsonObject session = xrpcPost("com.atproto.server.createSession", null, Json.createObjectBuilder()
                 .add("identifier", bob.handle()).add("password", bob.appPassword()).build());
         ChannelAccess channel = new ChannelAccess(7, endpoint, bob.handle(), Map.of("app_password", bob.appPassword(),
                 "access_jwt", "not-a-token-the-pds-issued", "refresh_jwt", session.getString("refreshJwt"),
                 "did", bob.did()));
-        Outgoing outgoing = post("Handed over after a refresh " + UUID.randomUUID());
+        Outgoing outgoing = post("After a refresh " + UUID.randomUUID());
 
-        PublishResult result = connector.publishLater(channel, outgoing).join();
+        PublishResult result = sending.publish(connector, channel, outgoing);
 
         PublishResult.Published published = assertInstanceOf(PublishResult.Published.class, result, result::toString);
         assertEquals(outgoing.text(), stored(bob, published.networkPostId()).getString("text"));
@@ -212,20 +202,6 @@ class BlueskyReferencePdsTest {
 
         assertEquals(new LookupResult.Found((PublishResult.Published) published), connector.lookup(channel, sent));
         assertEquals(new LookupResult.Absent(), connector.lookup(channel, post("Never sent")));
-    }
-
-    @Test
-    void anAccessTokenThePdsDoesNotAcceptIsRenewedWithTheRefreshTokenAndThePostGoesOut() throws Exception {
-        JsonObject session = xrpcPost("com.atproto.server.createSession", null, Json.createObjectBuilder()
-                .add("identifier", alice.handle()).add("password", alice.appPassword()).build());
-        ChannelAccess channel = new ChannelAccess(7, endpoint, alice.handle(), Map.of("app_password", alice.appPassword(),
-                "access_jwt", "not-a-token-the-pds-issued", "refresh_jwt", session.getString("refreshJwt"),
-                "did", alice.did()));
-
-        PublishResult result = connector.publish(channel, post("After a refresh " + UUID.randomUUID()));
-
-        assertInstanceOf(PublishResult.Published.class, result, result::toString);
-        assertTrue(!channel.renewed().get("access_jwt").equals("not-a-token-the-pds-issued"), "a new access token is kept");
     }
 
     @Test
