@@ -99,9 +99,9 @@ public class BlueskyConnector implements NetworkConnector {
     }
 
     /**
-     * As {@link #publish} without a thread waiting for the PDS. A post with images, or one mentioning someone (whose
-     * handle the PDS resolves first), is made on the calling thread, as are a first sign-in and the look-up after a
-     * refused record key.
+     * As {@link #publish} without a thread waiting for the PDS: a renewed session and the look-up after a refused
+     * record key are chained on the answers. A post with images, or one mentioning someone (whose handle the PDS
+     * resolves first), is made on the calling thread, as is a channel's first sign-in.
      */
     @Override
     public CompletableFuture<PublishResult> publishLater(ChannelAccess channel, Outgoing post) {
