@@ -32,8 +32,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
-import java.util.function.Function;
 
 /**
  * Bluesky through the channel's PDS (AT Protocol XRPC). Signs in with the handle and an app password, keeps the
@@ -113,20 +111,14 @@ public class BlueskyConnector implements NetworkConnector {
 
     /** Writes the post's record; what comes before it (resolving mentions, uploading images) runs at once. */
     private CompletableFuture<PublishResult> created(ChannelAccess channel, Outgoing post) {
-        try {
+        return Calls.later(() -> {
             String rkey = recordKey(post.idempotencyKey());
             JsonObject body = JSON.createObjectBuilder().add("repo", session.did(channel)).add("collection", POST)
                     .add("rkey", rkey).add("record", record(channel, post)).build();
             return session.sendLater(channel, token -> session.xrpc(channel, "com.atproto.repo.createRecord", token)
                             .header("Content-Type", "application/json").POST(NetworkCall.json(body)).build())
-                    .thenCompose(call -> answered(channel, post, rkey, call))
-                    .exceptionally(failure -> stopped(failure, e -> new PublishResult.Rejected(e.getMessage()),
-                            Stop::result));
-        } catch (ChannelAccess.MissingCredential e) {
-            return CompletableFuture.completedFuture(new PublishResult.Rejected(e.getMessage()));
-        } catch (Stop stop) {
-            return CompletableFuture.completedFuture(stop.result());
-        }
+                    .thenCompose(call -> answered(channel, post, rkey, call));
+        });
     }
 
     private JsonObject record(ChannelAccess channel, Outgoing post) {
@@ -164,23 +156,6 @@ public class BlueskyConnector implements NetworkConnector {
                     ? found.post() : failure(call));
         }
         return CompletableFuture.completedFuture(failure(call));
-    }
-
-    /**
-     * What a chain of calls that failed on the way answers: a missing credential or a stop as the caller words them;
-     * anything else is a bug, let out as it is.
-     */
-    private static <T> T stopped(Throwable failure, Function<ChannelAccess.MissingCredential, T> missing,
-                                 Function<Stop, T> stop) {
-        Throwable cause = failure instanceof CompletionException && failure.getCause() != null
-                ? failure.getCause() : failure;
-        if (cause instanceof ChannelAccess.MissingCredential e) {
-            return missing.apply(e);
-        }
-        if (cause instanceof Stop e) {
-            return stop.apply(e);
-        }
-        throw failure instanceof CompletionException wrapped ? wrapped : new CompletionException(cause);
     }
 
     /**
@@ -226,7 +201,7 @@ public class BlueskyConnector implements NetworkConnector {
             return session.sendLater(channel, token -> session.xrpc(channel, "com.atproto.repo.getRecord?repo="
                             + Forms.encode(did) + "&collection=" + POST + "&rkey=" + rkey, token).GET().build())
                     .thenApply(call -> lookedUp(channel, rkey, call))
-                    .exceptionally(failure -> stopped(failure, e -> new LookupResult.Unknown(e.getMessage()),
+                    .exceptionally(failure -> Calls.stopped(failure, e -> new LookupResult.Unknown(e.getMessage()),
                             stop -> Calls.unknown(network(), stop.result())));
         } catch (ChannelAccess.MissingCredential e) {
             return CompletableFuture.completedFuture(new LookupResult.Unknown(e.getMessage()));

@@ -9,7 +9,6 @@ import java.net.http.HttpRequest;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.function.Function;
 
 /**
@@ -31,11 +30,7 @@ final class BlueskySession {
      * signing in fails.
      */
     NetworkCall send(ChannelAccess channel, Function<String, HttpRequest> request) {
-        try {
-            return sendLater(channel, request).join();
-        } catch (CompletionException e) {
-            throw e.getCause() instanceof RuntimeException cause ? cause : e;
-        }
+        return Calls.joined(sendLater(channel, request));
     }
 
     /**

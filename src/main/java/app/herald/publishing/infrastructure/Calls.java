@@ -25,6 +25,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
@@ -99,15 +101,66 @@ final class Calls {
     }
 
     /**
-     * Starts a publication that answers later, so that a channel without its credentials is refused at once, as
-     * {@code publish} refuses it, rather than failing the stage.
+     * Starts a publication that answers later. A channel without its credentials is refused and a {@link Stop} (a
+     * step before the post that failed) answers what it says, whether they come at once or from a later request of
+     * the chain; anything else is a bug and fails the stage.
      */
     static CompletableFuture<PublishResult> later(Supplier<CompletableFuture<PublishResult>> start) {
         try {
-            return start.get();
+            return start.get().exceptionally(failure -> stopped(failure,
+                    e -> new PublishResult.Rejected(e.getMessage()), Stop::result));
         } catch (ChannelAccess.MissingCredential e) {
             return CompletableFuture.completedFuture(new PublishResult.Rejected(e.getMessage()));
+        } catch (Stop stop) {
+            return CompletableFuture.completedFuture(stop.result());
         }
+    }
+
+    /**
+     * What a chain of requests that failed on the way answers: a missing credential or a {@link Stop} as the caller
+     * words them; anything else is a bug, let out as it is.
+     */
+    static <T> T stopped(Throwable failure, Function<ChannelAccess.MissingCredential, T> missing,
+                         Function<Stop, T> stop) {
+        Throwable cause = failure instanceof CompletionException && failure.getCause() != null
+                ? failure.getCause() : failure;
+        if (cause instanceof ChannelAccess.MissingCredential e) {
+            return missing.apply(e);
+        }
+        if (cause instanceof Stop e) {
+            return stop.apply(e);
+        }
+        throw failure instanceof CompletionException wrapped ? wrapped : new CompletionException(cause);
+    }
+
+    /** Completes after {@code pause} without a thread waiting for it (a network asked again later). */
+    static CompletableFuture<Void> after(Duration pause) {
+        return CompletableFuture.runAsync(() -> { },
+                CompletableFuture.delayedExecutor(pause.toMillis(), TimeUnit.MILLISECONDS));
+    }
+
+    /** Waits for a chain on the calling thread, letting out what failed in it as itself, a {@link Stop} included. */
+    static <T> T joined(CompletableFuture<T> chain) {
+        try {
+            return chain.join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException cause ? cause : e;
+        }
+    }
+
+    /**
+     * Runs {@code step} for each item in turn, each when the one before has answered (uploads before a post), and
+     * answers their results in order.
+     */
+    static <T, R> CompletableFuture<List<R>> inTurn(List<T> items, Function<T, CompletableFuture<R>> step) {
+        CompletableFuture<List<R>> done = CompletableFuture.completedFuture(new ArrayList<>());
+        for (T item : items) {
+            done = done.thenCompose(results -> step.apply(item).thenApply(result -> {
+                results.add(result);
+                return results;
+            }));
+        }
+        return done;
     }
 
     /**

@@ -21,6 +21,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * An Instagram professional account through the Instagram Graph API (Content Publishing). Instagram downloads each
@@ -81,49 +82,66 @@ public class InstagramConnector implements NetworkConnector {
 
     @Override
     public PublishResult publish(ChannelAccess channel, Outgoing post) {
+        return publishLater(channel, post).join();
+    }
+
+    /**
+     * A post is the account's publishing limit asked first, the image's container (a carousel's items, then the
+     * carousel), the checks until Instagram has fetched the images, the publication and the permalink: each request
+     * sent when the one before has answered, with no thread waiting, not even through the pauses between checks. An
+     * answer goes on the calling thread.
+     */
+    @Override
+    public CompletableFuture<PublishResult> publishLater(ChannelAccess channel, Outgoing post) {
         if (post.answers().isPresent()) {
-            return answer(channel, post, post.answers().get());
+            return CompletableFuture.completedFuture(answer(channel, post, post.answers().get()));
         }
-        try {
+        return Calls.later(() -> {
             String token = channel.required("access_token");
             List<String> problems = validate(post);
             if (!problems.isEmpty()) {
-                return new PublishResult.Rejected(String.join(" ", problems));
+                return CompletableFuture.completedFuture(new PublishResult.Rejected(String.join(" ", problems)));
             }
-            checkPublishingLimit(channel, token);
-            String container;
-            if (post.media().size() == 1) {
-                Map<String, String> fields = image(post.media().get(0));
-                fields.put("caption", post.text());
-                container = createContainer(channel, token, fields);
-            } else {
-                List<String> children = new ArrayList<>();
-                for (OutgoingMedia media : post.media()) {
-                    Map<String, String> fields = image(media);
-                    fields.put("is_carousel_item", "true");
-                    children.add(createContainer(channel, token, fields));
-                }
-                Map<String, String> carousel = new LinkedHashMap<>();
-                carousel.put("media_type", "CAROUSEL");
-                carousel.put("children", String.join(",", children));
-                carousel.put("caption", post.text());
-                container = createContainer(channel, token, carousel);
-            }
-            graph.awaitFinished(channel, token, container);
-            NetworkCall call = NetworkCall.send(graph.request(channel, "/" + channel.account() + "/media_publish", token)
-                    .header("Content-Type", Forms.CONTENT_TYPE)
-                    .POST(Forms.body(Map.of("creation_id", container))).build());
-            if (!call.succeeded()) {
-                return GraphApi.failure(call, network().label());
-            }
-            return call.jsonObject().flatMap(o -> JsonPaths.text(o, "id"))
-                    .<PublishResult>map(id -> new PublishResult.Published(id, graph.permalink(channel, token, id)))
-                    .orElseGet(call::unreadable);
-        } catch (ChannelAccess.MissingCredential e) {
-            return new PublishResult.Rejected(e.getMessage());
-        } catch (Stop stop) {
-            return stop.result();
+            return withinPublishingLimit(channel, token)
+                    .thenCompose(allowed -> container(channel, token, post))
+                    .thenCompose(container -> graph.finishedLater(channel, token, container)
+                            .thenCompose(ready -> NetworkCall.sendAsync(graph.request(channel, "/" + channel.account()
+                                            + "/media_publish", token).header("Content-Type", Forms.CONTENT_TYPE)
+                                    .POST(Forms.body(Map.of("creation_id", container))).build())))
+                    .thenCompose(call -> published(channel, token, call));
+        });
+    }
+
+    /** One image's container, or a carousel's: its items' containers first, one after the other. */
+    private CompletableFuture<String> container(ChannelAccess channel, String token, Outgoing post) {
+        if (post.media().size() == 1) {
+            Map<String, String> fields = image(post.media().get(0));
+            fields.put("caption", post.text());
+            return createContainer(channel, token, fields);
         }
+        return Calls.inTurn(post.media(), media -> {
+            Map<String, String> fields = image(media);
+            fields.put("is_carousel_item", "true");
+            return createContainer(channel, token, fields);
+        }).thenCompose(children -> {
+            Map<String, String> carousel = new LinkedHashMap<>();
+            carousel.put("media_type", "CAROUSEL");
+            carousel.put("children", String.join(",", children));
+            carousel.put("caption", post.text());
+            return createContainer(channel, token, carousel);
+        });
+    }
+
+    private CompletableFuture<PublishResult> published(ChannelAccess channel, String token, NetworkCall call) {
+        if (!call.succeeded()) {
+            return CompletableFuture.completedFuture(GraphApi.failure(call, network().label()));
+        }
+        Optional<String> id = call.jsonObject().flatMap(o -> JsonPaths.text(o, "id"));
+        if (id.isEmpty()) {
+            return CompletableFuture.completedFuture(call.unreadable());
+        }
+        return graph.permalinkLater(channel, token, id.get()).thenApply(url -> new PublishResult.Published(id.get(),
+                url));
     }
 
     private static Map<String, String> image(OutgoingMedia media) {
@@ -135,30 +153,37 @@ public class InstagramConnector implements NetworkConnector {
         return fields;
     }
 
-    /** Instagram caps API posts per account per 24 hours; asking first avoids a refused publish with a spent container. */
-    private void checkPublishingLimit(ChannelAccess channel, String token) {
-        NetworkCall call = NetworkCall.send(graph.request(channel, "/" + channel.account()
-                + "/content_publishing_limit?fields=quota_usage,config", token).GET().build());
-        if (!call.succeeded()) {
-            throw Stop.beforePost(GraphApi.failure(call, network().label()));
-        }
-        Optional<JsonObject> limit = call.jsonObject().flatMap(o -> JsonPaths.objects(o, "data").stream().findFirst());
-        long used = limit.flatMap(l -> JsonPaths.number(l, "quota_usage")).orElse(0L);
-        Optional<Long> total = limit.flatMap(l -> JsonPaths.number(l, "config.quota_total"));
-        if (total.isPresent() && used >= total.get()) {
-            throw new Stop(new PublishResult.RetryLater("Instagram allows " + total.get() + " posts per 24 hours through "
-                    + "its API and this account has used them; Herald tries again later.", Duration.ofHours(1)));
-        }
+    /**
+     * Instagram caps API posts per account per 24 hours; asking first avoids a refused publish with a spent container.
+     * Completes exceptionally with a {@link Stop} when the account has used them.
+     */
+    private CompletableFuture<Void> withinPublishingLimit(ChannelAccess channel, String token) {
+        return NetworkCall.sendAsync(graph.request(channel, "/" + channel.account()
+                + "/content_publishing_limit?fields=quota_usage,config", token).GET().build()).thenAccept(call -> {
+                    if (!call.succeeded()) {
+                        throw Stop.beforePost(GraphApi.failure(call, network().label()));
+                    }
+                    Optional<JsonObject> limit = call.jsonObject()
+                            .flatMap(o -> JsonPaths.objects(o, "data").stream().findFirst());
+                    long used = limit.flatMap(l -> JsonPaths.number(l, "quota_usage")).orElse(0L);
+                    Optional<Long> total = limit.flatMap(l -> JsonPaths.number(l, "config.quota_total"));
+                    if (total.isPresent() && used >= total.get()) {
+                        throw new Stop(new PublishResult.RetryLater("Instagram allows " + total.get() + " posts per 24 "
+                                + "hours through its API and this account has used them; Herald tries again later.",
+                                Duration.ofHours(1)));
+                    }
+                });
     }
 
-    private String createContainer(ChannelAccess channel, String token, Map<String, String> fields) {
-        NetworkCall call = NetworkCall.send(graph.request(channel, "/" + channel.account() + "/media", token)
-                .header("Content-Type", Forms.CONTENT_TYPE).POST(Forms.body(fields)).build());
-        if (!call.succeeded()) {
-            throw Stop.beforePost(GraphApi.failure(call, network().label()));
-        }
-        return call.jsonObject().flatMap(o -> JsonPaths.text(o, "id"))
-                .orElseThrow(() -> Stop.beforePost(call.unreadable()));
+    private CompletableFuture<String> createContainer(ChannelAccess channel, String token, Map<String, String> fields) {
+        return NetworkCall.sendAsync(graph.request(channel, "/" + channel.account() + "/media", token)
+                .header("Content-Type", Forms.CONTENT_TYPE).POST(Forms.body(fields)).build()).thenApply(call -> {
+                    if (!call.succeeded()) {
+                        throw Stop.beforePost(GraphApi.failure(call, network().label()));
+                    }
+                    return call.jsonObject().flatMap(o -> JsonPaths.text(o, "id"))
+                            .orElseThrow(() -> Stop.beforePost(call.unreadable()));
+                });
     }
 
     @Override

@@ -71,45 +71,38 @@ public class LinkedInConnector implements NetworkConnector {
 
     @Override
     public PublishResult publish(ChannelAccess channel, Outgoing post) {
-        try {
-            OAuth2Tokens tokens = tokens(channel);
-            if (post.answers().isPresent()) {
-                return answer(channel, tokens, post.text(), post.answers().get()).join();
-            }
-            JsonObjectBuilder body = share(channel, post);
-            if (!post.media().isEmpty()) {
-                OutgoingMedia media = post.media().get(0);
-                JsonObjectBuilder image = JSON.createObjectBuilder().add("id", upload(channel, tokens, media));
-                if (media.altText() != null && !media.altText().isBlank()) {
-                    image.add("altText", media.altText());
-                }
-                body.add("content", JSON.createObjectBuilder().add("media", image));
-            }
-            JsonObject json = body.build();
-            return answerTo(tokens.send(token -> postRequest(channel, token, json)));
-        } catch (ChannelAccess.MissingCredential e) {
-            return new PublishResult.Rejected(e.getMessage());
-        } catch (Stop stop) {
-            return stop.result();
-        }
+        return publishLater(channel, post).join();
     }
 
     /**
-     * A post of words only and an answer to a comment are one request each (two more when LinkedIn refuses the token
-     * and it is renewed), sent without a thread waiting for the answers; an image (uploaded first) goes on the
-     * calling thread.
+     * A post is its image uploaded first (asking LinkedIn where, then sending it there), then the post; an answer to a
+     * comment is one request. Every request is sent when the one before has answered (two more when LinkedIn refuses
+     * the token and it is renewed), no thread waiting.
      */
     @Override
     public CompletableFuture<PublishResult> publishLater(ChannelAccess channel, Outgoing post) {
-        if (post.answers().isPresent()) {
-            return Calls.later(() -> answer(channel, tokens(channel), post.text(), post.answers().get()));
-        }
-        if (!post.media().isEmpty()) {
-            return NetworkConnector.super.publishLater(channel, post);
-        }
-        JsonObject json = share(channel, post).build();
-        return Calls.later(() -> tokens(channel).sendLater(token -> postRequest(channel, token, json))
-                .thenApply(LinkedInConnector::answerTo));
+        return Calls.later(() -> {
+            OAuth2Tokens tokens = tokens(channel);
+            if (post.answers().isPresent()) {
+                return answer(channel, tokens, post.text(), post.answers().get());
+            }
+            // One image at most: validate refuses more.
+            return Calls.inTurn(post.media(), media -> upload(channel, tokens, media))
+                    .thenCompose(images -> {
+                        JsonObjectBuilder body = share(channel, post);
+                        if (!images.isEmpty()) {
+                            OutgoingMedia media = post.media().get(0);
+                            JsonObjectBuilder image = JSON.createObjectBuilder().add("id", images.get(0));
+                            if (media.altText() != null && !media.altText().isBlank()) {
+                                image.add("altText", media.altText());
+                            }
+                            body.add("content", JSON.createObjectBuilder().add("media", image));
+                        }
+                        JsonObject json = body.build();
+                        return tokens.sendLater(token -> postRequest(channel, token, json));
+                    })
+                    .thenApply(LinkedInConnector::answerTo);
+        });
     }
 
     private static JsonObjectBuilder share(ChannelAccess channel, Outgoing post) {
@@ -181,28 +174,30 @@ public class LinkedInConnector implements NetworkConnector {
                 .filter(id -> id.startsWith("urn:li:comment:")));
     }
 
-    private String upload(ChannelAccess channel, OAuth2Tokens tokens, OutgoingMedia media) {
+    private CompletableFuture<String> upload(ChannelAccess channel, OAuth2Tokens tokens, OutgoingMedia media) {
         JsonObject init = JSON.createObjectBuilder().add("initializeUploadRequest",
                 JSON.createObjectBuilder().add("owner", channel.account())).build();
-        NetworkCall call = tokens.send(token -> request(channel, "/rest/images?action=initializeUpload", token)
-                .header("Content-Type", "application/json").POST(NetworkCall.json(init)).build());
-        if (!call.succeeded()) {
-            throw Stop.beforePost(call.failure(message(call)));
-        }
-        Optional<JsonObject> answer = call.jsonObject();
-        Optional<String> uploadUrl = answer.flatMap(o -> JsonPaths.text(o, "value.uploadUrl"));
-        Optional<String> image = answer.flatMap(o -> JsonPaths.text(o, "value.image"));
-        if (uploadUrl.isEmpty() || image.isEmpty()) {
-            throw Stop.beforePost(call.unreadable());
-        }
-        byte[] bytes = media.bytes();
-        NetworkCall put = tokens.send(token -> NetworkCall.request(uploadUrl.get(), answerTimeout)
-                .header("Authorization", "Bearer " + token).header("Content-Type", "application/octet-stream")
-                .PUT(HttpRequest.BodyPublishers.ofByteArray(bytes)).build());
-        if (!put.succeeded()) {
-            throw Stop.beforePost(put.failure(message(put)));
-        }
-        return image.get();
+        return tokens.sendLater(token -> request(channel, "/rest/images?action=initializeUpload", token)
+                .header("Content-Type", "application/json").POST(NetworkCall.json(init)).build()).thenCompose(call -> {
+                    if (!call.succeeded()) {
+                        throw Stop.beforePost(call.failure(message(call)));
+                    }
+                    Optional<JsonObject> answer = call.jsonObject();
+                    Optional<String> uploadUrl = answer.flatMap(o -> JsonPaths.text(o, "value.uploadUrl"));
+                    Optional<String> image = answer.flatMap(o -> JsonPaths.text(o, "value.image"));
+                    if (uploadUrl.isEmpty() || image.isEmpty()) {
+                        throw Stop.beforePost(call.unreadable());
+                    }
+                    byte[] bytes = media.bytes();
+                    return tokens.sendLater(token -> NetworkCall.request(uploadUrl.get(), answerTimeout)
+                            .header("Authorization", "Bearer " + token).header("Content-Type", "application/octet-stream")
+                            .PUT(HttpRequest.BodyPublishers.ofByteArray(bytes)).build()).thenApply(put -> {
+                                if (!put.succeeded()) {
+                                    throw Stop.beforePost(put.failure(message(put)));
+                                }
+                                return image.get();
+                            });
+                });
     }
 
     /** Escapes the little-text markup and writes hashtags in its template, which is what makes them hashtags. */

@@ -19,7 +19,6 @@ import jakarta.json.JsonObjectBuilder;
 import java.net.http.HttpRequest;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -73,31 +72,22 @@ public class MastodonConnector implements NetworkConnector {
 
     @Override
     public PublishResult publish(ChannelAccess channel, Outgoing post) {
-        try {
-            String token = channel.required("access_token");
-            List<String> mediaIds = new ArrayList<>();
-            for (OutgoingMedia media : post.media()) {
-                mediaIds.add(upload(channel, token, media));
-            }
-            return answerTo(NetworkCall.send(statusRequest(channel, token, post, mediaIds)));
-        } catch (ChannelAccess.MissingCredential e) {
-            return new PublishResult.Rejected(e.getMessage());
-        } catch (Stop stop) {
-            return stop.result();
-        }
+        return publishLater(channel, post).join();
     }
 
     /**
-     * A status without media is one request, sent without a thread waiting for its answer; one with images uploads
-     * them first (and may wait for Mastodon to process them), on the calling thread.
+     * A status is its images uploaded one after the other (Mastodon may take a few seconds to process each, asked
+     * again after a pause), then the status itself: every request sent when the one before has answered, no thread
+     * waiting, not even through the pauses.
      */
     @Override
     public CompletableFuture<PublishResult> publishLater(ChannelAccess channel, Outgoing post) {
-        if (!post.media().isEmpty()) {
-            return NetworkConnector.super.publishLater(channel, post);
-        }
-        return Calls.later(() -> NetworkCall.sendAsync(statusRequest(channel, channel.required("access_token"), post,
-                List.of())).thenApply(MastodonConnector::answerTo));
+        return Calls.later(() -> {
+            String token = channel.required("access_token");
+            return Calls.inTurn(post.media(), media -> upload(channel, token, media))
+                    .thenCompose(mediaIds -> NetworkCall.sendAsync(statusRequest(channel, token, post, mediaIds)))
+                    .thenApply(MastodonConnector::answerTo);
+        });
     }
 
     private HttpRequest statusRequest(ChannelAccess channel, String token, Outgoing post, List<String> mediaIds) {
@@ -121,33 +111,40 @@ public class MastodonConnector implements NetworkConnector {
                 .orElseGet(call::unreadable);
     }
 
-    private String upload(ChannelAccess channel, String token, OutgoingMedia media) {
+    private CompletableFuture<String> upload(ChannelAccess channel, String token, OutgoingMedia media) {
         Multipart form = new Multipart().file("file", media.fileName(), media.mimeType(), media.bytes());
         if (media.altText() != null && !media.altText().isBlank()) {
             form.field("description", media.altText());
         }
-        NetworkCall call = NetworkCall.send(api.request(channel, "/api/v2/media", token)
-                .header("Content-Type", form.contentType()).POST(form.body()).build());
-        if (!call.succeeded()) {
-            throw Stop.beforePost(MastodonApi.failure(call));
+        return NetworkCall.sendAsync(api.request(channel, "/api/v2/media", token)
+                .header("Content-Type", form.contentType()).POST(form.body()).build()).thenCompose(call -> {
+                    if (!call.succeeded()) {
+                        throw Stop.beforePost(MastodonApi.failure(call));
+                    }
+                    String id = call.jsonObject().flatMap(o -> JsonPaths.text(o, "id"))
+                            .orElseThrow(() -> Stop.beforePost(call.unreadable()));
+                    // 202: accepted, still processing; url stays null until it is done.
+                    return processed(channel, token, media, id, call, PROCESSING_CHECKS);
+                });
+    }
+
+    /** The medium's id once Mastodon has processed it, asking again after a pause up to {@code checksLeft} times. */
+    private CompletableFuture<String> processed(ChannelAccess channel, String token, OutgoingMedia media, String id,
+                                                NetworkCall state, int checksLeft) {
+        if (!state.succeeded()) {
+            throw Stop.beforePost(MastodonApi.failure(state));
         }
-        String id = call.jsonObject().flatMap(o -> JsonPaths.text(o, "id"))
-                .orElseThrow(() -> Stop.beforePost(call.unreadable()));
-        // 202: accepted, still processing; url stays null until it is done.
-        boolean ready = call.status() == 200 && call.jsonObject().flatMap(o -> JsonPaths.text(o, "url")).isPresent();
-        for (int check = 0; !ready && check < PROCESSING_CHECKS; check++) {
-            pause();
-            NetworkCall state = NetworkCall.send(api.request(channel, "/api/v1/media/" + id, token).GET().build());
-            if (!state.succeeded()) {
-                throw Stop.beforePost(MastodonApi.failure(state));
-            }
-            ready = state.status() == 200 && state.jsonObject().flatMap(o -> JsonPaths.text(o, "url")).isPresent();
+        if (state.status() == 200 && state.jsonObject().flatMap(o -> JsonPaths.text(o, "url")).isPresent()) {
+            return CompletableFuture.completedFuture(id);
         }
-        if (!ready) {
+        if (checksLeft == 0) {
             throw new Stop(new PublishResult.RetryLater("Mastodon is still processing " + media.fileName()
                     + "; no post was made yet."));
         }
-        return id;
+        return Calls.after(processingPause)
+                .thenCompose(paused -> NetworkCall.sendAsync(api.request(channel, "/api/v1/media/" + id, token).GET()
+                        .build()))
+                .thenCompose(next -> processed(channel, token, media, id, next, checksLeft - 1));
     }
 
     /**
@@ -245,14 +242,5 @@ public class MastodonConnector implements NetworkConnector {
         Optional<String> url = JsonPaths.text(status, "url").or(() -> JsonPaths.text(status, "uri"));
         return id.isPresent() && url.isPresent() ? Optional.of(new PublishResult.Published(id.get(), url.get()))
                 : Optional.empty();
-    }
-
-    private void pause() {
-        try {
-            Thread.sleep(processingPause.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new Stop(new PublishResult.RetryLater("Herald stopped while Mastodon processed an image."));
-        }
     }
 }

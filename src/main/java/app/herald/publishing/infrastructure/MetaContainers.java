@@ -47,35 +47,44 @@ final class MetaContainers {
                 .header("Authorization", "Bearer " + token).header("Accept", "application/json");
     }
 
-    /** Publishing a container before the network has fetched its image fails, so wait (bounded) until it has. */
-    void awaitFinished(ChannelAccess channel, String token, String container) {
-        for (int check = 0; check < CONTAINER_CHECKS; check++) {
-            NetworkCall call = NetworkCall.send(request(channel, "/" + container + "?fields=" + statusField + ","
-                    + detailField, token).GET().build());
-            if (!call.succeeded()) {
-                throw Stop.beforePost(GraphApi.failure(call, network.label()));
-            }
-            Optional<JsonObject> state = call.jsonObject();
-            String status = state.flatMap(o -> JsonPaths.text(o, statusField)).orElse("");
-            if (status.equals("FINISHED")) {
-                return;
-            }
-            if (status.equals("ERROR") || status.equals("EXPIRED")) {
-                throw new Stop(new PublishResult.Rejected(network.label() + " could not prepare the image (" + status
-                        + state.flatMap(o -> JsonPaths.text(o, detailField)).map(s -> ": " + s).orElse("")
-                        + "). Check that its public address opens the image, then retry."));
-            }
-            pause();
-        }
-        throw new Stop(new PublishResult.RetryLater(network.label() + " is still preparing the image; no post was made yet."));
+    /**
+     * Publishing a container before the network has fetched its image fails, so wait (bounded) until it has, asking
+     * again after a pause, without a thread waiting meanwhile. Completes exceptionally with a {@link Stop} when the
+     * container failed or is still not ready after the last check.
+     */
+    CompletableFuture<Void> finishedLater(ChannelAccess channel, String token, String container) {
+        return checked(channel, token, container, CONTAINER_CHECKS);
     }
 
-    /** The post exists once the publish step answers; a missing permalink only costs the link, never the result. */
-    String permalink(ChannelAccess channel, String token, String id) {
-        return permalinkIn(NetworkCall.send(permalinkRequest(channel, token, id)));
+    private CompletableFuture<Void> checked(ChannelAccess channel, String token, String container, int checksLeft) {
+        return NetworkCall.sendAsync(request(channel, "/" + container + "?fields=" + statusField + "," + detailField,
+                token).GET().build()).thenCompose(call -> {
+                    if (!call.succeeded()) {
+                        throw Stop.beforePost(GraphApi.failure(call, network.label()));
+                    }
+                    Optional<JsonObject> state = call.jsonObject();
+                    String status = state.flatMap(o -> JsonPaths.text(o, statusField)).orElse("");
+                    if (status.equals("FINISHED")) {
+                        return CompletableFuture.<Void>completedFuture(null);
+                    }
+                    if (status.equals("ERROR") || status.equals("EXPIRED")) {
+                        throw new Stop(new PublishResult.Rejected(network.label() + " could not prepare the image ("
+                                + status + state.flatMap(o -> JsonPaths.text(o, detailField)).map(s -> ": " + s)
+                                .orElse("") + "). Check that its public address opens the image, then retry."));
+                    }
+                    if (checksLeft <= 1) {
+                        throw new Stop(new PublishResult.RetryLater(network.label() + " is still preparing the image; "
+                                + "no post was made yet."));
+                    }
+                    return Calls.after(containerPause)
+                            .thenCompose(paused -> checked(channel, token, container, checksLeft - 1));
+                });
     }
 
-    /** As {@link #permalink}, answering when the network has, without a thread waiting for it. */
+    /**
+     * The post exists once the publish step answers; a missing permalink only costs the link, never the result.
+     * Answers when the network has, without a thread waiting for it.
+     */
     CompletableFuture<String> permalinkLater(ChannelAccess channel, String token, String id) {
         return NetworkCall.sendAsync(permalinkRequest(channel, token, id)).thenApply(this::permalinkIn);
     }
@@ -107,15 +116,6 @@ final class MetaContainers {
                     .orElseGet(() -> Calls.unknown(network, call.unreadable()));
         } catch (ChannelAccess.MissingCredential e) {
             return new LookupResult.Unknown(e.getMessage());
-        }
-    }
-
-    private void pause() {
-        try {
-            Thread.sleep(containerPause.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new Stop(new PublishResult.RetryLater("Herald stopped while " + network.label() + " prepared the image."));
         }
     }
 }

@@ -76,49 +76,29 @@ public class ThreadsConnector implements NetworkConnector {
 
     @Override
     public PublishResult publish(ChannelAccess channel, Outgoing post) {
-        try {
-            String token = channel.required("access_token");
-            List<String> problems = validate(post);
-            if (!problems.isEmpty()) {
-                return new PublishResult.Rejected(String.join(" ", problems));
-            }
-            String container = container(NetworkCall.send(containerRequest(channel, token, post)));
-            if (!post.media().isEmpty()) {
-                graph.awaitFinished(channel, token, container);
-            }
-            NetworkCall call = NetworkCall.send(publishRequest(channel, token, container));
-            return publishedId(call).<PublishResult>map(id -> new PublishResult.Published(id,
-                    graph.permalink(channel, token, id))).orElseGet(() -> failure(call));
-        } catch (ChannelAccess.MissingCredential e) {
-            return new PublishResult.Rejected(e.getMessage());
-        } catch (Stop stop) {
-            return stop.result();
-        }
+        return publishLater(channel, post).join();
     }
 
     /**
-     * A post of words (or an answer) is three requests in a row, the container, its publication and the permalink,
-     * each sent when the one before has answered, with no thread waiting; an image, which Threads must fetch before
-     * the container can be published, goes on the calling thread.
+     * A post (or an answer) is the container, for an image the checks until Threads has fetched it, its publication
+     * and the permalink: each request sent when the one before has answered, with no thread waiting, not even
+     * through the pauses between checks.
      */
     @Override
     public CompletableFuture<PublishResult> publishLater(ChannelAccess channel, Outgoing post) {
-        if (!post.media().isEmpty()) {
-            return NetworkConnector.super.publishLater(channel, post);
-        }
-        return Calls.later(() -> sendLater(channel, channel.required("access_token"), post));
-    }
-
-    private CompletableFuture<PublishResult> sendLater(ChannelAccess channel, String token, Outgoing post) {
-        return NetworkCall.sendAsync(containerRequest(channel, token, post)).thenCompose(created -> {
-            String container;
-            try {
-                container = container(created);
-            } catch (Stop stop) {
-                return CompletableFuture.completedFuture(stop.result());
+        return Calls.later(() -> {
+            String token = channel.required("access_token");
+            List<String> problems = validate(post);
+            if (!problems.isEmpty()) {
+                return CompletableFuture.completedFuture(new PublishResult.Rejected(String.join(" ", problems)));
             }
-            return NetworkCall.sendAsync(publishRequest(channel, token, container))
-                    .thenCompose(call -> withPermalinkLater(channel, token, call));
+            return NetworkCall.sendAsync(containerRequest(channel, token, post)).thenCompose(created -> {
+                String container = container(created);
+                return (post.media().isEmpty() ? CompletableFuture.<Void>completedFuture(null)
+                        : graph.finishedLater(channel, token, container))
+                        .thenCompose(ready -> NetworkCall.sendAsync(publishRequest(channel, token, container)))
+                        .thenCompose(call -> withPermalinkLater(channel, token, call));
+            });
         });
     }
 

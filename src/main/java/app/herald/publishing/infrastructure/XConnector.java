@@ -19,7 +19,6 @@ import jakarta.json.JsonObjectBuilder;
 import java.net.http.HttpRequest;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -66,33 +65,22 @@ public class XConnector implements NetworkConnector {
 
     @Override
     public PublishResult publish(ChannelAccess channel, Outgoing post) {
-        try {
-            OAuth2Tokens tokens = tokens(channel);
-            List<String> mediaIds = new ArrayList<>();
-            for (OutgoingMedia media : post.media()) {
-                mediaIds.add(upload(channel, tokens, media));
-            }
-            JsonObject json = tweet(post, mediaIds);
-            return answerTo(tokens.send(token -> tweetRequest(channel, token, json)));
-        } catch (ChannelAccess.MissingCredential e) {
-            return new PublishResult.Rejected(e.getMessage());
-        } catch (Stop stop) {
-            return stop.result();
-        }
+        return publishLater(channel, post).join();
     }
 
     /**
-     * A post without media is one request (two more when X refuses the token and it is renewed), sent without a thread
-     * waiting for the answers; one with media uploads it first, on the calling thread.
+     * A post is its images uploaded one after the other (each with its alt text), then the post itself: every request
+     * sent when the one before has answered (two more when X refuses the token and it is renewed), no thread waiting.
      */
     @Override
     public CompletableFuture<PublishResult> publishLater(ChannelAccess channel, Outgoing post) {
-        if (!post.media().isEmpty()) {
-            return NetworkConnector.super.publishLater(channel, post);
-        }
-        JsonObject json = tweet(post, List.of());
-        return Calls.later(() -> tokens(channel).sendLater(token -> tweetRequest(channel, token, json))
-                .thenApply(XConnector::answerTo));
+        return Calls.later(() -> {
+            OAuth2Tokens tokens = tokens(channel);
+            return Calls.inTurn(post.media(), media -> upload(channel, tokens, media)).thenCompose(mediaIds -> {
+                JsonObject json = tweet(post, mediaIds);
+                return tokens.sendLater(token -> tweetRequest(channel, token, json));
+            }).thenApply(XConnector::answerTo);
+        });
     }
 
     private static JsonObject tweet(Outgoing post, List<String> mediaIds) {
@@ -120,26 +108,31 @@ public class XConnector implements NetworkConnector {
     }
 
     /** The simple one-request upload: enough for images up to 5 MB. */
-    private String upload(ChannelAccess channel, OAuth2Tokens tokens, OutgoingMedia media) {
+    private CompletableFuture<String> upload(ChannelAccess channel, OAuth2Tokens tokens, OutgoingMedia media) {
         Multipart form = new Multipart().file("media", media.fileName(), media.mimeType(), media.bytes())
                 .field("media_category", "tweet_image");
-        NetworkCall call = tokens.send(token -> request(channel, "/2/media/upload", token)
-                .header("Content-Type", form.contentType()).POST(form.body()).build());
-        if (!call.succeeded()) {
-            throw Stop.beforePost(failure(call));
-        }
-        String id = call.jsonObject().flatMap(o -> JsonPaths.text(o, "data.id"))
-                .orElseThrow(() -> Stop.beforePost(call.unreadable()));
-        if (media.altText() != null && !media.altText().isBlank()) {
-            JsonObject metadata = JSON.createObjectBuilder().add("id", id).add("metadata", JSON.createObjectBuilder()
-                    .add("alt_text", JSON.createObjectBuilder().add("text", media.altText()))).build();
-            NetworkCall alt = tokens.send(token -> request(channel, "/2/media/metadata", token)
-                    .header("Content-Type", "application/json").POST(NetworkCall.json(metadata)).build());
-            if (!alt.succeeded()) {
-                throw Stop.beforePost(failure(alt));
-            }
-        }
-        return id;
+        return tokens.sendLater(token -> request(channel, "/2/media/upload", token)
+                .header("Content-Type", form.contentType()).POST(form.body()).build()).thenCompose(call -> {
+                    if (!call.succeeded()) {
+                        throw Stop.beforePost(failure(call));
+                    }
+                    String id = call.jsonObject().flatMap(o -> JsonPaths.text(o, "data.id"))
+                            .orElseThrow(() -> Stop.beforePost(call.unreadable()));
+                    if (media.altText() == null || media.altText().isBlank()) {
+                        return CompletableFuture.completedFuture(id);
+                    }
+                    JsonObject metadata = JSON.createObjectBuilder().add("id", id).add("metadata", JSON
+                            .createObjectBuilder().add("alt_text", JSON.createObjectBuilder()
+                                    .add("text", media.altText()))).build();
+                    return tokens.sendLater(token -> request(channel, "/2/media/metadata", token)
+                            .header("Content-Type", "application/json").POST(NetworkCall.json(metadata)).build())
+                            .thenApply(alt -> {
+                                if (!alt.succeeded()) {
+                                    throw Stop.beforePost(failure(alt));
+                                }
+                                return id;
+                            });
+                });
     }
 
     @Override

@@ -1,6 +1,7 @@
 package app.herald.publishing.infrastructure;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -24,6 +25,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -100,6 +103,18 @@ class InstagramConnectorTest {
         assertEquals("Bearer ig-token", publish.header("Authorization"));
         assertEquals("fields=quota_usage,config",
                 network.received("GET", "/v21.0/" + IG + "/content_publishing_limit").get(0).query());
+    }
+
+    @Test
+    void thePostGoesThroughItsStepsWithoutTheCallerWaitingEvenWhileInstagramPreparesTheImage() throws Exception {
+        happyPath();
+        InstagramConnector pausing = new InstagramConnector(Duration.ofMillis(800), Duration.ofMillis(300));
+
+        CompletableFuture<PublishResult> later = pausing.publishLater(channel(), post("Spring", photo("tulips.jpg")));
+
+        assertFalse(later.isDone(), "the caller got its thread back while Instagram prepared the image");
+        assertEquals(new PublishResult.Published(MEDIA, PERMALINK), later.get(5, TimeUnit.SECONDS));
+        assertEquals(2, network.received("GET", "/v21.0/" + CONTAINER).size());
     }
 
     @Test

@@ -175,9 +175,9 @@ class MastodonConnectorTest {
     }
 
     @Test
-    void uploadsImagesWithAltTextAndWaitsUntilTheyAreProcessed() throws Exception {
+    void uploadsImagesWithAltTextAndWaitsUntilTheyAreProcessedWithoutHoldingTheCaller() throws Exception {
         Path file = Files.write(dir.resolve("cat.png"), new byte[] {(byte) 0x89, 'P', 'N', 'G'});
-        network.on("POST", "/api/v2/media", Answer.json(202, """
+        Runnable uploaded = network.holding("POST", "/api/v2/media", Answer.json(202, """
                 {"id": "22", "type": "image", "url": null, "preview_url": null, "description": "A cat"}"""));
         AtomicInteger checks = new AtomicInteger();
         network.on("GET", "/api/v1/media/22", r -> checks.incrementAndGet() < 2
@@ -185,10 +185,12 @@ class MastodonConnectorTest {
                 : Answer.json(200, "{\"id\": \"22\", \"url\": \"https://files.example/cat.png\"}"));
         network.on("POST", "/api/v1/statuses", Answer.json(200, STATUS));
 
-        PublishResult result = connector.publish(channel(), new Outgoing(42, "pub-42-key", "Look",
-                null, List.of(new OutgoingMedia("cat.png", "image/png", 4, file, "A cat"))));
+        CompletableFuture<PublishResult> later = connector.publishLater(channel(), new Outgoing(42, "pub-42-key",
+                "Look", null, List.of(new OutgoingMedia("cat.png", "image/png", 4, file, "A cat"))));
 
-        assertInstanceOf(PublishResult.Published.class, result);
+        assertFalse(later.isDone(), "the caller got its thread back before Mastodon answered the upload");
+        uploaded.run();
+        assertInstanceOf(PublishResult.Published.class, later.get(5, TimeUnit.SECONDS));
         FakeNetwork.Received upload = network.received("POST", "/api/v2/media").get(0);
         assertEquals("Bearer tok-1", upload.header("Authorization"));
         assertTrue(upload.header("Content-Type").startsWith("multipart/form-data; boundary="));

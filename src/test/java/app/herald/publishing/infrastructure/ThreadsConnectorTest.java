@@ -155,17 +155,20 @@ class ThreadsConnectorTest {
     }
 
     @Test
-    void anImageContainerIsPublishedOnceThreadsFinishedFetchingIt() {
+    void anImageContainerIsPublishedOnceThreadsFinishedFetchingItWithoutTheCallerWaitingThroughThePauses()
+            throws Exception {
         happyPath();
         AtomicInteger checks = new AtomicInteger();
         network.on("GET", "/v1.0/" + CONTAINER, r -> Answer.json(200, "{\"status\": \""
                 + (checks.incrementAndGet() < 3 ? "IN_PROGRESS" : "FINISHED") + "\", \"id\": \"" + CONTAINER + "\"}"));
+        ThreadsConnector pausing = new ThreadsConnector(Duration.ofMillis(800), Duration.ofMillis(200));
 
-        PublishResult result = connector.publish(channel(), new Outgoing(42, "k", "Look", null, List.of(
-                new OutgoingMedia("sky.jpg", "image/jpeg", 10, Path.of("sky.jpg"), "Blue sky",
+        CompletableFuture<PublishResult> later = pausing.publishLater(channel(), new Outgoing(42, "k", "Look", null,
+                List.of(new OutgoingMedia("sky.jpg", "image/jpeg", 10, Path.of("sky.jpg"), "Blue sky",
                         "https://media.herald.example/sky.jpg"))));
 
-        assertEquals(new PublishResult.Published(THREAD, PERMALINK), result);
+        assertFalse(later.isDone(), "the caller got its thread back while Threads fetched the image");
+        assertEquals(new PublishResult.Published(THREAD, PERMALINK), later.get(5, TimeUnit.SECONDS));
         assertEquals(Map.of("media_type", "IMAGE", "image_url", "https://media.herald.example/sky.jpg",
                 "alt_text", "Blue sky", "text", "Look"),
                 form(network.received("POST", "/v1.0/" + USER + "/threads").get(0).text()));

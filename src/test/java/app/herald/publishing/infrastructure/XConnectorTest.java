@@ -121,17 +121,21 @@ class XConnectorTest {
     }
 
     @Test
-    void imagesAreUploadedWithAltTextBeforeThePost() throws Exception {
+    void imagesAreUploadedWithAltTextBeforeThePostWithoutTheCallerWaiting() throws Exception {
         Path file = Files.write(dir.resolve("chart.png"), new byte[] {7, 7, 7});
-        network.on("POST", "/2/media/upload", Answer.json(200, """
+        Runnable uploaded = network.holding("POST", "/2/media/upload", Answer.json(200, """
                 {"data": {"id": "1880028106020515840", "media_key": "3_1880028106020515840", "size": 3,
                           "expires_after_secs": 86400, "image": {"image_type": "image/png", "w": 1, "h": 1}}}"""));
         network.on("POST", "/2/media/metadata", Answer.json(200,
                 "{\"data\": {\"id\": \"1880028106020515840\", \"associated_metadata\": {\"alt_text\": {\"text\": \"Sales chart\"}}}}"));
         network.on("POST", "/2/tweets", Answer.json(201, CREATED));
 
-        connector.publish(channel(), new Outgoing(42, "k", "Numbers", null,
-                List.of(new OutgoingMedia("chart.png", "image/png", 3, file, "Sales chart"))));
+        CompletableFuture<PublishResult> later = connector.publishLater(channel(), new Outgoing(42, "k", "Numbers",
+                null, List.of(new OutgoingMedia("chart.png", "image/png", 3, file, "Sales chart"))));
+
+        assertFalse(later.isDone(), "the caller got its thread back before X answered the upload");
+        uploaded.run();
+        assertInstanceOf(PublishResult.Published.class, later.get(5, TimeUnit.SECONDS));
 
         FakeNetwork.Received upload = network.received("POST", "/2/media/upload").get(0);
         assertEquals("Bearer tok-1", upload.header("Authorization"));
@@ -143,6 +147,22 @@ class XConnectorTest {
                 json(network.received("POST", "/2/media/metadata").get(0).text()));
         assertEquals(json("{\"text\": \"Numbers\", \"media\": {\"media_ids\": [\"1880028106020515840\"]}}"),
                 json(network.received("POST", "/2/tweets").get(0).text()));
+    }
+
+    @ParameterizedTest
+    @EnumSource(Sending.class)
+    void anAltTextXRefusesStopsBeforeThePostAndSaysWhy(Sending sending) throws Exception {
+        Path file = Files.write(dir.resolve("chart.png"), new byte[] {7, 7, 7});
+        network.on("POST", "/2/media/upload", Answer.json(200, "{\"data\": {\"id\": \"1880028106020515840\"}}"));
+        network.on("POST", "/2/media/metadata", Answer.json(400, "{\"title\": \"Invalid Request\", "
+                + "\"detail\": \"alt_text is too long\", \"type\": \"https://api.twitter.com/2/problems/invalid-request\"}"));
+
+        PublishResult result = sending.publish(connector, channel(), new Outgoing(42, "k", "Numbers", null,
+                List.of(new OutgoingMedia("chart.png", "image/png", 3, file, "Sales chart"))));
+
+        String reason = assertInstanceOf(PublishResult.Rejected.class, result).reason();
+        assertTrue(reason.contains("alt_text is too long"), reason);
+        assertTrue(network.received("POST", "/2/tweets").isEmpty(), "no post without its image");
     }
 
     @Test
