@@ -553,6 +553,10 @@ class ApiIT {
                         + "\"budget\": 1200, \"currency\": \"EUR\"}");
         assertEquals(201, campaign.statusCode(), campaign.body());
         long campaignId = object(campaign).getJsonNumber("id").longValue();
+        String location = campaign.headers().firstValue("Location").orElseThrow();
+        assertTrue(location.endsWith("/clients/" + acme + "/campaigns/" + campaignId), location);
+        assertEquals(object(campaign), object(call("GET", "clients/" + acme + "/campaigns/" + campaignId, token, null)));
+        problem(call("GET", "clients/" + acme + "/campaigns/987654321", token, null), 404, "nothing at this address");
         assertTrue(array(call("GET", "clients/" + acme + "/campaigns", token, null)).stream()
                 .anyMatch(c -> c.asJsonObject().getString("name").equals(name)));
         String named = Json.createObjectBuilder().add("title", "In a campaign").add("text", "Spring")

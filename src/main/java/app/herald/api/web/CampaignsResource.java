@@ -4,6 +4,7 @@ import app.herald.content.application.Campaigns;
 import app.herald.content.domain.Campaign;
 import app.herald.identity.domain.Actor;
 import app.herald.identity.domain.ApiScope;
+import app.herald.kernel.AccessDenied;
 import app.herald.kernel.RuleViolation;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -13,8 +14,10 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
@@ -57,6 +60,8 @@ public class CampaignsResource {
     ApiRequest request;
     @Inject
     Campaigns campaigns;
+    @Context
+    UriInfo uri;
 
     @GET
     @NeedsScope(ApiScope.POSTS_READ)
@@ -85,6 +90,21 @@ public class CampaignsResource {
         Campaign made = campaigns.create(actor, input.name(), ApiPeriods.day("startsOn", input.startsOn()),
                 ApiPeriods.day("endsOn", input.endsOn()), input.goal(), input.budget(), input.currency(),
                 input.utmCampaign(), input.colour());
-        return Response.status(Response.Status.CREATED).entity(CampaignView.of(made)).build();
+        return Response.created(uri.getAbsolutePathBuilder().path(String.valueOf(made.getId())).build())
+                .entity(CampaignView.of(made)).build();
+    }
+
+    @GET
+    @Path("{campaign}")
+    @NeedsScope(ApiScope.POSTS_READ)
+    @Operation(summary = "One campaign")
+    @APIResponse(responseCode = "200", description = "The campaign", content = @Content(
+            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CampaignView.class)))
+    @APIResponse(responseCode = "default", description = "A problem document (RFC 9457)", content = @Content(
+            mediaType = "application/problem+json", schema = @Schema(implementation = Problems.Problem.class)))
+    public CampaignView campaign(@PathParam("client") long client, @PathParam("campaign") long campaign) {
+        request.enter(client);
+        return campaigns.byId(campaign).map(CampaignView::of)
+                .orElseThrow(() -> new AccessDenied("No campaign " + campaign + " in client " + client));
     }
 }

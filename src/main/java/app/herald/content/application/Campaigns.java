@@ -30,11 +30,13 @@ public class Campaigns {
     }
 
     public Campaign find(long campaignId) {
-        Campaign campaign = em.find(Campaign.class, campaignId);
-        if (campaign == null) {
-            throw new RuleViolation("That campaign does not exist in this client's workspace.");
-        }
-        return campaign;
+        return byId(campaignId).orElseThrow(() -> new RuleViolation("That campaign does not exist in this client's "
+                + "workspace."));
+    }
+
+    /** The campaign with this id in the current client's schema: another client's id reads as none. */
+    public Optional<Campaign> byId(long campaignId) {
+        return Optional.ofNullable(em.find(Campaign.class, campaignId));
     }
 
     public Optional<Campaign> byName(String name) {
