@@ -630,27 +630,42 @@ class PublishingIT {
         return committed;
     }
 
-    /** The server's general log ({thread id, statement} in its order) while {@code work} runs. */
+    /**
+     * The server's general log ({thread id, statement} in its order) while {@code work} runs. The server's own log
+     * output is put back afterwards, so that a developer's server is left as it was found.
+     */
     private static List<String[]> generalLog(java.util.concurrent.Callable<?> work) throws Exception {
         com.mysql.cj.jdbc.MysqlDataSource server = new com.mysql.cj.jdbc.MysqlDataSource();
         server.setURL(System.getenv("HERALD_IT_MYSQL_ADMIN_URL"));
         List<String[]> log = new java.util.ArrayList<>();
         try (Connection admin = server.getConnection(); java.sql.Statement sql = admin.createStatement()) {
-            sql.execute("SET GLOBAL log_output = 'TABLE'");
-            sql.execute("TRUNCATE TABLE mysql.general_log");
-            sql.execute("SET GLOBAL general_log = 1");
-            try {
-                work.call();
-            } finally {
-                sql.execute("SET GLOBAL general_log = 0");
+            String output;
+            try (ResultSet was = sql.executeQuery("SELECT @@GLOBAL.log_output")) {
+                was.next();
+                output = was.getString(1);
             }
-            try (ResultSet rows = sql.executeQuery("SELECT thread_id, argument FROM mysql.general_log "
-                    + "WHERE command_type IN ('Query', 'Execute')")) {
-                while (rows.next()) {
-                    log.add(new String[] {rows.getString(1), rows.getString(2)});
+            sql.execute("SET GLOBAL log_output = 'TABLE'");
+            try {
+                sql.execute("TRUNCATE TABLE mysql.general_log");
+                sql.execute("SET GLOBAL general_log = 1");
+                try {
+                    work.call();
+                } finally {
+                    sql.execute("SET GLOBAL general_log = 0");
+                }
+                try (ResultSet rows = sql.executeQuery("SELECT thread_id, argument FROM mysql.general_log "
+                        + "WHERE command_type IN ('Query', 'Execute')")) {
+                    while (rows.next()) {
+                        log.add(new String[] {rows.getString(1), rows.getString(2)});
+                    }
+                }
+                sql.execute("TRUNCATE TABLE mysql.general_log");
+            } finally {
+                try (java.sql.PreparedStatement restore = admin.prepareStatement("SET GLOBAL log_output = ?")) {
+                    restore.setString(1, output);
+                    restore.execute();
                 }
             }
-            sql.execute("TRUNCATE TABLE mysql.general_log");
         }
         return log;
     }
