@@ -195,19 +195,13 @@ public class BlueskyConnector implements NetworkConnector {
     }
 
     private CompletableFuture<LookupResult> lookupLater(ChannelAccess channel, Outgoing post) {
-        try {
+        return Calls.settled(() -> {
             String rkey = recordKey(post.idempotencyKey());
             String did = session.did(channel);
             return session.sendLater(channel, token -> session.xrpc(channel, "com.atproto.repo.getRecord?repo="
                             + Forms.encode(did) + "&collection=" + POST + "&rkey=" + rkey, token).GET().build())
-                    .thenApply(call -> lookedUp(channel, rkey, call))
-                    .exceptionally(failure -> Calls.stopped(failure, e -> new LookupResult.Unknown(e.getMessage()),
-                            stop -> Calls.unknown(network(), stop.result())));
-        } catch (ChannelAccess.MissingCredential e) {
-            return CompletableFuture.completedFuture(new LookupResult.Unknown(e.getMessage()));
-        } catch (Stop stop) {
-            return CompletableFuture.completedFuture(Calls.unknown(network(), stop.result()));
-        }
+                    .thenApply(call -> lookedUp(channel, rkey, call));
+        }, e -> new LookupResult.Unknown(e.getMessage()), stop -> Calls.unknown(network(), stop.result()));
     }
 
     private LookupResult lookedUp(ChannelAccess channel, String rkey, NetworkCall call) {

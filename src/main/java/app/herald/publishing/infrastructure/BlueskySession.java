@@ -39,9 +39,7 @@ final class BlueskySession {
      * and throws {@link Stop} when it fails; a renewal that fails completes the answer exceptionally with it.
      */
     CompletableFuture<NetworkCall> sendLater(ChannelAccess channel, Function<String, HttpRequest> request) {
-        if (channel.credential("access_jwt").isEmpty() || channel.credential("did").isEmpty()) {
-            kept(channel, NetworkCall.send(signIn(channel)));
-        }
+        opened(channel);
         return NetworkCall.sendAsync(request.apply(channel.required("access_jwt"))).thenCompose(call -> expired(call)
                 ? renewLater(channel).thenCompose(renewedSession -> NetworkCall.sendAsync(
                         request.apply(channel.required("access_jwt"))))
@@ -49,10 +47,15 @@ final class BlueskySession {
     }
 
     String did(ChannelAccess channel) {
+        opened(channel);
+        return channel.required("did");
+    }
+
+    /** Signs in, on the calling thread, when the channel has no session yet (rare: its first use, a reconnection). */
+    private void opened(ChannelAccess channel) {
         if (channel.credential("access_jwt").isEmpty() || channel.credential("did").isEmpty()) {
             kept(channel, NetworkCall.send(signIn(channel)));
         }
-        return channel.required("did");
     }
 
     private static boolean expired(NetworkCall call) {

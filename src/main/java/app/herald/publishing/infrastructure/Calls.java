@@ -106,31 +106,33 @@ final class Calls {
      * the chain; anything else is a bug and fails the stage.
      */
     static CompletableFuture<PublishResult> later(Supplier<CompletableFuture<PublishResult>> start) {
-        try {
-            return start.get().exceptionally(failure -> stopped(failure,
-                    e -> new PublishResult.Rejected(e.getMessage()), Stop::result));
-        } catch (ChannelAccess.MissingCredential e) {
-            return CompletableFuture.completedFuture(new PublishResult.Rejected(e.getMessage()));
-        } catch (Stop stop) {
-            return CompletableFuture.completedFuture(stop.result());
-        }
+        return settled(start, e -> new PublishResult.Rejected(e.getMessage()), Stop::result);
     }
 
     /**
-     * What a chain of requests that failed on the way answers: a missing credential or a {@link Stop} as the caller
-     * words them; anything else is a bug, let out as it is.
+     * Starts a chain of requests whose missing credential or {@link Stop}, met at once or on the way, answers as the
+     * caller words it; anything else is a bug, let out as it is.
      */
-    static <T> T stopped(Throwable failure, Function<ChannelAccess.MissingCredential, T> missing,
-                         Function<Stop, T> stop) {
-        Throwable cause = failure instanceof CompletionException && failure.getCause() != null
-                ? failure.getCause() : failure;
-        if (cause instanceof ChannelAccess.MissingCredential e) {
-            return missing.apply(e);
+    static <T> CompletableFuture<T> settled(Supplier<CompletableFuture<T>> start,
+                                            Function<ChannelAccess.MissingCredential, T> missing,
+                                            Function<Stop, T> stop) {
+        try {
+            return start.get().exceptionally(failure -> {
+                Throwable cause = failure instanceof CompletionException && failure.getCause() != null
+                        ? failure.getCause() : failure;
+                if (cause instanceof ChannelAccess.MissingCredential e) {
+                    return missing.apply(e);
+                }
+                if (cause instanceof Stop e) {
+                    return stop.apply(e);
+                }
+                throw failure instanceof CompletionException wrapped ? wrapped : new CompletionException(cause);
+            });
+        } catch (ChannelAccess.MissingCredential e) {
+            return CompletableFuture.completedFuture(missing.apply(e));
+        } catch (Stop e) {
+            return CompletableFuture.completedFuture(stop.apply(e));
         }
-        if (cause instanceof Stop e) {
-            return stop.apply(e);
-        }
-        throw failure instanceof CompletionException wrapped ? wrapped : new CompletionException(cause);
     }
 
     /** Completes after {@code pause} without a thread waiting for it (a network asked again later). */

@@ -105,10 +105,7 @@ public class InstagramConnector implements NetworkConnector {
             return withinPublishingLimit(channel, token)
                     .thenCompose(allowed -> container(channel, token, post))
                     .thenCompose(container -> graph.finishedLater(channel, token, container)
-                            .thenCompose(ready -> NetworkCall.sendAsync(graph.request(channel, "/" + channel.account()
-                                            + "/media_publish", token).header("Content-Type", Forms.CONTENT_TYPE)
-                                    .POST(Forms.body(Map.of("creation_id", container))).build())))
-                    .thenCompose(call -> published(channel, token, call));
+                            .thenCompose(ready -> graph.publishedLater(channel, token, "media_publish", container)));
         });
     }
 
@@ -117,31 +114,19 @@ public class InstagramConnector implements NetworkConnector {
         if (post.media().size() == 1) {
             Map<String, String> fields = image(post.media().get(0));
             fields.put("caption", post.text());
-            return createContainer(channel, token, fields);
+            return graph.containerLater(channel, token, "media", fields);
         }
         return Calls.inTurn(post.media(), media -> {
             Map<String, String> fields = image(media);
             fields.put("is_carousel_item", "true");
-            return createContainer(channel, token, fields);
+            return graph.containerLater(channel, token, "media", fields);
         }).thenCompose(children -> {
             Map<String, String> carousel = new LinkedHashMap<>();
             carousel.put("media_type", "CAROUSEL");
             carousel.put("children", String.join(",", children));
             carousel.put("caption", post.text());
-            return createContainer(channel, token, carousel);
+            return graph.containerLater(channel, token, "media", carousel);
         });
-    }
-
-    private CompletableFuture<PublishResult> published(ChannelAccess channel, String token, NetworkCall call) {
-        if (!call.succeeded()) {
-            return CompletableFuture.completedFuture(GraphApi.failure(call, network().label()));
-        }
-        Optional<String> id = call.jsonObject().flatMap(o -> JsonPaths.text(o, "id"));
-        if (id.isEmpty()) {
-            return CompletableFuture.completedFuture(call.unreadable());
-        }
-        return graph.permalinkLater(channel, token, id.get()).thenApply(url -> new PublishResult.Published(id.get(),
-                url));
     }
 
     private static Map<String, String> image(OutgoingMedia media) {
@@ -172,17 +157,6 @@ public class InstagramConnector implements NetworkConnector {
                                 + "hours through its API and this account has used them; Herald tries again later.",
                                 Duration.ofHours(1)));
                     }
-                });
-    }
-
-    private CompletableFuture<String> createContainer(ChannelAccess channel, String token, Map<String, String> fields) {
-        return NetworkCall.sendAsync(graph.request(channel, "/" + channel.account() + "/media", token)
-                .header("Content-Type", Forms.CONTENT_TYPE).POST(Forms.body(fields)).build()).thenApply(call -> {
-                    if (!call.succeeded()) {
-                        throw Stop.beforePost(GraphApi.failure(call, network().label()));
-                    }
-                    return call.jsonObject().flatMap(o -> JsonPaths.text(o, "id"))
-                            .orElseThrow(() -> Stop.beforePost(call.unreadable()));
                 });
     }
 

@@ -86,23 +86,27 @@ public class LinkedInConnector implements NetworkConnector {
             if (post.answers().isPresent()) {
                 return answer(channel, tokens, post.text(), post.answers().get());
             }
-            // One image at most: validate refuses more.
             return Calls.inTurn(post.media(), media -> upload(channel, tokens, media))
                     .thenCompose(images -> {
-                        JsonObjectBuilder body = share(channel, post);
-                        if (!images.isEmpty()) {
-                            OutgoingMedia media = post.media().get(0);
-                            JsonObjectBuilder image = JSON.createObjectBuilder().add("id", images.get(0));
-                            if (media.altText() != null && !media.altText().isBlank()) {
-                                image.add("altText", media.altText());
-                            }
-                            body.add("content", JSON.createObjectBuilder().add("media", image));
-                        }
-                        JsonObject json = body.build();
+                        JsonObject json = share(channel, post, images);
                         return tokens.sendLater(token -> postRequest(channel, token, json));
                     })
                     .thenApply(LinkedInConnector::answerTo);
         });
+    }
+
+    /** The post, with its image (one at most: validate refuses more) when it has one. */
+    private static JsonObject share(ChannelAccess channel, Outgoing post, List<String> images) {
+        JsonObjectBuilder body = share(channel, post);
+        if (!images.isEmpty()) {
+            OutgoingMedia media = post.media().get(0);
+            JsonObjectBuilder image = JSON.createObjectBuilder().add("id", images.get(0));
+            if (media.altText() != null && !media.altText().isBlank()) {
+                image.add("altText", media.altText());
+            }
+            body.add("content", JSON.createObjectBuilder().add("media", image));
+        }
+        return body.build();
     }
 
     private static JsonObjectBuilder share(ChannelAccess channel, Outgoing post) {
@@ -174,6 +178,7 @@ public class LinkedInConnector implements NetworkConnector {
                 .filter(id -> id.startsWith("urn:li:comment:")));
     }
 
+    /** Asks LinkedIn where to send the image, sends it there, and answers the image's URN. */
     private CompletableFuture<String> upload(ChannelAccess channel, OAuth2Tokens tokens, OutgoingMedia media) {
         JsonObject init = JSON.createObjectBuilder().add("initializeUploadRequest",
                 JSON.createObjectBuilder().add("owner", channel.account())).build();
@@ -188,15 +193,18 @@ public class LinkedInConnector implements NetworkConnector {
                     if (uploadUrl.isEmpty() || image.isEmpty()) {
                         throw Stop.beforePost(call.unreadable());
                     }
-                    byte[] bytes = media.bytes();
-                    return tokens.sendLater(token -> NetworkCall.request(uploadUrl.get(), answerTimeout)
-                            .header("Authorization", "Bearer " + token).header("Content-Type", "application/octet-stream")
-                            .PUT(HttpRequest.BodyPublishers.ofByteArray(bytes)).build()).thenApply(put -> {
-                                if (!put.succeeded()) {
-                                    throw Stop.beforePost(put.failure(message(put)));
-                                }
-                                return image.get();
-                            });
+                    return sent(tokens, uploadUrl.get(), media).thenApply(put -> image.get());
+                });
+    }
+
+    private CompletableFuture<Void> sent(OAuth2Tokens tokens, String uploadUrl, OutgoingMedia media) {
+        byte[] bytes = media.bytes();
+        return tokens.sendLater(token -> NetworkCall.request(uploadUrl, answerTimeout)
+                .header("Authorization", "Bearer " + token).header("Content-Type", "application/octet-stream")
+                .PUT(HttpRequest.BodyPublishers.ofByteArray(bytes)).build()).thenAccept(put -> {
+                    if (!put.succeeded()) {
+                        throw Stop.beforePost(put.failure(message(put)));
+                    }
                 });
     }
 

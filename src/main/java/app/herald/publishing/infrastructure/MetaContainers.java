@@ -8,6 +8,7 @@ import app.herald.publishing.domain.PublishResult;
 import jakarta.json.JsonObject;
 import java.net.http.HttpRequest;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
@@ -82,11 +83,41 @@ final class MetaContainers {
     }
 
     /**
-     * The post exists once the publish step answers; a missing permalink only costs the link, never the result.
-     * Answers when the network has, without a thread waiting for it.
+     * Makes a container on the account's {@code edge} (media, threads) from {@code fields}; completes exceptionally
+     * with a {@link Stop} when the network made none, so no post exists yet.
      */
-    CompletableFuture<String> permalinkLater(ChannelAccess channel, String token, String id) {
-        return NetworkCall.sendAsync(permalinkRequest(channel, token, id)).thenApply(this::permalinkIn);
+    CompletableFuture<String> containerLater(ChannelAccess channel, String token, String edge,
+                                             Map<String, String> fields) {
+        return NetworkCall.sendAsync(request(channel, "/" + channel.account() + "/" + edge, token)
+                .header("Content-Type", Forms.CONTENT_TYPE).POST(Forms.body(fields)).build()).thenApply(created -> {
+                    if (!created.succeeded()) {
+                        throw Stop.beforePost(GraphApi.failure(created, network.label()));
+                    }
+                    return created.jsonObject().flatMap(o -> JsonPaths.text(o, "id"))
+                            .orElseThrow(() -> Stop.beforePost(created.unreadable()));
+                });
+    }
+
+    /**
+     * Publishes a ready container through the account's {@code edge} (media_publish, threads_publish), then reads the
+     * post's permalink. The post exists once the publish step answers; a missing permalink only costs the link, never
+     * the result.
+     */
+    CompletableFuture<PublishResult> publishedLater(ChannelAccess channel, String token, String edge,
+                                                    String container) {
+        return NetworkCall.sendAsync(request(channel, "/" + channel.account() + "/" + edge, token)
+                .header("Content-Type", Forms.CONTENT_TYPE).POST(Forms.body(Map.of("creation_id", container))).build())
+                .thenCompose(call -> {
+                    if (!call.succeeded()) {
+                        return CompletableFuture.completedFuture(GraphApi.failure(call, network.label()));
+                    }
+                    Optional<String> id = call.jsonObject().flatMap(o -> JsonPaths.text(o, "id"));
+                    if (id.isEmpty()) {
+                        return CompletableFuture.completedFuture(call.unreadable());
+                    }
+                    return NetworkCall.sendAsync(permalinkRequest(channel, token, id.get())).thenApply(link ->
+                            new PublishResult.Published(id.get(), permalinkIn(link)));
+                });
     }
 
     private HttpRequest permalinkRequest(ChannelAccess channel, String token, String id) {

@@ -11,7 +11,6 @@ import app.herald.publishing.domain.Outgoing;
 import app.herald.publishing.domain.OutgoingMedia;
 import app.herald.publishing.domain.PublishResult;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.net.http.HttpRequest;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -92,26 +91,14 @@ public class ThreadsConnector implements NetworkConnector {
             if (!problems.isEmpty()) {
                 return CompletableFuture.completedFuture(new PublishResult.Rejected(String.join(" ", problems)));
             }
-            return NetworkCall.sendAsync(containerRequest(channel, token, post)).thenCompose(created -> {
-                String container = container(created);
-                return (post.media().isEmpty() ? CompletableFuture.<Void>completedFuture(null)
-                        : graph.finishedLater(channel, token, container))
-                        .thenCompose(ready -> NetworkCall.sendAsync(publishRequest(channel, token, container)))
-                        .thenCompose(call -> withPermalinkLater(channel, token, call));
-            });
+            return graph.containerLater(channel, token, "threads", containerFields(post)).thenCompose(container ->
+                    (post.media().isEmpty() ? CompletableFuture.<Void>completedFuture(null)
+                            : graph.finishedLater(channel, token, container))
+                            .thenCompose(ready -> graph.publishedLater(channel, token, "threads_publish", container)));
         });
     }
 
-    private CompletableFuture<PublishResult> withPermalinkLater(ChannelAccess channel, String token, NetworkCall call) {
-        Optional<String> id = publishedId(call);
-        if (id.isEmpty()) {
-            return CompletableFuture.completedFuture(failure(call));
-        }
-        return graph.permalinkLater(channel, token, id.get()).thenApply(url -> new PublishResult.Published(id.get(),
-                url));
-    }
-
-    private HttpRequest containerRequest(ChannelAccess channel, String token, Outgoing post) {
+    private static Map<String, String> containerFields(Outgoing post) {
         Map<String, String> fields = new LinkedHashMap<>();
         if (post.media().isEmpty()) {
             fields.put("media_type", "TEXT");
@@ -125,31 +112,7 @@ public class ThreadsConnector implements NetworkConnector {
         }
         fields.put("text", post.text());
         post.answers().ifPresent(target -> fields.put("reply_to_id", target.parentId()));
-        return graph.request(channel, "/" + channel.account() + "/threads", token)
-                .header("Content-Type", Forms.CONTENT_TYPE).POST(Forms.body(fields)).build();
-    }
-
-    /** The container's id; a Stop when Threads made none (so no post exists yet). */
-    private String container(NetworkCall created) {
-        if (!created.succeeded()) {
-            throw Stop.beforePost(GraphApi.failure(created, network().label()));
-        }
-        return created.jsonObject().flatMap(o -> JsonPaths.text(o, "id"))
-                .orElseThrow(() -> Stop.beforePost(created.unreadable()));
-    }
-
-    private HttpRequest publishRequest(ChannelAccess channel, String token, String container) {
-        return graph.request(channel, "/" + channel.account() + "/threads_publish", token)
-                .header("Content-Type", Forms.CONTENT_TYPE).POST(Forms.body(Map.of("creation_id", container))).build();
-    }
-
-    /** The published post's id, when the publish step succeeded and said it. */
-    private static Optional<String> publishedId(NetworkCall call) {
-        return call.succeeded() ? call.jsonObject().flatMap(o -> JsonPaths.text(o, "id")) : Optional.empty();
-    }
-
-    private PublishResult failure(NetworkCall call) {
-        return call.succeeded() ? call.unreadable() : GraphApi.failure(call, network().label());
+        return fields;
     }
 
     /** A post is looked for among the account's recent threads, an answer among its replies to the same item. */

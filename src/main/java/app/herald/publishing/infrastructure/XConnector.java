@@ -112,26 +112,28 @@ public class XConnector implements NetworkConnector {
         Multipart form = new Multipart().file("media", media.fileName(), media.mimeType(), media.bytes())
                 .field("media_category", "tweet_image");
         return tokens.sendLater(token -> request(channel, "/2/media/upload", token)
-                .header("Content-Type", form.contentType()).POST(form.body()).build()).thenCompose(call -> {
+                .header("Content-Type", form.contentType()).POST(form.body()).build()).thenApply(call -> {
                     if (!call.succeeded()) {
                         throw Stop.beforePost(failure(call));
                     }
-                    String id = call.jsonObject().flatMap(o -> JsonPaths.text(o, "data.id"))
+                    return call.jsonObject().flatMap(o -> JsonPaths.text(o, "data.id"))
                             .orElseThrow(() -> Stop.beforePost(call.unreadable()));
-                    if (media.altText() == null || media.altText().isBlank()) {
-                        return CompletableFuture.completedFuture(id);
+                }).thenCompose(id -> described(channel, tokens, id, media.altText()));
+    }
+
+    /** The uploaded medium, given its alt text first when it has one. */
+    private CompletableFuture<String> described(ChannelAccess channel, OAuth2Tokens tokens, String id, String altText) {
+        if (altText == null || altText.isBlank()) {
+            return CompletableFuture.completedFuture(id);
+        }
+        JsonObject metadata = JSON.createObjectBuilder().add("id", id).add("metadata", JSON.createObjectBuilder()
+                .add("alt_text", JSON.createObjectBuilder().add("text", altText))).build();
+        return tokens.sendLater(token -> request(channel, "/2/media/metadata", token)
+                .header("Content-Type", "application/json").POST(NetworkCall.json(metadata)).build()).thenApply(alt -> {
+                    if (!alt.succeeded()) {
+                        throw Stop.beforePost(failure(alt));
                     }
-                    JsonObject metadata = JSON.createObjectBuilder().add("id", id).add("metadata", JSON
-                            .createObjectBuilder().add("alt_text", JSON.createObjectBuilder()
-                                    .add("text", media.altText()))).build();
-                    return tokens.sendLater(token -> request(channel, "/2/media/metadata", token)
-                            .header("Content-Type", "application/json").POST(NetworkCall.json(metadata)).build())
-                            .thenApply(alt -> {
-                                if (!alt.succeeded()) {
-                                    throw Stop.beforePost(failure(alt));
-                                }
-                                return id;
-                            });
+                    return id;
                 });
     }
 
