@@ -11,6 +11,8 @@ import app.herald.api.domain.WebhookDelivery;
 import app.herald.api.domain.WebhookEndpoint;
 import app.herald.api.domain.WebhookEvent;
 import app.herald.api.domain.WebhookInspection;
+import app.herald.approval.application.ApprovalPolicies;
+import app.herald.approval.domain.ApprovalMode;
 import app.herald.content.application.Channels;
 import app.herald.content.application.Posts;
 import app.herald.content.domain.Network;
@@ -21,6 +23,9 @@ import app.herald.identity.domain.Role;
 import app.herald.kernel.AccessDenied;
 import app.herald.kernel.RuleViolation;
 import app.herald.kernel.net.OutboundRefused;
+import app.herald.publishing.application.Publications;
+import app.herald.publishing.domain.Publication;
+import app.herald.tenancy.application.TenantProvisioning;
 import app.herald.tenancy.application.TenantRegistry;
 import app.herald.testsupport.Demo;
 import app.herald.testsupport.HeraldDeployment;
@@ -85,6 +90,12 @@ class WebhooksIT {
     Posts posts;
     @Inject
     Channels channels;
+    @Inject
+    TenantProvisioning provisioning;
+    @Inject
+    ApprovalPolicies policies;
+    @Inject
+    Publications publications;
     @ArquillianResource
     URL base;
 
@@ -315,6 +326,65 @@ class WebhooksIT {
             assertThrows(AccessDenied.class, () -> endpoints.inspected(actor(Demo.SOUTHWIND_OWNER), id));
         } finally {
             endpoints.remove(owner, id);
+        }
+    }
+
+    /**
+     * Publications of two clients due at one instant are announced once each, to an endpoint of their agency that
+     * listens for them, each under its own client with the address the network gave: also when a round recorded
+     * several clients' publications in one transaction (ADR 0033).
+     */
+    @Test
+    void publishedPostsOfSeveralClientsAreAnnouncedEachUnderItsOwnClientWithItsAddress() throws Exception {
+        Actor owner = actor(Demo.NORTHWIND_OWNER);
+        try (Receiver receiver = new Receiver()) {
+            WebhookEndpoints.WithSecret endpoint = endpoints.add(owner, receiver.url(),
+                    List.of(WebhookEvent.PUBLICATION_PUBLISHED), null);
+            receiver.secret = endpoint.secret();
+            try {
+                Instant due = Instant.now().plusSeconds(8).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+                // Post ids are per client schema: two clients have a post 1 each.
+                Set<String> made = new java.util.HashSet<>();
+                for (int client = 0; client < 2; client++) {
+                    long tenant = provisioning.create(owner, owner.agencyId().orElseThrow(),
+                            "Announced " + UUID.randomUUID(), "Europe/Lisbon").getId();
+                    inTenant.call(owner, tenant, () -> {
+                        policies.changeMode(owner, ApprovalMode.NONE);
+                        return null;
+                    });
+                    long channel = inTenant.call(owner, tenant, () -> channels.add(owner, Network.SANDBOX,
+                            "@announced-" + UUID.randomUUID().toString().substring(0, 8), "Announced").getId());
+                    for (int i = 0; i < 10; i++) {
+                        long postId = inTenant.call(owner, tenant, () -> {
+                            Post post = posts.draft(owner, "Announced " + UUID.randomUUID(), "Out it goes.",
+                                    Set.of(channel));
+                            posts.schedule(owner, post.getId(), due);
+                            return posts.submit(owner, post.getId()).getId();
+                        });
+                        made.add(tenant + "/" + postId);
+                    }
+                }
+                await("20 publications announced", () -> receiver.of("publication.published").size() >= 20);
+                Thread.sleep(1_500);
+                List<Received> announced = receiver.of("publication.published");
+                assertEquals(20, announced.size(), "once each");
+                Set<String> heard = new java.util.HashSet<>();
+                for (Received each : announced) {
+                    assertTrue(each.signed(), each.toString());
+                    JsonObject data = each.json().getJsonObject("data");
+                    long postId = data.getJsonNumber("post_id").longValue();
+                    long tenant = data.getJsonNumber("client_id").longValue();
+                    assertTrue(made.contains(tenant + "/" + postId), "under its own client: " + data);
+                    heard.add(tenant + "/" + postId);
+                    Publication publication = inTenant.call(owner, tenant, () -> publications.ofPost(postId)).get(0);
+                    assertEquals(publication.getId(), data.getJsonNumber("publication_id").longValue());
+                    assertEquals(publication.getNetworkUrl(), data.getString("network_url"));
+                    assertEquals(registry.find(tenant).orElseThrow().getName(), data.getString("client"));
+                }
+                assertEquals(made, heard, "each post announced");
+            } finally {
+                endpoints.remove(owner, endpoint.endpoint().getId());
+            }
         }
     }
 

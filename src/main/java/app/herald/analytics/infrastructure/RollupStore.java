@@ -3,6 +3,7 @@ package app.herald.analytics.infrastructure;
 import app.herald.analytics.domain.PostNumbers;
 import app.herald.kernel.sql.Jdbc;
 import app.herald.tenancy.application.TenantContext;
+import app.herald.tenancy.domain.TenantRef;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -43,8 +44,10 @@ public class RollupStore {
      * other on it). One upsert, not an update followed by an insert: under REPEATABLE READ an update of a missing row
      * takes a gap lock, and two publications of one post finishing at once would then wait on each other's gap.
      */
-    public void published(Placement post, Instant publishedAt, LocalDate publishedOn, int hourOfWeek) {
-        Jdbc.update(dataSource, "INSERT INTO " + table("post_performance") + " (publication_id, post_id, channel_id, "
+    public void published(TenantRef tenant, Placement post, Instant publishedAt, LocalDate publishedOn,
+                          int hourOfWeek) {
+        // The tenant is the event's, not the bound one: a round records several tenants' publications (ADR 0033).
+        Jdbc.update(dataSource, "INSERT INTO " + tenant.schema().value() + ".post_performance (publication_id, post_id, channel_id, "
                 + "campaign_id, published_at, published_on, hour_of_week) VALUES (?, ?, ?, ?, ?, ?, ?) "
                 + "ON DUPLICATE KEY UPDATE published_at = ?", post.publicationId(), post.postId(), post.channelId(),
                 post.campaignId(), publishedAt.toEpochMilli(), publishedOn, hourOfWeek, publishedAt.toEpochMilli());

@@ -4,7 +4,6 @@ import static app.herald.kernel.JsonSupport.JSON;
 
 import app.herald.api.domain.WebhookEvent;
 import app.herald.content.domain.PostReviewed;
-import app.herald.publishing.application.Publications;
 import app.herald.publishing.domain.PublicationFailed;
 import app.herald.publishing.domain.PublicationPublished;
 import app.herald.reporting.domain.ReportReady;
@@ -24,8 +23,6 @@ public class WebhookAnnouncer {
 
     @Inject
     WebhookOutbox outbox;
-    @Inject
-    Publications publications;
     @Inject
     WebhookListeners listeners;
 
@@ -54,9 +51,8 @@ public class WebhookAnnouncer {
             JsonObjectBuilder data = JSON.createObjectBuilder().add("post_id", published.postId())
                     .add("publication_id", published.publicationId()).add("channel_id", published.channelId())
                     .add("published_at", published.publishedAt().toString());
-            String url = publications.find(published.publicationId()).getNetworkUrl();
-            if (url != null) {
-                data.add("network_url", url);
+            if (published.networkUrl() != null) {
+                data.add("network_url", published.networkUrl());
             }
             return data;
         });

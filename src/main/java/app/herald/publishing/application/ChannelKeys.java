@@ -40,13 +40,17 @@ public class ChannelKeys {
         return new ChannelAccess(channel.getId(), endpoint, account, credentials);
     }
 
+    /** Whether {@link #keepRenewed} would write: the connector renewed a token, or the key ring moved on. */
+    public boolean needsKeeping(Channel channel, ChannelAccess access) {
+        return !access.renewed().isEmpty() || vault.isStale(channel.getCredentials());
+    }
+
     /** Stores tokens the connector renewed (and re-seals credentials under the current key); in the caller's transaction. */
     public void keepRenewed(Channel channel, ChannelAccess access) {
-        Map<String, String> renewed = access.renewed();
-        boolean stale = vault.isStale(channel.getCredentials());
-        if (renewed.isEmpty() && !stale) {
+        if (!needsKeeping(channel, access)) {
             return;
         }
+        Map<String, String> renewed = access.renewed();
         Map<String, String> own = new HashMap<>(vault.open(context.current().id(), channel.getId(),
                 channel.getCredentials()));
         own.putAll(renewed);

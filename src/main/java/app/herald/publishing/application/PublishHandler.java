@@ -9,6 +9,7 @@ import app.herald.jobs.domain.Outcome;
 import app.herald.jobs.domain.QueueSettings;
 import app.herald.publishing.domain.PublishResult;
 import app.herald.tenancy.application.TenantJobs;
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Duration;
@@ -42,6 +43,8 @@ public class PublishHandler implements JobHandler {
     @Inject
     Deliveries deliveries;
     @Inject
+    PublishedRound publishedRound;
+    @Inject
     @ConfigProperty(name = "herald.publish.enabled", defaultValue = "true")
     boolean enabled;
     @Inject
@@ -73,14 +76,25 @@ public class PublishHandler implements JobHandler {
     int roundMost;
 
     /**
-     * Each client's group commits: a transaction works in one client only (TenantContext), so a round does too. A
-     * client's are let go when its last publication in flight is done, so these hold the clients publishing now, not
-     * every client the node has served.
+     * Each client's group commits, for what goes through the client's entities (starting to send, and any answer but
+     * a published post): a persistence context holds one client's rows only (TenantContext), so such a round works in
+     * one client. A client's are let go when its last publication in flight is done, so these hold the clients
+     * publishing now, not every client the node has served.
      */
     private final Map<Long, GroupCommit<Job, Sending>> starts = new ConcurrentHashMap<>();
     private final Map<Long, GroupCommit<PublishSteps.Answer, Outcome>> answers = new ConcurrentHashMap<>();
+    /**
+     * Answers that put a post on its network, of any clients: the common answer, recorded by {@link PublishedRound}
+     * in plain SQL, so a round is not limited to one client (ADR 0033).
+     */
+    private GroupCommit<PublishSteps.Answer, Outcome> published;
     /** The engine's threads for this queue, where a round's publications are sent from. */
     private volatile Executor engineThreads;
+
+    @PostConstruct
+    void roundsAcrossClients() {
+        published = new GroupCommit<>(publishedRound::recordAll, this::recordedAlone, rounds, roundMost);
+    }
 
     @Override
     public String queue() {
@@ -100,7 +114,7 @@ public class PublishHandler implements JobHandler {
      * of the engine's threads again, in the tenant entered anew. Both transactions are group commits per client: a
      * publication is begun, and its answer recorded, alone when its client's come slower than they are written (on
      * the thread at hand, as if there were no rounds), and together with its client's others waiting when they come
-     * faster.
+     * faster; an answer that published the post, together with any client's (ADR 0033).
      */
     @Override
     public CompletionStage<Outcome> start(Job job, Executor engineThreads) {
@@ -108,9 +122,19 @@ public class PublishHandler implements JobHandler {
         long client = job.tenantId();
         return groupOf(starts, client, this::begunTogether, this::begunAlone).record(job).thenCompose(sending ->
                 sending.finished() != null ? CompletableFuture.completedFuture(sending.finished())
-                : sending.answer().thenComposeAsync(result -> groupOf(answers, client, this::recordedTogether,
-                        this::recordedAlone).record(new PublishSteps.Answer(job, sending.prepared(), result)),
-                        engineThreads));
+                : sending.answer().thenComposeAsync(result -> recorded(new PublishSteps.Answer(job,
+                        sending.prepared(), result)), engineThreads));
+    }
+
+    /**
+     * An answer that put the post on its network goes to the rounds across clients, any other to its client's own
+     * rounds. Either way one that comes alone is recorded alone, in its client.
+     */
+    private CompletableFuture<Outcome> recorded(PublishSteps.Answer answer) {
+        if (publishedRound.takes(answer)) {
+            return published.record(answer);
+        }
+        return groupOf(answers, answer.job().tenantId(), this::recordedTogether, this::recordedAlone).record(answer);
     }
 
     /**

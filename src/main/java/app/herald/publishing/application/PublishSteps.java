@@ -86,8 +86,8 @@ public class PublishSteps {
     }
 
     /** What the network call needs, gathered in {@link #begin}. */
-    public record Prepared(long publicationId, Delivery.Attempt attempt, Channel channel, ChannelAccess access,
-                           Outgoing outgoing, Long campaignId) {
+    public record Prepared(long publicationId, long postId, Delivery.Attempt attempt, Channel channel,
+                           ChannelAccess access, Outgoing outgoing, Long campaignId) {
     }
 
     /** Throws {@link Jobs.LeaseLost}, writing nothing, when another attempt holds the job now. */
@@ -133,7 +133,8 @@ public class PublishSteps {
             ChannelCopies.ChannelCopy copy = copies.of(publication.getPostId(), publication.getChannelId())
                     .orElseThrow(() -> new IllegalStateException("Publication " + publication.getId()
                             + " has no variant"));
-            return new Start.Send(new Prepared(publication.getId(), go.attempt(), channel, go.access(),
+            return new Start.Send(new Prepared(publication.getId(), publication.getPostId(), go.attempt(), channel,
+                    go.access(),
                     outgoing(publication, channel, copy), copy.campaignId()));
         }
         return settleFailed(job, publication, channel);
@@ -208,8 +209,8 @@ public class PublishSteps {
         Channel channel = target.channel();
         Optional<Instant> next = deliveries.record(publication, channel, prepared.access(), result, now);
         if (publication.getState() == PublicationState.PUBLISHED) {
-            published.fire(new PublicationPublished(context.current().id(), publication.getId(),
-                    publication.getPostId(), channel.getId(), prepared.campaignId(), now));
+            published.fire(new PublicationPublished(context.current(), publication.getId(), publication.getPostId(),
+                    channel.getId(), prepared.campaignId(), publication.getNetworkUrl(), now));
         }
         Outcome outcome = next.<Outcome>map(due -> Outcome.retry(due, publication.getReason()))
                 .orElseGet(() -> Outcome.done(publication.getReason()));
@@ -218,10 +219,18 @@ public class PublishSteps {
             failed.fire(new PublicationFailed(context.current().id(), publication.getId(), publication.getPostId(),
                     channel.getId(), publication.getReason()));
         }
-        audit.record(PUBLISHER, "PUBLICATION_" + publication.getState(), "post " + publication.getPostId(),
-                channel.label() + (publication.getReason() == null ? "" : ": " + publication.getReason())
-                        + (publication.getNetworkUrl() == null ? "" : " " + publication.getNetworkUrl()));
+        audit.record(PUBLISHER, "PUBLICATION_" + publication.getState(), auditSubject(publication.getPostId()),
+                auditDetail(channel, publication.getReason(), publication.getNetworkUrl()));
         return outcome;
+    }
+
+    /** What the audit log says a publication's outcome was about, and how it went: one wording however recorded. */
+    static String auditSubject(long postId) {
+        return "post " + postId;
+    }
+
+    static String auditDetail(Channel channel, String reason, String networkUrl) {
+        return channel.label() + (reason == null ? "" : ": " + reason) + (networkUrl == null ? "" : " " + networkUrl);
     }
 
     private Start settleFailed(Job job, Publication publication, Channel channel) {
@@ -229,8 +238,8 @@ public class PublishSteps {
         notifications.failed(posts.find(publication.getPostId()), channel, publication);
         failed.fire(new PublicationFailed(context.current().id(), publication.getId(), publication.getPostId(),
                 channel.getId(), publication.getReason()));
-        audit.record(PUBLISHER, "PUBLICATION_FAILED", "post " + publication.getPostId(),
-                channel.label() + ": " + publication.getReason());
+        audit.record(PUBLISHER, "PUBLICATION_FAILED", auditSubject(publication.getPostId()),
+                auditDetail(channel, publication.getReason(), null));
         return finished;
     }
 }

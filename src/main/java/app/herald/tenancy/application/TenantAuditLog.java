@@ -2,9 +2,12 @@ package app.herald.tenancy.application;
 
 import app.herald.kernel.paging.PageRequest;
 import app.herald.kernel.paging.PagedQuery;
+import app.herald.kernel.sql.Jdbc;
 import app.herald.tenancy.domain.AuditEntry;
 import app.herald.tenancy.domain.AuditFilter;
 import app.herald.tenancy.domain.TenantDb;
+import app.herald.tenancy.domain.TenantRef;
+import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -12,6 +15,7 @@ import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import javax.sql.DataSource;
 
 /**
  * The audit log of the tenant the request is bound to. A CDI bean under the platform's transaction interceptor: most
@@ -25,11 +29,25 @@ public class TenantAuditLog {
     @Inject
     @TenantDb
     EntityManager em;
+    @Resource(lookup = "java:app/jdbc/herald")
+    DataSource dataSource;
 
     public AuditEntry record(String actor, String action, String subject, String detail) {
         AuditEntry entry = new AuditEntry(Instant.now(), actor, action, subject, detail);
         em.persist(entry);
         return entry;
+    }
+
+    /**
+     * As {@link #record} in {@code tenant}'s log, in plain SQL and without a bound tenant: for a transaction that
+     * records several tenants' work (ADR 0033). The entry is made by {@link AuditEntry} as any other, so it reads the
+     * same.
+     */
+    public void recordIn(TenantRef tenant, String actor, String action, String subject, String detail) {
+        AuditEntry entry = new AuditEntry(Instant.now(), actor, action, subject, detail);
+        Jdbc.update(dataSource, "INSERT INTO " + tenant.schema().value() + ".audit_entry (occurred_at, actor, "
+                + "action, subject, detail) VALUES (?, ?, ?, ?, ?)", entry.getOccurredAt().toEpochMilli(),
+                entry.getActor(), entry.getAction(), entry.getSubject(), entry.getDetail());
     }
 
     public List<AuditEntry> recent(int max) {

@@ -22,6 +22,17 @@ public class TenantGate {
     TenantSchemaStatus status;
 
     public TenantRef enter(Actor actor, long tenantId) {
+        TenantRef admitted = admit(actor, tenantId);
+        context.bind(admitted);
+        return admitted;
+    }
+
+    /**
+     * The same checks as {@link #enter} without binding the request: for plain SQL that works on several tenants'
+     * rows in one transaction, each part qualified by the schema this answers (ADR 0033). Never for anything that
+     * uses a tenant EntityManager, which reads the bound tenant.
+     */
+    public TenantRef admit(Actor actor, long tenantId) {
         TenantStandings.Standing tenant = standings.of(tenantId)
                 .filter(t -> actor.mayOpen(tenantId, t.agencyId()))
                 .orElseThrow(() -> new AccessDenied("No client workspace " + tenantId + " for " + actor.email()));
@@ -37,7 +48,6 @@ public class TenantGate {
         if (!status.isMigrated(tenantId)) {
             throw new TenantUnavailable(tenant.name() + " is being updated. Please try again in a minute.");
         }
-        context.bind(tenant.ref());
         return tenant.ref();
     }
 }

@@ -1,6 +1,7 @@
 package app.herald.tenancy.application;
 
 import app.herald.identity.domain.Actor;
+import app.herald.kernel.AccessDenied;
 import app.herald.jobs.domain.Job;
 import app.herald.jobs.domain.Outcome;
 import app.herald.tenancy.domain.TenantRef;
@@ -26,9 +27,29 @@ public class TenantJobs {
     TenantStandings standings;
     @Inject
     TenantWork work;
+    @Inject
+    TenantGate gate;
 
     public Outcome run(Job job, String as, Duration waitWhenUnavailable, Function<TenantRef, Outcome> inTenant) {
         return run(job, as, waitWhenUnavailable, inTenant, Function.identity());
+    }
+
+    /**
+     * The job's tenant as the gate would admit Herald into it as {@code as}, without entering it: for plain SQL that
+     * records several tenants' jobs in one transaction (ADR 0033). Empty when the tenant is gone or may not be worked
+     * in now (deactivated, its agency suspended, being migrated); the job is then worked alone through
+     * {@link #run}, which says why.
+     */
+    public Optional<TenantRef> admitted(Job job, String as) {
+        Optional<TenantStandings.Standing> tenant = standings.of(job.tenantId());
+        if (tenant.isEmpty()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(gate.admit(Actor.system(tenant.get().agencyId(), job.tenantId(), as), job.tenantId()));
+        } catch (TenantUnavailable | AccessDenied notNow) {
+            return Optional.empty();
+        }
     }
 
     /**
