@@ -71,6 +71,10 @@ class TenancyIT {
     Actors actors;
     @Inject
     app.herald.jobs.application.Jobs jobs;
+    @Inject
+    app.herald.tenancy.application.TenantJobs tenantJobs;
+    @Inject
+    app.herald.tenancy.application.TenantContext context;
     @Resource(lookup = "java:app/jdbc/herald")
     DataSource dataSource;
 
@@ -194,6 +198,19 @@ class TenancyIT {
                 "the platform admin does not read client data");
         assertThrows(AccessDenied.class, () -> inTenant.call(actor(Demo.ACME_APPROVER), 987_654_321L, () -> "leak"),
                 "an id that does not exist answers like a forbidden one");
+
+        // Admitting Herald into a client for a round's plain SQL (ADR 0033) binds nothing: the request stays in Acme.
+        assertEquals(acme, inTenant.call(actor(Demo.NORTHWIND_OWNER), acme, () -> {
+            assertEquals(demo(Demo.GLOBEX).getSchema(), tenantJobs.admitted(jobOf(globex), "publisher@herald")
+                    .orElseThrow().schema());
+            return context.current().id();
+        }));
+        assertTrue(tenantJobs.admitted(jobOf(987_654_321L), "publisher@herald").isEmpty(), "nor a forged client");
+    }
+
+    private static app.herald.jobs.domain.Job jobOf(long tenantId) {
+        return new app.herald.jobs.domain.Job(1, "publish", "PUBLICATION", tenantId, 1, 0, java.time.Instant.now(), 1,
+                "token");
     }
 
     @Test
@@ -305,9 +322,12 @@ class TenancyIT {
         administration.deactivate(owner, tenant.getId());
         assertThrows(RuleViolation.class, () -> inTenant.call(owner, tenant.getId(), () -> "in"),
                 "a deactivated client cannot be opened");
+        assertTrue(tenantJobs.admitted(jobOf(tenant.getId()), "publisher@herald").isEmpty(),
+                "nor worked in by a round across clients");
         assertTrue(migrations.schemaExists(tenant.getSchema()), "deactivation keeps the schema");
 
         administration.reactivate(owner, tenant.getId());
+        assertTrue(tenantJobs.admitted(jobOf(tenant.getId()), "publisher@herald").isPresent(), "until reactivated");
         assertEquals(1, inTenant.call(owner, tenant.getId(), () -> audit.recent(10)).stream()
                 .filter(e -> e.getAction().equals("CLIENT_DEACTIVATED")).count(), "the audit log kept the history");
 

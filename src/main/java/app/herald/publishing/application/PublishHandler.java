@@ -93,7 +93,8 @@ public class PublishHandler implements JobHandler {
 
     @PostConstruct
     void roundsAcrossClients() {
-        published = new GroupCommit<>(publishedRound::recordAll, this::recordedAlone, rounds, roundMost);
+        published = new GroupCommit<>(round -> LockConflicts.retried(() -> publishedRound.recordAll(round)),
+                this::recordedAlone, rounds, roundMost);
     }
 
     @Override
