@@ -7,9 +7,9 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 
 /**
- * A value read from the database at most once per {@code keep}, for what every unit of work asks and almost nothing
- * changes (how tenants stand, which agencies listen for webhooks): the first caller after it has aged reads it again
- * while the others wait for that reading. A change made on this node calls {@link #forget}, which makes the next
+ * A value read at most once per {@code keep}, for what every unit of work asks and almost nothing changes (how
+ * tenants stand and which agencies listen for webhooks, from the database; the networks' apps, from the
+ * configuration): the first caller after it has aged reads it again while the others wait for that reading. A change made on this node calls {@link #forget}, which makes the next
  * caller read again, both at once and after the change's transaction ends; a reading that began before a change is
  * not kept. Other nodes see a change within {@code keep}.
  */
