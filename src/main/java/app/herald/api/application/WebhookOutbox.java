@@ -33,17 +33,16 @@ public class WebhookOutbox {
     @Inject
     TenantStandings tenants;
     @Inject
-    WebhookListeners listeners;
-    @Inject
     Jobs jobs;
 
     /**
      * Announces what happened in a client to every endpoint of its agency that listens. The data is gathered only
-     * when one does: most changes of most agencies have no listener, and publishing should not pay for them.
+     * when one does: most changes of most agencies have no listener, and publishing should not pay for them. Called
+     * by {@link WebhookAnnouncer} only for an agency that has an endpoint switched on ({@link WebhookListeners}).
      */
     public void announce(WebhookEvent event, long tenantId, Supplier<JsonObjectBuilder> data) {
         Optional<TenantStandings.Standing> tenant = tenants.of(tenantId);
-        if (tenant.isEmpty() || !listeners.anyIn(tenant.get().agencyId())) {
+        if (tenant.isEmpty()) {
             return;
         }
         List<WebhookEndpoint> listening = em.createNamedQuery("WebhookEndpoint.listening", WebhookEndpoint.class)
