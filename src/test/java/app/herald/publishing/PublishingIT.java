@@ -277,11 +277,9 @@ class PublishingIT {
         long channel = channel(owner, tenant, Network.WEBHOOK);
         try (FakeNetwork receiver = new FakeNetwork()) {
             AtomicInteger status = new AtomicInteger(500);
-            receiver.on("POST", "/hook", webhook(r -> status.get() == 500
+            String secret = connectedTo(receiver, owner, tenant, channel, r -> status.get() == 500
                     ? Answer.json(500, "{\"error\":\"under maintenance\"}")
-                    : Answer.json(200, "{\"id\":\"intranet-7\",\"url\":\"https://intranet.example/7\"}")));
-            String secret = inTenant.call(owner, tenant, () -> confirmed.newWebhookSecret(owner, channel,
-                    receiver.baseUrl() + "/hook"));
+                    : Answer.json(200, "{\"id\":\"intranet-7\",\"url\":\"https://intranet.example/7\"}"));
             long postId = approvedPost(owner, tenant, channel, "Store opening", Instant.now().plusSeconds(1));
 
             Set<PublicationState> seen = EnumSet.noneOf(PublicationState.class);
@@ -373,9 +371,8 @@ class PublishingIT {
         long tenant = newClient(owner, "Europe/Berlin");
         long channel = channel(owner, tenant, Network.WEBHOOK);
         try (FakeNetwork receiver = new FakeNetwork()) {
-            receiver.on("POST", "/hook", webhook(r -> Answer.json(429, "{\"error\":\"slow down\"}")
-                    .withHeader("Retry-After", "120")));
-            inTenant.call(owner, tenant, () -> confirmed.newWebhookSecret(owner, channel, receiver.baseUrl() + "/hook"));
+            connectedTo(receiver, owner, tenant, channel, r -> Answer.json(429, "{\"error\":\"slow down\"}")
+                    .withHeader("Retry-After", "120"));
             long first = approvedPost(owner, tenant, channel, "First", Instant.now());
             Publication waiting = awaitState(owner, tenant, first, PublicationState.RETRY_WAIT, EnumSet.noneOf(PublicationState.class));
             assertFalse(waiting.getNextAttemptAt().orElseThrow().isBefore(Instant.now().plusSeconds(100)), "Retry-After honoured");
@@ -397,8 +394,7 @@ class PublishingIT {
         long tenant = newClient(owner, "Europe/Lisbon");
         long channel = channel(owner, tenant, Network.WEBHOOK);
         try (FakeNetwork receiver = new FakeNetwork()) {
-            receiver.on("POST", "/hook", webhook(r -> Answer.json(200, "{\"id\":\"with-images\"}")));
-            inTenant.call(owner, tenant, () -> confirmed.newWebhookSecret(owner, channel, receiver.baseUrl() + "/hook"));
+            connectedTo(receiver, owner, tenant, channel, r -> Answer.json(200, "{\"id\":\"with-images\"}"));
             long first = image(owner, tenant, "first.png", 40);
             long second = image(owner, tenant, "second.png", 41);
             long postId = inTenant.call(owner, tenant, () -> {
@@ -426,6 +422,17 @@ class PublishingIT {
                 "png", png);
         return inTenant.call(owner, tenant, () -> media.upload(owner, name,
                 new java.io.ByteArrayInputStream(png.toByteArray())).getId());
+    }
+
+    /**
+     * The webhook channel connected to the receiver's {@code /hook}, which answers posts with {@code answer}: the
+     * channel's secret.
+     */
+    private String connectedTo(FakeNetwork receiver, Actor owner, long tenant, long channel,
+                               java.util.function.Function<FakeNetwork.Received, Answer> answer) {
+        receiver.on("POST", "/hook", webhook(answer));
+        return inTenant.call(owner, tenant, () -> confirmed.newWebhookSecret(owner, channel,
+                receiver.baseUrl() + "/hook"));
     }
 
     /** A webhook receiver's route: a connection's signed test delivery is accepted, everything else answered by then. */
