@@ -25,9 +25,6 @@ import org.eclipse.persistence.annotations.TenantTableDiscriminatorType;
 @TenantTableDiscriminator(type = TenantTableDiscriminatorType.SCHEMA, contextProperty = TenantSchemaProperty.NAME)
 @NamedQuery(name = "Variant.ofPost", query = "SELECT v FROM Variant v WHERE v.postId = :postId ORDER BY v.id")
 @NamedQuery(name = "Variant.ofPosts", query = "SELECT v FROM Variant v WHERE v.postId IN :postIds")
-@NamedQuery(name = "Variant.onChannelWithCampaignAndMedia", query = "SELECT v, p.campaignId, f FROM Variant v "
-        + "LEFT JOIN VariantMedia a ON a.variantId = v.id LEFT JOIN MediaFile f ON f.id = a.mediaId, Post p "
-        + "WHERE p.id = v.postId AND v.postId = :postId AND v.channelId = :channelId ORDER BY a.position")
 public class Variant implements Serializable {
 
     private static final long serialVersionUID = 1L;

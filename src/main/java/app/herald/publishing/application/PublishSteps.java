@@ -6,7 +6,6 @@ import app.herald.content.application.MediaLibrary;
 import app.herald.content.application.Posts;
 import app.herald.content.domain.Channel;
 import app.herald.content.domain.MediaFile;
-import app.herald.content.domain.Variant;
 import app.herald.jobs.application.Jobs;
 import app.herald.jobs.domain.Job;
 import app.herald.jobs.domain.Outcome;
@@ -164,12 +163,11 @@ public class PublishSteps {
     }
 
     private Outgoing outgoing(Publication publication, Channel channel, ChannelCopies.ChannelCopy copy) {
-        Variant variant = copy.variant();
         List<OutgoingMedia> attached = copy.media().stream().map(this::outgoingMedia).toList();
         String text = links.track(publication.getId(), publication.getPostId(), channel.getId(), channel.getNetwork(),
-                variant.getText());
-        return new Outgoing(publication.getId(), publication.getIdempotencyKey(), text,
-                variant.getFirstComment(), attached);
+                copy.text());
+        return new Outgoing(publication.getId(), publication.getIdempotencyKey(), text, copy.firstComment(),
+                attached);
     }
 
     private OutgoingMedia outgoingMedia(MediaFile file) {
