@@ -47,10 +47,11 @@ public class RollupStore {
     public void published(TenantRef tenant, Placement post, Instant publishedAt, LocalDate publishedOn,
                           int hourOfWeek) {
         // The tenant is the event's, not the bound one: a round records several tenants' publications (ADR 0033).
-        Jdbc.update(dataSource, "INSERT INTO " + tenant.schema().value() + ".post_performance (publication_id, post_id, channel_id, "
-                + "campaign_id, published_at, published_on, hour_of_week) VALUES (?, ?, ?, ?, ?, ?, ?) "
-                + "ON DUPLICATE KEY UPDATE published_at = ?", post.publicationId(), post.postId(), post.channelId(),
-                post.campaignId(), publishedAt.toEpochMilli(), publishedOn, hourOfWeek, publishedAt.toEpochMilli());
+        Jdbc.update(dataSource, "INSERT INTO " + tenant.schema().value() + ".post_performance (publication_id, "
+                + "post_id, channel_id, campaign_id, published_at, published_on, hour_of_week) "
+                + "VALUES (?, ?, ?, ?, ?, ?, ?) ON DUPLICATE KEY UPDATE published_at = ?", post.publicationId(),
+                post.postId(), post.channelId(), post.campaignId(), publishedAt.toEpochMilli(), publishedOn, hourOfWeek,
+                publishedAt.toEpochMilli());
     }
 
     public Optional<Placement> placement(long publicationId) {

@@ -10,8 +10,11 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 import javax.sql.DataSource;
 
 /**
@@ -46,7 +49,7 @@ public class ChannelCopies {
      * (one row per medium, or one without); empty when the post has no variant for the channel. Read in plain SQL
      * rather than as entities: nothing of it is changed by the one who sends it, and building the variant and
      * registering it for change tracking was most of what this read cost on every publication (docs/performance.md,
-     * issue 14's sixth step). The media, when there are any, are the library's entities.
+     * issue 14's sixth step). The media, when there are any, are the library's entities, read in one more query.
      */
     public Optional<ChannelCopy> of(long postId, long channelId) {
         List<Row> rows = Jdbc.list(dataSource, "SELECT v.text, v.first_comment, p.campaign_id, a.media_id FROM "
@@ -57,9 +60,15 @@ public class ChannelCopies {
         if (rows.isEmpty()) {
             return Optional.empty();
         }
-        List<MediaFile> media = rows.stream().map(Row::mediaId).filter(Objects::nonNull)
-                .map(id -> em.find(MediaFile.class, id)).filter(Objects::nonNull).toList();
+        List<Long> mediaIds = rows.stream().map(Row::mediaId).filter(Objects::nonNull).toList();
         Row first = rows.get(0);
+        if (mediaIds.isEmpty()) {
+            return Optional.of(new ChannelCopy(first.text(), first.firstComment(), first.campaignId(), List.of()));
+        }
+        Map<Long, MediaFile> found = em.createNamedQuery("MediaFile.byIds", MediaFile.class)
+                .setParameter("ids", mediaIds).getResultList().stream()
+                .collect(Collectors.toMap(MediaFile::getId, Function.identity()));
+        List<MediaFile> media = mediaIds.stream().map(found::get).filter(Objects::nonNull).toList();
         return Optional.of(new ChannelCopy(first.text(), first.firstComment(), first.campaignId(), media));
     }
 }

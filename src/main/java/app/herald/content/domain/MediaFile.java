@@ -31,6 +31,7 @@ import org.eclipse.persistence.annotations.TenantTableDiscriminatorType;
 @NamedQuery(name = "MediaFile.bySha", query = "SELECT m FROM MediaFile m WHERE m.sha256 = :sha256")
 @NamedQuery(name = "MediaFile.newestBelow", query = "SELECT m FROM MediaFile m WHERE m.id < :below ORDER BY m.id DESC")
 @NamedQuery(name = "MediaFile.ids", query = "SELECT m.id FROM MediaFile m WHERE m.id IN :ids")
+@NamedQuery(name = "MediaFile.byIds", query = "SELECT m FROM MediaFile m WHERE m.id IN :ids")
 public class MediaFile implements Serializable {
 
     private static final long serialVersionUID = 1L;

@@ -12,7 +12,7 @@ import javax.sql.DataSource;
  * A publication marked published in plain SQL, in the caller's transaction, for a round that records several clients'
  * answers at once (ADR 0033): the same change as {@code Delivery.published} makes on the entity (state, the network's
  * id and address, no reason, the instant, the version counted up so that an edit read before it fails), and only on a
- * publication still being sent. {@code PublishedRoundIT} checks that both ways leave the same row.
+ * publication still being sent. {@code PublishingIT} checks that both ways leave the same row.
  */
 @ApplicationScoped
 public class PublishedRows {
