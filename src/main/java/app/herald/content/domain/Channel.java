@@ -164,6 +164,11 @@ public class Channel implements Serializable {
     }
 
     public String label() {
+        return label(displayName, network);
+    }
+
+    /** How screens and the audit log name a channel, also where it is read without its entity. */
+    public static String label(String displayName, Network network) {
         return displayName + " · " + network.label();
     }
 

@@ -1,6 +1,7 @@
 package app.herald.publishing.application;
 
 import app.herald.content.domain.Channel;
+import app.herald.content.domain.Network;
 import app.herald.kernel.crypto.TokenCipher;
 import app.herald.publishing.domain.AttemptRun;
 import app.herald.publishing.domain.ChannelAccess;
@@ -90,19 +91,19 @@ public class Deliveries {
      * Herald cannot know whether the request went out.
      */
     public PublishResult send(Channel channel, ChannelAccess access, Outgoing outgoing, Delivery.Attempt attempt) {
-        return sendLater(channel, access, outgoing, attempt).join();
+        return sendLater(channel.getNetwork(), access, outgoing, attempt).join();
     }
 
     /**
      * As {@link #send}, answering when the network has, without a thread waiting where the connector can send without
      * one (the others send at once on the calling thread). Never completes exceptionally.
      */
-    public CompletableFuture<PublishResult> sendLater(Channel channel, ChannelAccess access, Outgoing outgoing,
+    public CompletableFuture<PublishResult> sendLater(Network network, ChannelAccess access, Outgoing outgoing,
                                                       Delivery.Attempt attempt) {
-        Optional<NetworkConnector> found = connectors.of(channel.getNetwork());
+        Optional<NetworkConnector> found = connectors.of(network);
         if (found.isEmpty()) {
             return CompletableFuture.completedFuture(new PublishResult.Rejected("Herald cannot publish to "
-                    + channel.getNetwork().label() + " yet."));
+                    + network.label() + " yet."));
         }
         NetworkConnector connector = found.get();
         List<String> problems = connector.validate(outgoing);

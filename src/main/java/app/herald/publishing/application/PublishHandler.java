@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CompletionStage;
@@ -44,6 +45,8 @@ public class PublishHandler implements JobHandler {
     Deliveries deliveries;
     @Inject
     PublishedRound publishedRound;
+    @Inject
+    StartingRound startingRound;
     @Inject
     @ConfigProperty(name = "herald.publish.enabled", defaultValue = "true")
     boolean enabled;
@@ -76,10 +79,16 @@ public class PublishHandler implements JobHandler {
     int roundMost;
 
     /**
-     * Each client's group commits, for what goes through the client's entities (starting to send, and any answer but
-     * a published post): a persistence context holds one client's rows only (TenantContext), so such a round works in
-     * one client. A client's are let go when its last publication in flight is done, so these hold the clients
-     * publishing now, not every client the node has served.
+     * Publications to start, of any clients: a round starts those that simply go out now in plain SQL
+     * ({@link StartingRound}, ADR 0034) and hands each of the others, and one that comes alone, to its client's own
+     * group commit in {@link #starts}; so this answers a future of the start.
+     */
+    private GroupCommit<Job, CompletableFuture<Sending>> starting;
+    /**
+     * Each client's group commits, for what goes through the client's entities (starting what a round across clients
+     * leaves, and any answer but a published post): a persistence context holds one client's rows only
+     * (TenantContext), so such a round works in one client. A client's are let go when its last publication in flight
+     * is done, so these hold the clients publishing now, not every client the node has served.
      */
     private final Map<Long, GroupCommit<Job, Sending>> starts = new ConcurrentHashMap<>();
     private final Map<Long, GroupCommit<PublishSteps.Answer, Outcome>> answers = new ConcurrentHashMap<>();
@@ -93,6 +102,7 @@ public class PublishHandler implements JobHandler {
 
     @PostConstruct
     void roundsAcrossClients() {
+        starting = new GroupCommit<>(this::begunAcrossClients, this::begunInClient, rounds, roundMost);
         published = new GroupCommit<>(round -> LockConflicts.retried(() -> publishedRound.recordAll(round)),
                 this::recordedAlone, rounds, roundMost);
     }
@@ -112,16 +122,15 @@ public class PublishHandler implements JobHandler {
     /**
      * Begins (the first transaction) and hands the post to the network, in the tenant; a connector that sends one
      * request lets go of the thread while the network answers. The answer is recorded (the second transaction) on one
-     * of the engine's threads again, in the tenant entered anew. Both transactions are group commits per client: a
-     * publication is begun, and its answer recorded, alone when its client's come slower than they are written (on
-     * the thread at hand, as if there were no rounds), and together with its client's others waiting when they come
-     * faster; an answer that published the post, together with any client's (ADR 0033).
+     * of the engine's threads again, in the tenant entered anew. Both transactions are group commits: a publication
+     * is begun, and its answer recorded, alone when they come slower than they are written (on the thread at hand, as
+     * if there were no rounds), and together with others waiting when they come faster: with any client's when it
+     * simply goes out now (ADR 0034) or its answer published the post (ADR 0033), otherwise with its client's.
      */
     @Override
     public CompletionStage<Outcome> start(Job job, Executor engineThreads) {
         this.engineThreads = engineThreads;
-        long client = job.tenantId();
-        return groupOf(starts, client, this::begunTogether, this::begunAlone).record(job).thenCompose(sending ->
+        return starting.record(job).thenCompose(Function.identity()).thenCompose(sending ->
                 sending.finished() != null ? CompletableFuture.completedFuture(sending.finished())
                 : sending.answer().thenComposeAsync(result -> recorded(new PublishSteps.Answer(job,
                         sending.prepared(), result)), engineThreads));
@@ -165,6 +174,26 @@ public class PublishHandler implements JobHandler {
         }
     }
 
+    /**
+     * A round across clients: those it started are each handed to the network from an engine thread of its own, the
+     * others go to their clients' rounds.
+     */
+    private List<CompletableFuture<Sending>> begunAcrossClients(List<Job> round) {
+        List<Optional<PublishSteps.Prepared>> begun = startingRound.beginAll(round);
+        List<CompletableFuture<Sending>> sending = new ArrayList<>();
+        for (int i = 0; i < round.size(); i++) {
+            Job job = round.get(i);
+            sending.add(begun.get(i).map(prepared -> CompletableFuture.completedFuture(Sending.of(
+                    new PublishSteps.Start.Send(prepared), ready -> sentFromEngineThread(job, ready))))
+                    .orElseGet(() -> begunInClient(job)));
+        }
+        return sending;
+    }
+
+    private CompletableFuture<Sending> begunInClient(Job job) {
+        return groupOf(starts, job.tenantId(), this::begunTogether, this::begunAlone).record(job);
+    }
+
     /** Alone: begun and handed to the network in one entry into the client, on this thread. */
     private Sending begunAlone(Job job) {
         return tenants.run(job, PublishSteps.PUBLISHER, TENANT_UNAVAILABLE_WAIT,
@@ -182,15 +211,19 @@ public class PublishHandler implements JobHandler {
         List<Sending> sending = new ArrayList<>();
         for (int i = 0; i < round.size(); i++) {
             Job job = round.get(i);
-            sending.add(Sending.of(started.get(i), prepared -> CompletableFuture.supplyAsync(() -> tenants.run(job,
-                    PublishSteps.PUBLISHER, TENANT_UNAVAILABLE_WAIT, ref -> send(prepared), PublishHandler::notSent),
-                    engineThreads).thenCompose(answer -> answer)));
+            sending.add(Sending.of(started.get(i), prepared -> sentFromEngineThread(job, prepared)));
         }
         return sending;
     }
 
+    /** Handed to the network from an engine thread of its own, in the client entered anew. */
+    private CompletableFuture<PublishResult> sentFromEngineThread(Job job, PublishSteps.Prepared prepared) {
+        return CompletableFuture.supplyAsync(() -> tenants.run(job, PublishSteps.PUBLISHER, TENANT_UNAVAILABLE_WAIT,
+                ref -> send(prepared), PublishHandler::notSent), engineThreads).thenCompose(answer -> answer);
+    }
+
     private CompletableFuture<PublishResult> send(PublishSteps.Prepared prepared) {
-        return deliveries.sendLater(prepared.channel(), prepared.access(), prepared.outgoing(), prepared.attempt());
+        return deliveries.sendLater(prepared.channel().network(), prepared.access(), prepared.outgoing(), prepared.attempt());
     }
 
     /** The client became unavailable between beginning and sending (it was deactivated in that instant). */

@@ -11,6 +11,7 @@ import app.herald.jobs.domain.Job;
 import app.herald.jobs.domain.Outcome;
 import app.herald.publishing.domain.ChannelAccess;
 import app.herald.publishing.domain.Delivery;
+import app.herald.publishing.domain.DuePublication;
 import app.herald.publishing.domain.LinkTracking;
 import app.herald.publishing.domain.PublicationFailed;
 import app.herald.publishing.domain.PublicationPublished;
@@ -19,6 +20,7 @@ import app.herald.publishing.domain.OutgoingMedia;
 import app.herald.publishing.domain.Publication;
 import app.herald.publishing.domain.PublicationState;
 import app.herald.publishing.domain.PublishResult;
+import app.herald.publishing.domain.SendingChannel;
 import app.herald.tenancy.application.TenantAuditLog;
 import app.herald.tenancy.application.TenantContext;
 import app.herald.tenancy.domain.TenantDb;
@@ -28,7 +30,6 @@ import jakarta.ejb.TransactionAttributeType;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -43,8 +44,6 @@ import java.util.Optional;
 @Stateless
 public class PublishSteps {
 
-    /** Publications due within this margin are sent now rather than put back. */
-    private static final Duration EARLY_MARGIN = Duration.ofMillis(500);
     static final String PUBLISHER = "publisher@herald";
 
     @Inject
@@ -84,8 +83,8 @@ public class PublishSteps {
         }
     }
 
-    /** What the network call needs, gathered in {@link #begin}. */
-    public record Prepared(long publicationId, long postId, Delivery.Attempt attempt, Channel channel,
+    /** What the network call needs, gathered in {@link #begin} (or by a round across clients, ADR 0034). */
+    public record Prepared(long publicationId, long postId, Delivery.Attempt attempt, SendingChannel channel,
                            ChannelAccess access, Outgoing outgoing, Long campaignId) {
     }
 
@@ -119,7 +118,7 @@ public class PublishSteps {
         }
         Publication publication = target.get().publication();
         if (publication.getState() != PublicationState.PUBLISHING
-                && publication.nextDue().isAfter(now.plus(EARLY_MARGIN))) {
+                && publication.nextDue().isAfter(now.plus(DuePublication.EARLY_MARGIN))) {
             // Moved to a later time since it was queued: put it back for then.
             return finished(job, Outcome.next(0, publication.nextDue()));
         }
@@ -132,9 +131,8 @@ public class PublishSteps {
             ChannelCopies.ChannelCopy copy = copies.of(publication.getPostId(), publication.getChannelId())
                     .orElseThrow(() -> new IllegalStateException("Publication " + publication.getId()
                             + " has no variant"));
-            return new Start.Send(new Prepared(publication.getId(), publication.getPostId(), go.attempt(), channel,
-                    go.access(),
-                    outgoing(publication, channel, copy), copy.campaignId()));
+            return new Start.Send(new Prepared(publication.getId(), publication.getPostId(), go.attempt(),
+                    SendingChannel.of(channel), go.access(), outgoing(publication, channel, copy), copy.campaignId()));
         }
         return settleFailed(job, publication, channel);
     }
@@ -218,7 +216,7 @@ public class PublishSteps {
                     channel.getId(), publication.getReason()));
         }
         audit.record(PUBLISHER, "PUBLICATION_" + publication.getState(), auditSubject(publication.getPostId()),
-                auditDetail(channel, publication.getReason(), publication.getNetworkUrl()));
+                auditDetail(channel.label(), publication.getReason(), publication.getNetworkUrl()));
         return outcome;
     }
 
@@ -227,8 +225,8 @@ public class PublishSteps {
         return "post " + postId;
     }
 
-    static String auditDetail(Channel channel, String reason, String networkUrl) {
-        return channel.label() + (reason == null ? "" : ": " + reason) + (networkUrl == null ? "" : " " + networkUrl);
+    static String auditDetail(String channelLabel, String reason, String networkUrl) {
+        return channelLabel + (reason == null ? "" : ": " + reason) + (networkUrl == null ? "" : " " + networkUrl);
     }
 
     private Start settleFailed(Job job, Publication publication, Channel channel) {
@@ -237,7 +235,7 @@ public class PublishSteps {
         failed.fire(new PublicationFailed(context.current().id(), publication.getId(), publication.getPostId(),
                 channel.getId(), publication.getReason()));
         audit.record(PUBLISHER, "PUBLICATION_FAILED", auditSubject(publication.getPostId()),
-                auditDetail(channel, publication.getReason(), null));
+                auditDetail(channel.label(), publication.getReason(), null));
         return finished;
     }
 }

@@ -68,10 +68,10 @@ public class PublishedRound {
                         + tenant.id() + " is no longer being sent");
             }
             published.fire(new PublicationPublished(tenant, prepared.publicationId(), prepared.postId(),
-                    prepared.channel().getId(), prepared.campaignId(), result.url(), now));
+                    prepared.channel().id(), prepared.campaignId(), result.url(), now));
             audit.recordIn(tenant, PublishSteps.PUBLISHER, "PUBLICATION_PUBLISHED",
                     PublishSteps.auditSubject(prepared.postId()),
-                    PublishSteps.auditDetail(prepared.channel(), null, result.url()));
+                    PublishSteps.auditDetail(prepared.channel().label(), null, result.url()));
         }
         List<Outcome> outcomes = Collections.nCopies(round.size(), Outcome.done(null));
         jobs.finishAll(round.stream().map(PublishSteps.Answer::job).toList(), outcomes);
@@ -86,7 +86,7 @@ public class PublishedRound {
      */
     private static List<PublishSteps.Answer> inLockOrder(List<PublishSteps.Answer> round) {
         return round.stream().sorted(Comparator.comparingLong((PublishSteps.Answer a) -> a.job().tenantId())
-                .thenComparingLong(a -> a.prepared().channel().getId())
+                .thenComparingLong(a -> a.prepared().channel().id())
                 .thenComparingLong(a -> a.prepared().publicationId())).toList();
     }
 }

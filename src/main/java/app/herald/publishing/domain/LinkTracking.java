@@ -10,4 +10,7 @@ import app.herald.content.domain.Network;
 public interface LinkTracking {
 
     String track(long publicationId, long postId, long channelId, Network network, String text);
+
+    /** Whether {@link #track} would change the text: it has a link to track, and tracking is on. */
+    boolean changes(String text);
 }

@@ -54,7 +54,7 @@ public class TrackedLinks implements LinkTracking {
 
     @Override
     public String track(long publicationId, long postId, long channelId, Network network, String text) {
-        if (!enabled || Links.in(text).isEmpty()) {
+        if (!changes(text)) {
             return text;
         }
         String shortBase = shortUrl("");
@@ -63,6 +63,11 @@ public class TrackedLinks implements LinkTracking {
         return Links.replace(text, url -> url.startsWith(shortBase) ? url
                 : shortBase + codeFor(publicationId, postId, channelId, campaignId, url,
                         Links.tagged(url, network.name(), utmCampaign, postId)));
+    }
+
+    @Override
+    public boolean changes(String text) {
+        return enabled && !Links.in(text).isEmpty();
     }
 
     /** The address a code is published under (the one its posts carry). */
