@@ -13,8 +13,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Failure injection into the step that records a publication's outcome: armed for a post, it breaks that step once,
- * either in the middle (after the publication is marked published and its analytics planned, before the job is
+ * Failure injection into the step that records a publication's outcome: armed for a post, it breaks that step a
+ * given number of times, either in the middle (after the publication is marked published and its analytics planned, before the job is
  * finished, the audit written and the transaction committed) or at the very end (at commit, after every statement
  * of the step ran). It observes the publication-published event after Herald's own observers.
  */
@@ -23,14 +23,17 @@ public class FinishFailure {
 
     public enum Where { MIDWAY, AT_COMMIT }
 
-    private final Map<String, Where> armed = new ConcurrentHashMap<>();
+    private record Armed(Where where, int times) {
+    }
+
+    private final Map<String, Armed> armed = new ConcurrentHashMap<>();
     private final Map<String, AtomicInteger> fired = new ConcurrentHashMap<>();
 
     @Resource
     TransactionSynchronizationRegistry transactions;
 
-    public void arm(long tenantId, long postId, Where where) {
-        armed.put(tenantId + "/" + postId, where);
+    public void arm(long tenantId, long postId, Where where, int times) {
+        armed.put(tenantId + "/" + postId, new Armed(where, times));
     }
 
     public int fired(long tenantId, long postId) {
@@ -39,10 +42,15 @@ public class FinishFailure {
 
     void published(@Observes @Priority(Interceptor.Priority.APPLICATION + 1000) PublicationPublished event) {
         String key = event.tenantId() + "/" + event.postId();
-        Where where = armed.remove(key);
-        if (where == null) {
+        Armed[] taken = new Armed[1];
+        armed.computeIfPresent(key, (k, a) -> {
+            taken[0] = a;
+            return a.times() > 1 ? new Armed(a.where(), a.times() - 1) : null;
+        });
+        if (taken[0] == null) {
             return;
         }
+        Where where = taken[0].where();
         fired.computeIfAbsent(key, k -> new AtomicInteger()).incrementAndGet();
         if (where == Where.MIDWAY) {
             throw new IllegalStateException("Injected failure while recording post " + event.postId());

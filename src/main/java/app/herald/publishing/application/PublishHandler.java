@@ -23,6 +23,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
 import java.util.function.Function;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -35,6 +37,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @ApplicationScoped
 public class PublishHandler implements JobHandler {
 
+    private static final Logger LOG = Logger.getLogger(PublishHandler.class.getName());
     private static final Duration TENANT_UNAVAILABLE_WAIT = Duration.ofMinutes(5);
 
     @Inject
@@ -79,9 +82,9 @@ public class PublishHandler implements JobHandler {
     int roundMost;
 
     /**
-     * Publications to start, of any clients: a round starts those that simply go out now in plain SQL
-     * ({@link StartingRound}, ADR 0034) and hands each of the others, and one that comes alone, to its client's own
-     * group commit in {@link #starts}; so this answers a future of the start.
+     * Publications to start, of any clients: a round (of one, when one comes alone) starts those that simply go out
+     * now in plain SQL ({@link StartingRound}, ADR 0034) and hands each of the others to its client's own group commit
+     * in {@link #starts}; so this answers a future of the start.
      */
     private GroupCommit<Job, CompletableFuture<Sending>> starting;
     /**
@@ -102,9 +105,8 @@ public class PublishHandler implements JobHandler {
 
     @PostConstruct
     void roundsAcrossClients() {
-        starting = new GroupCommit<>(this::begunAcrossClients, this::begunInClient, rounds, roundMost);
-        published = new GroupCommit<>(round -> LockConflicts.retried(() -> publishedRound.recordAll(round)),
-                this::recordedAlone, rounds, roundMost);
+        starting = new GroupCommit<>(this::begunAcrossClients, this::begunInARoundOfOne, rounds, roundMost);
+        published = new GroupCommit<>(this::recordedAcrossClients, this::recordedInARoundOfOne, rounds, roundMost);
     }
 
     @Override
@@ -124,8 +126,9 @@ public class PublishHandler implements JobHandler {
      * request lets go of the thread while the network answers. The answer is recorded (the second transaction) on one
      * of the engine's threads again, in the tenant entered anew. Both transactions are group commits: a publication
      * is begun, and its answer recorded, alone when they come slower than they are written (on the thread at hand, as
-     * if there were no rounds), and together with others waiting when they come faster: with any client's when it
-     * simply goes out now (ADR 0034) or its answer published the post (ADR 0033), otherwise with its client's.
+     * if there were no rounds), and together with others waiting when they come faster: with any client's, in plain
+     * SQL, when it simply goes out now (ADR 0034) or its answer published the post (ADR 0033), otherwise with its
+     * client's, through its entity.
      */
     @Override
     public CompletionStage<Outcome> start(Job job, Executor engineThreads) {
@@ -138,7 +141,7 @@ public class PublishHandler implements JobHandler {
 
     /**
      * An answer that put the post on its network goes to the rounds across clients, any other to its client's own
-     * rounds. Either way one that comes alone is recorded alone, in its client.
+     * rounds.
      */
     private CompletableFuture<Outcome> recorded(PublishSteps.Answer answer) {
         if (publishedRound.takes(answer)) {
@@ -190,6 +193,20 @@ public class PublishHandler implements JobHandler {
         return sending;
     }
 
+    /**
+     * One that comes alone, or whose round failed, is started as a round of its own: the same plain work, so that its
+     * client's factory is not needed for the common case. When that does not hold (a lost lease, a row changed
+     * meanwhile), its client's rounds start it through its entity and say why.
+     */
+    private CompletableFuture<Sending> begunInARoundOfOne(Job job) {
+        try {
+            return begunAcrossClients(List.of(job)).get(0);
+        } catch (RuntimeException e) {
+            LOG.log(Level.FINE, e, () -> "Job " + job.id() + " is started through its entity");
+            return begunInClient(job);
+        }
+    }
+
     private CompletableFuture<Sending> begunInClient(Job job) {
         return groupOf(starts, job.tenantId(), this::begunTogether, this::begunAlone).record(job);
     }
@@ -236,6 +253,20 @@ public class PublishHandler implements JobHandler {
         return tenants.run(round.get(0).job(), PublishSteps.PUBLISHER, TENANT_UNAVAILABLE_WAIT,
                 ref -> LockConflicts.retried(() -> steps.finishAll(round)),
                 outcome -> Collections.nCopies(round.size(), outcome));
+    }
+
+    private List<Outcome> recordedAcrossClients(List<PublishSteps.Answer> round) {
+        return LockConflicts.retried(() -> publishedRound.recordAll(round));
+    }
+
+    /** As {@link #begunInARoundOfOne}, for an answer that published the post. */
+    private Outcome recordedInARoundOfOne(PublishSteps.Answer answer) {
+        try {
+            return recordedAcrossClients(List.of(answer)).get(0);
+        } catch (RuntimeException e) {
+            LOG.log(Level.FINE, e, () -> "Job " + answer.job().id() + " is recorded through its entity");
+            return recordedAlone(answer);
+        }
     }
 
     private Outcome recordedAlone(PublishSteps.Answer answer) {
