@@ -94,6 +94,11 @@ public class Deliveries {
         return sendLater(channel.getNetwork(), access, outgoing, attempt).join();
     }
 
+    /** Whether sending to the network needs its client entered ({@link NetworkConnector#livesInTheClient}). */
+    public boolean sendsInTheClient(Network network) {
+        return connectors.of(network).map(NetworkConnector::livesInTheClient).orElse(false);
+    }
+
     /**
      * As {@link #send}, answering when the network has, without a thread waiting where the connector can send without
      * one (the others send at once on the calling thread). Never completes exceptionally.

@@ -51,6 +51,8 @@ public class PublishHandler implements JobHandler {
     @Inject
     StartingRound startingRound;
     @Inject
+    ChannelKeys keys;
+    @Inject
     @ConfigProperty(name = "herald.publish.enabled", defaultValue = "true")
     boolean enabled;
     @Inject
@@ -144,7 +146,7 @@ public class PublishHandler implements JobHandler {
      * rounds.
      */
     private CompletableFuture<Outcome> recorded(PublishSteps.Answer answer) {
-        if (publishedRound.takes(answer)) {
+        if (takenByRounds(answer)) {
             return published.record(answer);
         }
         return groupOf(answers, answer.job().tenantId(), this::recordedTogether, this::recordedAlone).record(answer);
@@ -233,8 +235,15 @@ public class PublishHandler implements JobHandler {
         return sending;
     }
 
-    /** Handed to the network from an engine thread of its own, in the client entered anew. */
+    /**
+     * Handed to the network from an engine thread of its own; in the client entered anew only for a network that lives
+     * in the client's schema (the Sandbox): any other is called with the channel's access alone, which the round read
+     * as the gate admitted Herald into the client a moment before.
+     */
     private CompletableFuture<PublishResult> sentFromEngineThread(Job job, PublishSteps.Prepared prepared) {
+        if (!deliveries.sendsInTheClient(prepared.channel().network())) {
+            return CompletableFuture.supplyAsync(() -> send(prepared), engineThreads).thenCompose(answer -> answer);
+        }
         return CompletableFuture.supplyAsync(() -> tenants.run(job, PublishSteps.PUBLISHER, TENANT_UNAVAILABLE_WAIT,
                 ref -> send(prepared), PublishHandler::notSent), engineThreads).thenCompose(answer -> answer);
     }
@@ -253,6 +262,16 @@ public class PublishHandler implements JobHandler {
         return tenants.run(round.get(0).job(), PublishSteps.PUBLISHER, TENANT_UNAVAILABLE_WAIT,
                 ref -> LockConflicts.retried(() -> steps.finishAll(round)),
                 outcome -> Collections.nCopies(round.size(), outcome));
+    }
+
+    /**
+     * Whether the rounds across clients record this answer: the post is on its network and nothing about its channel
+     * changes (no renewed token, no key ring that moved on). Asked here rather than of the round's bean, whose every
+     * call is a container invocation.
+     */
+    private boolean takenByRounds(PublishSteps.Answer answer) {
+        return answer.result() instanceof PublishResult.Published
+                && !keys.needsKeeping(answer.prepared().channel(), answer.prepared().access());
     }
 
     private List<Outcome> recordedAcrossClients(List<PublishSteps.Answer> round) {

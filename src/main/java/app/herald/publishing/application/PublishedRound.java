@@ -38,19 +38,14 @@ public class PublishedRound {
     @Inject
     PublishedRows rows;
     @Inject
-    ChannelKeys keys;
-    @Inject
     Event<PublicationPublished> published;
     @Inject
     TenantAuditLog audit;
 
-    /** Whether a round records this answer: the post is on its network and nothing about its channel changes. */
-    public boolean takes(PublishSteps.Answer answer) {
-        return answer.result() instanceof PublishResult.Published
-                && !keys.needsKeeping(answer.prepared().channel(), answer.prepared().access());
-    }
-
-    /** Every answer must be one this {@link #takes}; answers each one's outcome, in their order. */
+    /**
+     * Every answer must have put its post on the network and change nothing about its channel (PublishHandler asks);
+     * answers each one's outcome, in their order.
+     */
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public List<Outcome> recordAll(List<PublishSteps.Answer> round) {
         Instant now = Instant.now();

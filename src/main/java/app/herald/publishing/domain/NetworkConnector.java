@@ -43,6 +43,14 @@ public interface NetworkConnector {
     }
 
     /**
+     * Whether the network lives inside Herald, in the client's own schema (the Sandbox), so that publishing to it
+     * needs the client entered; a network elsewhere is called with the channel's access alone.
+     */
+    default boolean livesInTheClient() {
+        return false;
+    }
+
+    /**
      * Asks the network who the channel's credentials sign in as (Mastodon's verify_credentials, Bluesky's session,
      * X's users/me, the Graph API's page or user, LinkedIn's organization or userinfo; a webhook receiver answers a
      * signed test delivery). Called outside any database transaction, before a connection is stored.

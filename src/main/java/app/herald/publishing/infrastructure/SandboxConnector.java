@@ -64,6 +64,11 @@ public class SandboxConnector implements NetworkConnector {
     }
 
     @Override
+    public boolean livesInTheClient() {
+        return true;
+    }
+
+    @Override
     public MetricReading fetchMetrics(ChannelAccess channel, String networkPostId) {
         Instant now = Instant.now();
         return feed.find(Long.parseLong(networkPostId)).map(p -> new MetricReading(now, p.engagementAt(now)))
