@@ -28,13 +28,33 @@ final class TenantFactories {
     private final int max;
     private final AtomicLong lastSweep;
 
-    private static final class Entry {
-        final EntityManagerFactory factory;
+    /**
+     * A schema's place in the map, counted as used before its factory exists: the factory is made outside the map's
+     * lock, under the entry's own, because making one takes EclipseLink a second or more, and the map's lock covers
+     * other schemas' entries too (a release or a sweep of another schema would wait for it).
+     */
+    private final class Entry {
+        private final String schema;
+        private EntityManagerFactory factory;
         int users;
         long lastUsed;
 
-        Entry(EntityManagerFactory factory) {
-            this.factory = factory;
+        Entry(String schema) {
+            this.schema = schema;
+        }
+
+        synchronized EntityManagerFactory factory() {
+            if (factory == null) {
+                factory = maker.apply(schema);
+            }
+            return factory;
+        }
+
+        /** Only ever called on an entry nobody uses, so never while its factory is being made. */
+        synchronized void close() {
+            if (factory != null && factory.isOpen()) {
+                factory.close();
+            }
         }
     }
 
@@ -55,7 +75,7 @@ final class TenantFactories {
         Entry entry = entries.compute(schema, (s, known) -> {
             Entry e = known;
             if (e == null) {
-                e = new Entry(maker.apply(s));
+                e = new Entry(s);
                 made[0] = true;
             }
             e.users++;
@@ -63,7 +83,7 @@ final class TenantFactories {
             return e;
         });
         try {
-            EntityManager em = entry.factory.createEntityManager();
+            EntityManager em = entry.factory().createEntityManager();
             if (made[0] || sweepDue()) {
                 evict();
             }
@@ -86,7 +106,7 @@ final class TenantFactories {
     void forget(String schema) {
         Entry gone = entries.remove(schema);
         if (gone != null) {
-            close(gone);
+            gone.close();
         }
     }
 
@@ -127,14 +147,8 @@ final class TenantFactories {
             if (e.users > 0 || !condition.test(e)) {
                 return e;
             }
-            close(e);
+            e.close();
             return null;
         });
-    }
-
-    private static void close(Entry entry) {
-        if (entry.factory.isOpen()) {
-            entry.factory.close();
-        }
     }
 }
