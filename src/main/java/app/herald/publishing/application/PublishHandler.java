@@ -23,6 +23,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -124,9 +125,9 @@ public class PublishHandler implements JobHandler {
     }
 
     /**
-     * Begins (the first transaction) and hands the post to the network, in the tenant; a connector that sends one
-     * request lets go of the thread while the network answers. The answer is recorded (the second transaction) on one
-     * of the engine's threads again, in the tenant entered anew. Both transactions are group commits: a publication
+     * Begins (the first transaction) and hands the post to the network; a connector that sends one request lets go of
+     * the thread while the network answers. The answer is recorded (the second transaction) on one of the engine's
+     * threads again. Both transactions are group commits: a publication
      * is begun, and its answer recorded, alone when they come slower than they are written (on the thread at hand, as
      * if there were no rounds), and together with others waiting when they come faster: with any client's, in plain
      * SQL, when it simply goes out now (ADR 0034) or its answer published the post (ADR 0033), otherwise with its
@@ -241,15 +242,16 @@ public class PublishHandler implements JobHandler {
      * as the gate admitted Herald into the client a moment before.
      */
     private CompletableFuture<PublishResult> sentFromEngineThread(Job job, PublishSteps.Prepared prepared) {
-        if (!deliveries.sendsInTheClient(prepared.channel().network())) {
-            return CompletableFuture.supplyAsync(() -> send(prepared), engineThreads).thenCompose(answer -> answer);
-        }
-        return CompletableFuture.supplyAsync(() -> tenants.run(job, PublishSteps.PUBLISHER, TENANT_UNAVAILABLE_WAIT,
-                ref -> send(prepared), PublishHandler::notSent), engineThreads).thenCompose(answer -> answer);
+        Supplier<CompletableFuture<PublishResult>> sending = deliveries.sendsInTheClient(prepared.channel().network())
+                ? () -> tenants.run(job, PublishSteps.PUBLISHER, TENANT_UNAVAILABLE_WAIT, ref -> send(prepared),
+                        PublishHandler::notSent)
+                : () -> send(prepared);
+        return CompletableFuture.supplyAsync(sending, engineThreads).thenCompose(answer -> answer);
     }
 
     private CompletableFuture<PublishResult> send(PublishSteps.Prepared prepared) {
-        return deliveries.sendLater(prepared.channel().network(), prepared.access(), prepared.outgoing(), prepared.attempt());
+        return deliveries.sendLater(prepared.channel().network(), prepared.access(), prepared.outgoing(),
+                prepared.attempt());
     }
 
     /** The client became unavailable between beginning and sending (it was deactivated in that instant). */

@@ -79,7 +79,8 @@ public class StartingRows {
      */
     public boolean started(TenantRef tenant, List<DuePublication> starting, Instant now) {
         String sql = "UPDATE " + tenant.schema().value() + ".publication SET state = ?, attempts = attempts + 1, "
-                + "next_attempt_at = NULL, updated_at = ?, version = version + 1 WHERE id = ? AND version = ? AND state = ?";
+                + "next_attempt_at = NULL, updated_at = ?, version = version + 1 "
+                + "WHERE id = ? AND version = ? AND state = ?";
         for (DuePublication publication : starting) {
             if (Jdbc.update(dataSource, sql, PublicationState.PUBLISHING.name(), now.toEpochMilli(),
                     publication.id(), publication.version(), publication.state().name()) != 1) {
