@@ -28,33 +28,13 @@ final class TenantFactories {
     private final int max;
     private final AtomicLong lastSweep;
 
-    /**
-     * A schema's place in the map, counted as used before its factory exists: the factory is made outside the map's
-     * lock, under the entry's own, because making one takes EclipseLink a second or more, and the map's lock covers
-     * other schemas' entries too (a release or a sweep of another schema would wait for it).
-     */
-    private final class Entry {
-        private final String schema;
-        private EntityManagerFactory factory;
+    private static final class Entry {
+        final EntityManagerFactory factory;
         int users;
         long lastUsed;
 
-        Entry(String schema) {
-            this.schema = schema;
-        }
-
-        synchronized EntityManagerFactory factory() {
-            if (factory == null) {
-                factory = maker.apply(schema);
-            }
-            return factory;
-        }
-
-        /** Only ever called on an entry nobody uses, so never while its factory is being made. */
-        synchronized void close() {
-            if (factory != null && factory.isOpen()) {
-                factory.close();
-            }
+        Entry(EntityManagerFactory factory) {
+            this.factory = factory;
         }
     }
 
@@ -75,7 +55,7 @@ final class TenantFactories {
         Entry entry = entries.compute(schema, (s, known) -> {
             Entry e = known;
             if (e == null) {
-                e = new Entry(s);
+                e = new Entry(maker.apply(s));
                 made[0] = true;
             }
             e.users++;
@@ -83,7 +63,7 @@ final class TenantFactories {
             return e;
         });
         try {
-            EntityManager em = entry.factory().createEntityManager();
+            EntityManager em = entry.factory.createEntityManager();
             if (made[0] || sweepDue()) {
                 evict();
             }
@@ -106,7 +86,7 @@ final class TenantFactories {
     void forget(String schema) {
         Entry gone = entries.remove(schema);
         if (gone != null) {
-            gone.close();
+            close(gone);
         }
     }
 
@@ -147,8 +127,14 @@ final class TenantFactories {
             if (e.users > 0 || !condition.test(e)) {
                 return e;
             }
-            e.close();
+            close(e);
             return null;
         });
+    }
+
+    private static void close(Entry entry) {
+        if (entry.factory.isOpen()) {
+            entry.factory.close();
+        }
     }
 }

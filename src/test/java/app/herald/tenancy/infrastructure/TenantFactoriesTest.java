@@ -11,9 +11,6 @@ import java.lang.reflect.Proxy;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
@@ -72,61 +69,6 @@ class TenantFactoriesTest {
         }
         assertEquals(1, made.size());
         assertEquals(1, factories.size());
-    }
-
-    /**
-     * A schema name whose hash falls into the same bin as {@code schema}'s in a ConcurrentHashMap's first table (16
-     * bins): such a map locks a bin, not a key, while it computes an entry.
-     */
-    private static String sharingABin(String schema) {
-        for (int i = 0; ; i++) {
-            String other = "herald_t_other" + i;
-            if ((spread(other.hashCode()) & 15) == (spread(schema.hashCode()) & 15)) {
-                return other;
-            }
-        }
-    }
-
-    private static int spread(int hash) {
-        return (hash ^ (hash >>> 16)) & 0x7fffffff;
-    }
-
-    /**
-     * Making a factory takes EclipseLink a second or more: meanwhile, another schema (even one the map keeps beside
-     * it) is opened and released and a sweep runs, without waiting for it.
-     */
-    @Test
-    void aFactoryBeingMadeHoldsUpNoOtherSchemaNorASweep() throws Exception {
-        CountDownLatch making = new CountDownLatch(1);
-        CountDownLatch letGo = new CountDownLatch(1);
-        TenantFactories factories = new TenantFactories(schema -> {
-            if (schema.equals("herald_t_slow")) {
-                making.countDown();
-                try {
-                    letGo.await();
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-            }
-            return new FakeFactory(schema).proxy;
-        }, Duration.ofMinutes(15), 1, nanos::get);
-        CompletableFuture<EntityManager> slow = CompletableFuture.supplyAsync(() -> factories.open("herald_t_slow"));
-        try {
-            assertTrue(making.await(5, TimeUnit.SECONDS));
-            String other = sharingABin("herald_t_slow");
-            CompletableFuture<Void> others = CompletableFuture.runAsync(() -> {
-                factories.open(other);
-                factories.release(other);
-                factories.evict();
-            });
-            others.get(5, TimeUnit.SECONDS);
-            assertFalse(slow.isDone(), "the slow factory is still being made");
-        } finally {
-            letGo.countDown();
-        }
-        slow.get(5, TimeUnit.SECONDS);
-        factories.release("herald_t_slow");
-        assertEquals(1, factories.size(), "the bound of one closed the unused other schema's factory");
     }
 
     @Test
