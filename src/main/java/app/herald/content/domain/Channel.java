@@ -124,7 +124,12 @@ public class Channel implements Serializable {
     }
 
     public java.util.Optional<Instant> rateLimitedAt(Instant now) {
-        return java.util.Optional.ofNullable(rateLimitedUntil).map(Instant::ofEpochMilli).filter(now::isBefore);
+        return rateLimitedAt(rateLimitedUntil, now);
+    }
+
+    /** The end of a rate limit (epoch milliseconds, or null) still running at {@code now}, also without the entity. */
+    public static java.util.Optional<Instant> rateLimitedAt(Long until, Instant now) {
+        return java.util.Optional.ofNullable(until).map(Instant::ofEpochMilli).filter(now::isBefore);
     }
 
     /** For screens: the end of a rate limit still running, or null. */
@@ -144,6 +149,11 @@ public class Channel implements Serializable {
     }
 
     public boolean isConnected() {
+        return isConnected(connectedAt, connectionProblem);
+    }
+
+    /** Connected and not stopped by the network, also where it is read without the entity. */
+    public static boolean isConnected(Long connectedAt, String connectionProblem) {
         return connectedAt != null && connectionProblem == null;
     }
 

@@ -127,11 +127,10 @@ public class PublishHandler implements JobHandler {
     /**
      * Begins (the first transaction) and hands the post to the network; a connector that sends one request lets go of
      * the thread while the network answers. The answer is recorded (the second transaction) on one of the engine's
-     * threads again. Both transactions are group commits: a publication
-     * is begun, and its answer recorded, alone when they come slower than they are written (on the thread at hand, as
-     * if there were no rounds), and together with others waiting when they come faster: with any client's, in plain
-     * SQL, when it simply goes out now (ADR 0034) or its answer published the post (ADR 0033), otherwise with its
-     * client's, through its entity.
+     * threads again. Both transactions are group commits: a publication is begun, and its answer recorded, alone when
+     * they come slower than they are written (on the thread at hand, as if there were no rounds), and together with
+     * others waiting when they come faster: with any client's, in plain SQL, when it simply goes out now (ADR 0034)
+     * or its answer published the post (ADR 0033), otherwise with its client's, through its entity.
      */
     @Override
     public CompletionStage<Outcome> start(Job job, Executor engineThreads) {
@@ -189,9 +188,8 @@ public class PublishHandler implements JobHandler {
         List<CompletableFuture<Sending>> sending = new ArrayList<>();
         for (int i = 0; i < round.size(); i++) {
             Job job = round.get(i);
-            sending.add(begun.get(i).map(prepared -> CompletableFuture.completedFuture(Sending.of(
-                    new PublishSteps.Start.Send(prepared), ready -> sentFromEngineThread(job, ready))))
-                    .orElseGet(() -> begunInClient(job)));
+            sending.add(begun.get(i).map(prepared -> CompletableFuture.completedFuture(new Sending(prepared,
+                    sentFromEngineThread(job, prepared), null))).orElseGet(() -> begunInClient(job)));
         }
         return sending;
     }

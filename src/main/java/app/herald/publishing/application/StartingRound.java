@@ -68,11 +68,13 @@ public class StartingRound {
                     .toList());
             List<DuePublication> starting = new ArrayList<>();
             for (Job job : clients) {
-                Optional.ofNullable(due.get(job.subjectId())).flatMap(publication -> prepared(tenant.get(),
-                        publication, now)).ifPresent(prepared -> {
-                            begun.put(job.id(), prepared);
-                            starting.add(due.get(job.subjectId()));
-                        });
+                DuePublication publication = due.get(job.subjectId());
+                Optional<PublishSteps.Prepared> prepared = publication == null ? Optional.empty()
+                        : prepared(tenant.get(), publication, now);
+                if (prepared.isPresent()) {
+                    begun.put(job.id(), prepared.get());
+                    starting.add(publication);
+                }
             }
             // In the order of their keys, as the client's own rounds lock them.
             starting.sort(Comparator.comparingLong(DuePublication::id));

@@ -91,11 +91,14 @@ public abstract class Delivery implements Serializable {
      * unconfirmed.
      */
     public Attempt start(Instant now) {
-        Attempt attempt = switch (state) {
-            case QUEUED, RETRY_WAIT -> Attempt.PUBLISH;
-            case PUBLISHING, UNCONFIRMED -> Attempt.LOOKUP_FIRST;
-            default -> throw new IllegalStateException("A " + state + " delivery is not sent");
-        };
+        Attempt attempt;
+        if (state.isUnsent()) {
+            attempt = Attempt.PUBLISH;
+        } else if (state == PublicationState.PUBLISHING || state == PublicationState.UNCONFIRMED) {
+            attempt = Attempt.LOOKUP_FIRST;
+        } else {
+            throw new IllegalStateException("A " + state + " delivery is not sent");
+        }
         attempts++;
         state = PublicationState.PUBLISHING;
         nextAttemptAt = null;

@@ -1,5 +1,6 @@
 package app.herald.publishing.domain;
 
+import app.herald.content.domain.Channel;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -28,10 +29,9 @@ public record DuePublication(long id, long postId, int version, PublicationState
      * entity, which says why.
      */
     public boolean goesOutAsItIs(Instant now) {
-        boolean fresh = state == PublicationState.QUEUED || state == PublicationState.RETRY_WAIT;
         long nextDue = nextAttemptAt != null ? nextAttemptAt : dueAt;
-        boolean resting = rateLimitedUntil != null && now.toEpochMilli() < rateLimitedUntil;
-        return fresh && nextDue <= now.plus(EARLY_MARGIN).toEpochMilli() && connected && !resting && !hasMedia;
+        return state.isUnsent() && nextDue <= now.plus(EARLY_MARGIN).toEpochMilli() && connected
+                && Channel.rateLimitedAt(rateLimitedUntil, now).isEmpty() && !hasMedia;
     }
 
     /** What goes out: the copy as written, under the key all of the publication's attempts share. */

@@ -29,6 +29,11 @@ public enum PublicationState {
         return needsAttention;
     }
 
+    /** Nothing was sent before: an attempt publishes without asking the network first. */
+    public boolean isUnsent() {
+        return this == QUEUED || this == RETRY_WAIT;
+    }
+
     /** Nothing more will happen unless a person acts. */
     public boolean isSettled() {
         return this == PUBLISHED || this == FAILED || this == CANCELLED;

@@ -57,7 +57,7 @@ public class StartingRows {
                     Channel.label(row.getString(11), network), row.getString(12), row.getString(13));
             return new DuePublication(row.getLong(1), row.getLong(2), row.getInt(3),
                     PublicationState.valueOf(row.getString(4)), row.getLong(5), Jdbc.longOrNull(row, 6),
-                    row.getString(7), channel, Jdbc.longOrNull(row, 14) != null && row.getString(15) == null,
+                    row.getString(7), channel, Channel.isConnected(Jdbc.longOrNull(row, 14), row.getString(15)),
                     Jdbc.longOrNull(row, 16), row.getString(17), row.getString(18), Jdbc.longOrNull(row, 19),
                     row.getBoolean(20));
         }, ids.toArray()).stream().collect(Collectors.toMap(DuePublication::id, Function.identity(), (a, b) -> a));
